@@ -1,0 +1,105 @@
+// Command newsgraph reads news the way a media analyst does: it turns raw
+// pages into clean article records with entities and quotes, and (later)
+// stores, searches and serves them.
+//
+// This file only wires subcommands; each lives in its own file with an
+// options struct and a run function, and the work is in internal/….
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// env is what a subcommand may touch of the process: its arguments and
+// standard streams. Tests build one with buffers.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// command is one subcommand.
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, e env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"analyze", "read news pages and print one clean article record each", cmdAnalyze},
+		{"ner", "tag CoNLL-style token lines with named-entity tags", cmdNER},
+		{"train", "train newsgraph's models from public data (train ner …)", cmdTrain},
+		{"eval", "score newsgraph against gold data (eval extraction|ner|quotes …)", cmdEval},
+	}
+}
+
+// Exit codes. One place maps errors to them.
+const (
+	exitOK      = 0
+	exitFailure = 1 // the command failed as a whole
+	exitUsage   = 2 // bad flags or arguments
+	exitPartial = 3 // some inputs failed, the rest were processed
+)
+
+// errUsage marks an error in how the command was called.
+var errUsage = errors.New("usage")
+
+// errPartial is returned by batch commands when some inputs failed; each
+// failure was already reported on stderr.
+var errPartial = errors.New("some inputs failed")
+
+func exitCode(err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	case errors.Is(err, errPartial):
+		return exitPartial
+	default:
+		return exitFailure
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: newsgraph COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'newsgraph COMMAND -h' for a command's flags.")
+}
+
+func run(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return errUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "help" {
+		usage(e.stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	usage(e.stderr)
+	return fmt.Errorf("%w: unknown command %q", errUsage, name)
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
+	stop()
+	if err != nil && !errors.Is(err, errPartial) {
+		fmt.Fprintln(os.Stderr, "newsgraph:", err)
+	}
+	os.Exit(exitCode(err))
+}

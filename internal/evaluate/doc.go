@@ -1,0 +1,10 @@
+// Package evaluate scores newsgraph's output against gold data with the
+// metrics each task is judged by: the Scrapinghub 4-gram shingle F1 for main
+// text, conlleval's exact-span F1 for entities, and the who-said-what metric
+// for quotes.
+//
+// The scorers are reimplemented from the published definitions (the data
+// sets' READMEs); no third-party scorer code is copied. The package reads
+// gold data but never ships it: tests and the eval command point it at
+// ../shared/data.
+package evaluate
