@@ -1,0 +1,123 @@
+package analyze
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/htmlpage"
+	"github.com/newsgraph/newsgraph/internal/input"
+	"github.com/newsgraph/newsgraph/internal/language"
+	"github.com/newsgraph/newsgraph/internal/segment"
+	"github.com/newsgraph/newsgraph/internal/textpage"
+)
+
+// ErrNoArticle is returned when an input holds no article text.
+var ErrNoArticle = errors.New("no article text found")
+
+// Options configures a Pipeline. The zero value runs every stage with the
+// measured defaults.
+type Options struct {
+	// Plain says the inputs are already clean article text: Text is the
+	// input unchanged but for CRLF folded to LF.
+	Plain bool
+	// Fallback turns on go-trafilatura's fallback extractors for HTML.
+	Fallback bool
+	// Input limits what is read (size, HTML depth).
+	Input input.Options
+	// Workers is how many documents are analysed at once; 0 means one per CPU.
+	Workers int
+}
+
+// Pipeline analyses documents. It is safe for concurrent use; build it once
+// (it loads models) and reuse it.
+type Pipeline struct {
+	opts Options
+	lang *language.Detector
+}
+
+// New builds a pipeline, loading the models its stages need.
+func New(opts Options) (*Pipeline, error) {
+	return &Pipeline{opts: opts, lang: language.NewDetector()}, nil
+}
+
+// Document analyses one document that has been read already.
+func (p *Pipeline) Document(doc *input.Document) (*article.Article, error) {
+	a := &article.Article{ID: doc.Name}
+	var err error
+	switch {
+	case p.opts.Plain:
+		a.Format = article.FormatPlain
+		a.Text = strings.ReplaceAll(doc.Body, "\r\n", "\n")
+	case doc.Kind == input.HTML:
+		err = p.fromHTML(a, doc.Body)
+	default:
+		err = p.fromTextPage(a, doc.Body)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.Name, err)
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, fmt.Errorf("%s: %w", doc.Name, ErrNoArticle)
+	}
+	p.annotate(a)
+	return a, nil
+}
+
+func (p *Pipeline) fromHTML(a *article.Article, body string) error {
+	r, err := htmlpage.Extract(body, htmlpage.Options{Fallback: p.opts.Fallback})
+	if err != nil {
+		return err
+	}
+	a.Format = article.FormatHTML
+	a.Text = r.Text
+	a.Title = r.Title
+	a.Authors = r.Authors
+	a.Published = r.Published
+	a.Site = r.Site
+	a.Section = r.Section
+	a.Categories = r.Categories
+	a.Tags = r.Tags
+	a.URL = r.URL
+	a.Description = r.Description
+	a.Language = r.Language
+	return nil
+}
+
+func (p *Pipeline) fromTextPage(a *article.Article, body string) error {
+	pg, err := textpage.Clean(body, textpage.Options{})
+	if err != nil {
+		return err
+	}
+	a.Format = article.FormatTextPage
+	a.Text = pg.Text
+	a.Title = pg.Title
+	a.Authors = pg.Authors
+	a.Published = pg.Published
+	a.PageTime = pg.PageTime
+	a.Section = pg.Section
+	a.Tags = pg.Tags
+	a.Related = pg.Related
+	return nil
+}
+
+// annotate runs the text stages on a.Text.
+func (p *Pipeline) annotate(a *article.Article) {
+	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
+	if detected := p.lang.Detect(a.Text); detected != "" {
+		a.Language = detected
+	}
+	// Lists are never null in the JSON record.
+	for _, l := range []*[]string{&a.Authors, &a.Categories, &a.Tags, &a.Related} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+}
+
+// SetInputLimits overrides the input limits (0 keeps the default). It must
+// be called before the pipeline is used.
+func (p *Pipeline) SetInputLimits(maxBytes int64, maxDepth int) {
+	p.opts.Input.MaxBytes, p.opts.Input.MaxDepth = maxBytes, maxDepth
+}

@@ -1,0 +1,370 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// ref is a resolved pronoun or role noun.
+type ref struct {
+	start, end int
+	cluster    int
+}
+
+// event is a mention of a person in text order: a name, or a pronoun or
+// role noun already resolved to that person.
+type event struct {
+	tok, sent, cluster int
+	subject            bool
+}
+
+// roleHeads are the role nouns that can stand for a person after "the"
+// ("the spokeswoman", "the Russian leader").
+var roleHeads = map[string]bool{
+	"president": true, "president-elect": true, "leader": true, "minister": true, "premier": true,
+	"chancellor": true, "secretary": true, "secretary-general": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "senator": true, "governor": true, "mayor": true,
+	"general": true, "ambassador": true, "envoy": true, "commander": true, "chairman": true,
+	"chairwoman": true, "chairperson": true, "ceo": true, "director": true, "analyst": true,
+	"host": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
+	"judge": true, "prosecutor": true, "lawyer": true, "attorney": true, "actor": true,
+	"actress": true, "singer": true, "coach": true, "economist": true, "activist": true,
+	"journalist": true, "diplomat": true, "lawmaker": true, "congressman": true,
+	"congresswoman": true, "founder": true, "candidate": true, "professor": true,
+	"commissioner": true, "emir": true, "sheikh": true, "ayatollah": true, "author": true,
+	"writer": true, "manager": true, "businessman": true, "businesswoman": true,
+	"researcher": true, "scientist": true, "editor": true, "columnist": true, "adviser": true,
+	"advisor": true, "nominee": true, "mp": true, "emperor": true, "duke": true, "duchess": true,
+}
+
+// roleModifiers are words that may stand between "the" and a role noun
+// without changing whom it refers to.
+var roleModifiers = map[string]bool{
+	"former": true, "veteran": true, "top": true, "senior": true, "new": true, "then": true,
+	"outgoing": true, "incoming": true, "longtime": true, "embattled": true, "current": true,
+	"foreign": true, "prime": true, "defense": true, "defence": true, "vice": true,
+	"deputy": true, "acting": true, "interior": true, "finance": true, "state": true,
+	"chief": true, "executive": true, "security": true, "press": true, "political": true,
+	"military": true, "party": true, "opposition": true, "rebel": true, "supreme": true,
+	"assistant": true, "elderly": true, "young": true, "late": true, "ex": true,
+}
+
+// genericOrgNouns refer to the last organisation named even when its name
+// does not contain the noun ("the company" after "Acme Widgets").
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "corporation": true, "business": true,
+	"startup": true, "retailer": true, "carmaker": true, "airline": true, "broadcaster": true,
+	"organization": true, "organisation": true, "agency": true,
+}
+
+// resolveReferences links third-person pronouns and role nouns to the
+// entities they refer to, walking the text once in order. See doc.go for
+// the rules.
+func (d *doc) resolveReferences(o Options) {
+	// narrative[s] counts the sentences before s that have a word outside
+	// quotation marks.
+	d.narrative = make([]int, len(d.sents)+1)
+	for si, s := range d.sents {
+		n := 0
+		for j := s.start; j < s.end; j++ {
+			if d.isWord(j) && !d.inQuote[j] {
+				n = 1
+				break
+			}
+		}
+		d.narrative[si+1] = d.narrative[si] + n
+	}
+	var events []event
+	for i := 0; i < len(d.a.Tokens); i++ {
+		s := d.sentOf[i]
+		if mi := d.at[i]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.t0 == i && d.clusters[m.cluster].typ == article.Person {
+				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject})
+			}
+			continue
+		}
+		if s < 0 || !d.isWord(i) {
+			continue
+		}
+		k := key(d.tok(i))
+		if g, ok := pronounGender[k]; ok {
+			ci, ok := d.pronoun(i, g, events, o)
+			if !ok {
+				continue
+			}
+			t := d.a.Tokens[i]
+			d.refs = append(d.refs, ref{t.Start, t.End, ci})
+			events = append(events, event{tok: i, sent: s, cluster: ci,
+				subject: !d.inQuote[i] && (k == "he" || k == "she" || i == d.sents[s].start)})
+			c := &d.clusters[ci]
+			if g == article.Male {
+				c.he++
+			} else {
+				c.she++
+			}
+			// The first pronoun fixes the gender of a person the text and
+			// name table said nothing about, for the pronouns after it.
+			if c.prior == article.GenderUnknown {
+				c.prior = g
+			}
+			continue
+		}
+		if k == "the" {
+			ci, last, ok := d.roleNoun(i, events, o)
+			if !ok {
+				continue
+			}
+			d.refs = append(d.refs, ref{d.a.Tokens[i].Start, d.a.Tokens[last].End, ci})
+			if d.clusters[ci].typ == article.Person {
+				events = append(events, event{tok: i, sent: s, cluster: ci, subject: !d.inQuote[i] && !d.prepBefore(i)})
+			}
+			i = last
+		}
+	}
+}
+
+func (d *doc) prepBefore(i int) bool {
+	return i > 0 && d.sentOf[i-1] == d.sentOf[i] && prepositions[key(d.tok(i-1))]
+}
+
+// pronoun finds the person a he/she/his/her at token i refers to. Only
+// persons whose gender is unknown or matches the pronoun qualify.
+//
+//  1. Cataphora: in a sentence that opens with a clause before its first
+//     comma ("Speaking on his visit, the minister …"), a pronoun in that
+//     clause with no person before it refers to the first person named
+//     after the comma, if that one is the clause's subject.
+//  2. Else the nearest person before it in the same sentence, preferring
+//     one that is a subject (not quoted, not after a preposition, not a
+//     possessive).
+//  3. Else, going back one sentence at a time up to
+//     Options.MaxReferenceSentences narrative sentences (sentences wholly
+//     inside quotation marks do not count), the first subject of that
+//     sentence, else its last person.
+func (d *doc) pronoun(i int, g article.Gender, events []event, o Options) (int, bool) {
+	s := d.sentOf[i]
+	sent := d.sents[s]
+	ok := func(ci int) bool {
+		c := &d.clusters[ci]
+		return c.typ == article.Person && (c.prior == article.GenderUnknown || c.prior == g)
+	}
+	// A pronoun outside quotation marks does not refer to a person named
+	// only inside someone's quoted words.
+	quoted := d.inQuote[i]
+	usable := func(e event) bool { return ok(e.cluster) && (quoted || !d.inQuote[e.tok]) }
+	before := false
+	for e := len(events) - 1; e >= 0 && events[e].sent == s; e-- {
+		before = true
+	}
+	if !before && i > sent.start {
+		comma := -1
+		for j := sent.start; j < sent.end; j++ {
+			if d.tok(j) == "," {
+				comma = j
+				break
+			}
+		}
+		if comma > i {
+			for j := comma + 1; j < sent.end; j++ {
+				if mi := d.at[j]; mi >= 0 {
+					m := d.mentions[mi]
+					if d.clusters[m.cluster].typ != article.Person {
+						j = m.t1 - 1
+						continue
+					}
+					if m.subject && ok(m.cluster) {
+						return m.cluster, true
+					}
+					break
+				}
+			}
+		}
+	}
+	best := -1
+	e := len(events) - 1
+	for ; e >= 0 && events[e].sent == s; e-- {
+		if usable(events[e]) {
+			if events[e].subject {
+				return events[e].cluster, true
+			}
+			if best < 0 {
+				best = events[e].cluster
+			}
+		}
+	}
+	if best >= 0 {
+		return best, true
+	}
+	for e >= 0 && d.narrative[s]-d.narrative[events[e].sent] <= o.MaxReferenceSentences {
+		ps := events[e].sent
+		first, last := -1, -1
+		for ; e >= 0 && events[e].sent == ps; e-- {
+			if !usable(events[e]) {
+				continue
+			}
+			if last < 0 {
+				last = events[e].cluster
+			}
+			if events[e].subject {
+				first = events[e].cluster
+			}
+		}
+		if first >= 0 {
+			return first, true
+		}
+		if last >= 0 {
+			return last, true
+		}
+	}
+	return 0, false
+}
+
+// roleNoun reads "the [modifiers] role" at token i ("the spokeswoman", "the
+// Russian leader", "the company") and finds the entity it refers to. It
+// returns the cluster and the role noun's token.
+//
+// A person role noun refers to a person whose title or apposition in the
+// article used that role (the "leader" of a president, prime minister,
+// king …), whose gender fits the noun's and whose country is not another
+// than the one the noun names; of those, the one mentioned most recently
+// before it, preferring one whose country matches. An organisation noun
+// refers to the most recent organisation whose name contains it ("the
+// ministry"), or for a generic noun ("the company") to the most recent
+// organisation within Options.MaxRoleSentences sentences.
+func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool) {
+	s := d.sentOf[i]
+	sent := d.sents[s]
+	var mods []string
+	head := ""
+	j := i + 1
+	for ; j < sent.end && j-i <= 4; j++ {
+		if mi := d.at[j]; mi >= 0 {
+			m := d.mentions[mi]
+			c, isCountry := countries[key(m.name)]
+			if m.typ == article.Person || m.typ == article.Organization || !isCountry {
+				return 0, 0, false
+			}
+			mods = append(mods, strings.ToLower(c))
+			j = m.t1 - 1
+			continue
+		}
+		k := key(d.tok(j))
+		if c, isCountry := countries[k]; isCountry {
+			mods = append(mods, strings.ToLower(c))
+			continue
+		}
+		if roleHeads[k] || orgNouns[k] {
+			if j+1 < sent.end {
+				nk := key(d.tok(j + 1))
+				if roleHeads[nk] || orgNouns[nk] {
+					continue // "the defense minister": defense is a modifier here
+				}
+				if mi := d.at[j+1]; mi >= 0 && d.mentions[mi].typ == article.Person {
+					return 0, 0, false // a title: "the spokeswoman Maria …"
+				}
+			}
+			head = k
+			break
+		}
+		if !roleModifiers[k] {
+			return 0, 0, false
+		}
+	}
+	if head == "" {
+		return 0, 0, false
+	}
+	if roleHeads[head] {
+		ci, ok := d.rolePerson(head, mods, i, events)
+		return ci, j, ok
+	}
+	ci, ok = d.roleOrg(head, i, o)
+	return ci, j, ok
+}
+
+func (d *doc) rolePerson(head string, mods []string, i int, events []event) (int, bool) {
+	hg := roleWords[head]
+	score := map[int]int{}
+	for ci := range d.clusters {
+		c := &d.clusters[ci]
+		if c.typ != article.Person || !hasRole(c.roles, head) {
+			continue
+		}
+		if hg != "" && c.prior != article.GenderUnknown && c.prior != hg {
+			continue
+		}
+		sc, conflict := 0, false
+		for _, m := range mods {
+			if c.roles[m] {
+				sc++
+			} else if hasCountry(c.roles) {
+				conflict = true
+			}
+		}
+		if !conflict {
+			score[ci] = sc
+		}
+	}
+	best, bestScore := -1, -1
+	for e := len(events) - 1; e >= 0; e-- {
+		if sc, ok := score[events[e].cluster]; ok && sc > bestScore {
+			best, bestScore = events[e].cluster, sc
+		}
+	}
+	return best, best >= 0
+}
+
+// hasRole reports whether a person's roles include head.
+func hasRole(roles map[string]bool, head string) bool {
+	switch head {
+	case "leader":
+		for r := range roles {
+			if leaderRoles[r] {
+				return true
+			}
+		}
+		return false
+	case "spokesperson":
+		return roles["spokesperson"] || roles["spokesman"] || roles["spokeswoman"]
+	case "premier":
+		return roles["premier"] || (roles["prime"] && roles["minister"])
+	case "chairperson", "chair":
+		return roles["chairperson"] || roles["chairman"] || roles["chairwoman"] || roles["chair"]
+	}
+	return roles[head]
+}
+
+// hasCountry reports whether the roles name a country.
+func hasCountry(roles map[string]bool) bool {
+	for r := range roles {
+		if c, ok := countries[r]; ok && strings.ToLower(c) == r {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) roleOrg(head string, i int, o Options) (int, bool) {
+	s := d.sentOf[i]
+	generic := -1
+	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
+		m := d.mentions[mi]
+		if m.t1 > i {
+			continue
+		}
+		c := &d.clusters[m.cluster]
+		if c.typ != article.Organization {
+			continue
+		}
+		for _, w := range strings.Fields(c.name) {
+			if key(w) == head {
+				return m.cluster, true
+			}
+		}
+		if generic < 0 && genericOrgNouns[head] && m.sent >= s-o.MaxRoleSentences {
+			generic = m.cluster
+		}
+	}
+	return generic, generic >= 0
+}

@@ -1,0 +1,116 @@
+package htmlpage
+
+import (
+	"strings"
+	"unicode"
+)
+
+// dropHeadings removes the page's headline, and the standfirst right after
+// it, from the start of the main text: Result carries them as Title and
+// Description, and the text is the article body. Only the first few
+// paragraphs are looked at, so a body that merely quotes its title later is
+// left alone. A paragraph is the headline when it equals the title, or one
+// side of a title of the form "Headline | Site"; it is the standfirst when
+// it equals the page's description and directly follows the headline.
+func dropHeadings(paras []string, title, desc string) []string {
+	const window = 3
+	t, d := foldText(title), foldText(desc)
+	if t == "" || len(paras) < 2 {
+		return paras
+	}
+	for i := 0; i < len(paras) && i < window; i++ {
+		if !isTitle(foldText(paras[i]), t) {
+			continue
+		}
+		out := append([]string(nil), paras[:i]...)
+		rest := paras[i+1:]
+		if d != "" && len(rest) > 1 && foldText(rest[0]) == d {
+			rest = rest[1:]
+		}
+		return append(out, rest...)
+	}
+	return paras
+}
+
+// isTitle reports whether the folded paragraph p is the folded title t, or
+// its headline part (t = p + separator + site name, or the reverse).
+func isTitle(p, t string) bool {
+	if p == "" {
+		return false
+	}
+	if p == t {
+		return true
+	}
+	// The separators of "Headline | Site" were folded away, so compare
+	// prefixes and suffixes; the headline must be most of the title.
+	if len(p)*2 < len(t) {
+		return false
+	}
+	return strings.HasPrefix(t, p+" ") || strings.HasSuffix(t, " "+p)
+}
+
+// foldText lower-cases s and keeps only its words (letters and digits),
+// separated by single spaces, so that punctuation and quotes do not decide a
+// comparison.
+func foldText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// dropBoilerplate removes paragraphs that are never article text, by rules
+// that hold across sites and languages:
+//   - a paragraph that repeats an earlier one word for word (print
+//     notices and tag lists that a page shows twice), when it is long
+//     enough (minDupWords) that a real repetition is unlikely;
+//   - a paragraph that is only a URL;
+//   - copyright lines (with "©" or "copyright", short) at the end.
+func dropBoilerplate(paras []string) []string {
+	const minDupWords = 5
+	out := paras[:0:0]
+	seen := make(map[string]bool, len(paras))
+	for _, p := range paras {
+		f := foldText(p)
+		if strings.Count(f, " ")+1 >= minDupWords {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+		}
+		if isURL(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	for len(out) > 1 && isCopyright(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func isURL(p string) bool {
+	if strings.ContainsAny(p, " \t") {
+		return false
+	}
+	l := strings.ToLower(p)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
+}
+
+func isCopyright(p string) bool {
+	const maxLen = 200
+	if len(p) > maxLen {
+		return false
+	}
+	return strings.Contains(p, "©") || strings.Contains(strings.ToLower(p), "copyright")
+}

@@ -1,0 +1,30 @@
+// Package ner is newsgraph's named-entity tagger: it tags tokenised
+// sentences with IOB2 tags for people (PER), organisations (ORG), places
+// (LOC) and other names (MISC: nationalities, events, works …).
+//
+// It is an averaged structured perceptron with first-order Viterbi
+// decoding, written in pure Go and trained by "newsgraph train ner" from
+// CoNLL-2003 (Reuters news) and GUM (Wikinews, Wikipedia, Wikivoyage and
+// other permissively licensed genres; PER/ORG/LOC only, so GUM tokens that
+// may be MISC are trained as partly labelled). The model is embedded in
+// the binary (model/ner.model.gz); Load decodes it.
+//
+// Features: the word, its lower case, shape and affixes; a ±2 word
+// window of words and shapes; capitalisation in and out of sentence-
+// initial position and in all-capitals headlines; first names (US SSA
+// counts, public domain); a gazetteer of entity names from the training
+// data and GUM's Wikipedia links, built leave-one-fold-out so a training
+// document never sees its own names; distributional word clusters and
+// casing ratios learnt from unlabelled local news text; and document-level
+// facts (how a word is cased elsewhere in the document, whether it is part
+// of a longer capitalised name there). A second, stacked stage adds how
+// the first stage tagged the same word elsewhere in the document; on
+// training data those tags come from fold-held-out first-stage models.
+//
+// Tokens are expected in CoNLL / Penn Treebank tokenisation ("Russia"
+// "'s", "do" "n't"); typographic quotes and dashes are mapped to ASCII.
+//
+// The package does not tokenise, link entities to identities or resolve
+// coreference; it only tags token sequences. It also reads and writes
+// CoNLL-style column files for the ner and eval commands.
+package ner

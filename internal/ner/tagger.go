@@ -1,0 +1,205 @@
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"io"
+	"math"
+)
+
+//go:embed model/ner.model.gz
+var embeddedModel []byte
+
+// Tagger tags sentences with IOB2 entity tags (B-/I- PER, ORG, LOC, MISC,
+// and O). A Tagger is safe for concurrent use: it only reads its model.
+type Tagger struct {
+	m *Model
+}
+
+// Load returns a Tagger using the model built into the binary. Each call
+// decodes the model afresh; callers that tag often should keep the Tagger.
+func Load() (*Tagger, error) {
+	return LoadModel(bytes.NewReader(embeddedModel))
+}
+
+// LoadModel returns a Tagger using the model read from r (a file written
+// by "newsgraph train ner").
+func LoadModel(r io.Reader) (*Tagger, error) {
+	m, err := ReadModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Tagger{m: m}, nil
+}
+
+// NewTagger returns a Tagger for a model trained in this process.
+func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
+
+// Tag returns one IOB2 tag per word of one sentence. The words should be
+// tokenised the CoNLL/Penn Treebank way ("Russia" "'s", "do" "n't").
+func (t *Tagger) Tag(words []string) []string {
+	return t.TagDocument([][]string{words})[0]
+}
+
+// TagDocument tags the sentences of one document together, so that what
+// the document says elsewhere about a word (how it is cased, how it was
+// tagged) informs each sentence. It returns one tag slice per sentence.
+func (t *Tagger) TagDocument(sentences [][]string) [][]string {
+	ids := t.tagIDs(sentences)
+	out := make([][]string, len(ids))
+	for i, s := range ids {
+		out[i] = make([]string, len(s))
+		for j, id := range s {
+			out[i][j] = tagNames[id]
+		}
+	}
+	return out
+}
+
+func (t *Tagger) tagIDs(sentences [][]string) [][]int {
+	d := prepareDocument(sentences, &t.m.res, t.m.res.lookupGaz)
+	var dec decoder
+	pred := make([][]int, len(sentences))
+	for si := range d.sents {
+		pred[si] = dec.decode(d, si, &t.m.res, t.m.stages[0], nil)
+	}
+	for _, st := range t.m.stages[1:] {
+		d.hist = history(d, pred)
+		for si := range d.sents {
+			pred[si] = dec.decode(d, si, &t.m.res, st, nil)
+		}
+	}
+	return pred
+}
+
+// decoder holds scratch buffers for decoding.
+type decoder struct {
+	feats []uint64
+	em    []float32
+	back  []int8
+	score [2][numTags]float32
+}
+
+func (dc *decoder) decode(d *document, si int, r *resources, wt *weights, mask []uint16) []int {
+	n := len(d.sents[si].toks)
+	if cap(dc.em) < n*numTags {
+		dc.em = make([]float32, n*numTags)
+	}
+	em := dc.em[:n*numTags]
+	for i := 0; i < n; i++ {
+		dc.feats = extract(d, si, i, r, dc.feats[:0])
+		wt.score(dc.feats, em[i*numTags:(i+1)*numTags])
+	}
+	return dc.viterbi(em, n, &wt.trans, mask)
+}
+
+// viterbi returns the best tag sequence for emission scores em (n rows of
+// numTags) under the transition scores and IOB2 constraints; mask, when
+// not nil, limits each position to the tags whose bits are set.
+func (dc *decoder) viterbi(em []float32, n int, trans *[numTags + 1][numTags]float32, mask []uint16) []int {
+	out := make([]int, n)
+	if n == 0 {
+		return out
+	}
+	if cap(dc.back) < n*numTags {
+		dc.back = make([]int8, n*numTags)
+	}
+	back := dc.back[:n*numTags]
+	neg := float32(math.Inf(-1))
+	cur := &dc.score[0]
+	for t := 0; t < numTags; t++ {
+		cur[t] = neg
+		if allowed(startTag, t) && (mask == nil || mask[0]&(1<<t) != 0) {
+			cur[t] = trans[startTag][t] + em[t]
+		}
+	}
+	for i := 1; i < n; i++ {
+		next := &dc.score[i%2]
+		prev := &dc.score[(i-1)%2]
+		for t := 0; t < numTags; t++ {
+			best, arg := neg, -1
+			if mask == nil || mask[i]&(1<<t) != 0 {
+				for p := 0; p < numTags; p++ {
+					if prev[p] == neg || !allowed(p, t) {
+						continue
+					}
+					if s := prev[p] + trans[p][t]; s > best {
+						best, arg = s, p
+					}
+				}
+			}
+			if arg >= 0 {
+				next[t] = best + em[i*numTags+t]
+			} else {
+				next[t] = neg
+			}
+			back[i*numTags+t] = int8(arg)
+		}
+	}
+	last := &dc.score[(n-1)%2]
+	best, arg := neg, 0
+	for t := 0; t < numTags; t++ {
+		if last[t] > best {
+			best, arg = last[t], t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		if i > 0 {
+			a := int(back[i*numTags+arg])
+			if a < 0 {
+				a = tagO
+			}
+			arg = a
+		}
+	}
+	return out
+}
+
+// history summarises, for every capitalised token, the first-stage tags of
+// the other capitalised occurrences of the same word in the document: the
+// most frequent entity type (0..3), 4 for "mostly outside", -1 for none.
+func history(d *document, pred [][]int) [][]int8 {
+	type counts [5]int
+	byWord := map[string]*counts{}
+	for si, s := range d.sents {
+		for i, t := range s.toks {
+			if !t.cap || !hasLetter(t.w) {
+				continue
+			}
+			c := byWord[t.lower]
+			if c == nil {
+				c = &counts{}
+				byWord[t.lower] = c
+			}
+			c[histClass(pred[si][i])]++
+		}
+	}
+	h := make([][]int8, len(d.sents))
+	for si, s := range d.sents {
+		h[si] = make([]int8, len(s.toks))
+		for i, t := range s.toks {
+			h[si][i] = -1
+			if !t.cap || !hasLetter(t.w) {
+				continue
+			}
+			c := *byWord[t.lower]
+			c[histClass(pred[si][i])]--
+			best, arg := 0, -1
+			for k, v := range c {
+				if v > best {
+					best, arg = v, k
+				}
+			}
+			h[si][i] = int8(arg)
+		}
+	}
+	return h
+}
+
+func histClass(tag int) int {
+	if tag == tagO {
+		return 4
+	}
+	return tagType(tag)
+}

@@ -1,0 +1,28 @@
+// Package quote finds who said what in a news article: direct, indirect
+// and mixed quotations, each with its reporting cue, the mention that
+// names the speaker and the speaker resolved to a name.
+//
+// It is rule based. Direct quotations come from quotation marks (straight,
+// curly, guillemets, German low-high marks) told from apostrophes and inch
+// marks by flanking; it follows the news conventions of quotations that run
+// over several paragraphs (each opening with a mark, only the last closed)
+// and of quotations broken by an attribution ("X," he said, "Y."). Short
+// quoted phrases with no speech cue (scare quotes, titles) are left out;
+// quoted phrases inside a reported clause make a mixed quotation. Indirect
+// quotations come from reporting verbs in any tense with their subject,
+// "according to X", colon introductions and nouns such as "X's claim
+// that …".
+//
+// Speakers are resolved with the article's entities and references when
+// the entity stage has filled them (canonical person names, organisations,
+// pronouns and role nouns). Without them the package falls back on its own
+// detection of capitalised names and a simple recency rule for pronouns,
+// so it works on a bare article too. Anonymous groups ("officials speaking
+// on condition of anonymity") are kept as written with kind anonymous. A
+// quotation with no speaker mention in its sentence takes the previous
+// quotation's speaker, or the person introduced in the preceding paragraph.
+//
+// It is for English news prose. It is not a parser: it has no syntax
+// beyond local patterns, and it does not judge whether what is reported is
+// true.
+package quote

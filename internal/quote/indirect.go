@@ -1,0 +1,502 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// Adjuncts that may stand between a reporting verb and its clause ("said
+// on Tuesday that", "told reporters in a statement").
+var adjunctWords = map[string]bool{
+	"on": true, "in": true, "a": true, "an": true, "the": true, "statement": true,
+	"interview": true, "email": true, "e-mail": true, "release": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "last": true,
+	"week": true, "month": true, "year": true, "yesterday": true,
+	"today": true, "earlier": true, "recently": true, "also": true,
+	"later": true, "previously": true, "repeatedly": true, "this": true,
+	"night": true, "morning": true, "afternoon": true, "evening": true,
+	"weekend": true, "by": true, "phone": true, "telephone": true,
+	"written": true, "news": true, "conference": true, "briefing": true,
+	"post": true, "tweet": true, "at": true, "during": true, "speech": true,
+	"then": true, "publicly": true, "privately": true, "again": true,
+	"however": true, "though": true, "too": true, "recent": true, "his": true,
+	"her": true, "their": true, "its": true,
+}
+
+// Words that can be the addressee of "tell" and friends.
+var objectWords = map[string]bool{
+	"me": true, "us": true, "him": true, "her": true, "them": true,
+	"reporters": true, "journalists": true, "lawmakers": true,
+	"supporters": true, "listeners": true, "viewers": true, "readers": true,
+	"members": true, "parliament": true, "police": true, "investigators": true,
+	"the": true, "a": true, "an": true, "his": true, "their": true, "its": true,
+	"audience": true, "crowd": true, "court": true, "jury": true, "media": true,
+	"committee": true, "senators": true, "council": true, "staff": true,
+	"employees": true, "students": true, "residents": true, "voters": true,
+}
+
+// indirect finds reported speech in the sentence of tokens [s0,s1).
+func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
+	if d.heading(pi) {
+		return
+	}
+	for i := s0; i < s1; i++ {
+		if d.inQuote[i] || d.toks[i].kind != tWord {
+			continue
+		}
+		t := d.toks[i]
+		if t.lower == "according" && i+1 < s1 && d.toks[i+1].lower == "to" {
+			if e := d.accordingTo(pi, i, s0, s1, pieces); e > i {
+				i = e - 1
+			}
+			continue
+		}
+		if nounCues[t.lower] && i+1 < s1 && d.toks[i+1].lower == "that" && i > s0 {
+			if e := d.nounCue(pi, i, s0, s1, pieces); e > i {
+				i = e - 1
+			}
+			continue
+		}
+		if !d.isCue(i, cueSpeech|cueThat|cueObject) {
+			continue
+		}
+		if ambiguousCue[t.lower] && !(i+1 < s1 && (d.toks[i+1].lower == "that" || d.toks[i+1].lower == "they" || d.toks[i+1].lower == "he" || d.toks[i+1].lower == "she" || d.toks[i+1].lower == "it" || d.toks[i+1].lower == "we" || d.toks[i+1].lower == "there")) {
+			if i == s0 || !(personalPronouns[d.toks[d.skipAuxBack(i, s0)-1].lower] || d.toks[d.skipAuxBack(i, s0)-1].cap) || d.skipAuxBack(i, s0) == s0 {
+				continue
+			}
+		}
+		if e := d.verbCue(pi, i, s0, s1, pieces); e > i {
+			i = e - 1
+		}
+	}
+}
+
+// ambiguousCue lists present-tense forms that are more often nouns ("the
+// report", "her remarks"): they count as cues only with an explicit "that"
+// or right after a pronoun or name.
+var ambiguousCue = map[string]bool{
+	"state": true, "states": true, "report": true, "reports": true, "claim": true,
+	"claims": true, "remark": true, "remarks": true, "comment": true, "comments": true,
+	"estimate": true, "estimates": true, "answer": true, "answers": true, "reply": true,
+	"replies": true, "promise": true, "promises": true, "tweet": true, "tweets": true,
+	"post": true, "posts": true, "pledge": true, "pledges": true, "charge": true,
+	"charges": true, "note": true, "notes": true, "vow": true, "vows": true,
+	"warning": true, "signal": true, "signals": true, "text": true, "texts": true,
+	"email": true, "emails": true, "comment's": true, "add": true, "stress": true,
+	"agree": true, "concern": true, "joke": true, "jokes": true, "quip": true,
+	"muse": true, "answer's": true, "complaint": true, "response": true,
+	"respond": true, "counter": true, "counters": true, "hint": true, "hints": true,
+	"forecast": true, "forecasts": true, "allows": true, "allow": true,
+	"show": true, "shows": true, "find": true, "finds": true, "rule": true, "rules": true,
+}
+
+// heading reports whether paragraph pi is a heading or caption line: no
+// final punctuation.
+func (d *doc) heading(pi int) bool {
+	lo, hi := d.pt[pi][0], d.pt[pi][1]
+	if lo >= hi {
+		return true
+	}
+	t := d.toks[hi-1]
+	if t.kind == tQuote || d.words(lo-1, hi) > 15 {
+		return false
+	}
+	return !(t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…' || t.r == ':' || t.r == ')' || t.r == ';'))
+}
+
+// blocked reports whether the cue at i is negated, infinitival or passive.
+func (d *doc) blocked(i, s0 int) bool {
+	if i > s0 {
+		w := d.toks[i-1].lower
+		if strings.HasSuffix(w, "’re") || strings.HasSuffix(w, "'re") {
+			return true // "we're told"
+		}
+	}
+	for j := i - 1; j >= s0 && j >= i-3; j-- {
+		w := d.toks[j].lower
+		if d.toks[j].kind != tWord {
+			return false
+		}
+		if blockWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			// "has also said" is fine; "was told", "not say" are not
+			return true
+		}
+		if !auxWords[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// verbCue handles a reporting verb at token i. It returns the token after
+// the quotation it found, or i when none.
+func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
+	t := d.toks[i]
+	cls := d.x.cues[t.lower]
+	if d.blocked(i, s0) {
+		return i
+	}
+	cueEnd := i + 1
+	if part, ok := phrasalParticle[t.lower]; ok && cueEnd < s1 && d.toks[cueEnd].lower == part {
+		cueEnd++
+	}
+	// a direct quotation or colon right after the cue is the direct
+	// quotation's introduction, handled elsewhere.
+	if cueEnd < s1 && (d.toks[cueEnd].kind == tQuote || d.toks[cueEnd].kind == tPunct && d.toks[cueEnd].r == ':') {
+		return i
+	}
+	if namingVerb(t.lower) {
+		return d.naming(pi, i, s0, s1, pieces)
+	}
+	participle := strings.HasSuffix(t.lower, "ing")
+	// the speaker
+	ms, me := -1, -1
+	inverted := false
+	if participle {
+		if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
+			// "…, saying …": the subject of the main clause.
+			if a, b := d.npForward(s0, i); a >= 0 && d.plausibleNP(a, b) && d.headish(a, b) {
+				ms, me = a, b
+			}
+		} else {
+			return i
+		}
+	} else {
+		ms, me = d.subjectBefore(i, s0)
+		if ms < 0 && i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
+			// "…, said Smith."
+			if a, b := d.npForward(cueEnd, s1); a >= 0 && d.plausibleNP(a, b) {
+				ms, me, inverted = a, b, true
+			}
+		}
+		if ms < 0 {
+			return i
+		}
+	}
+	// forward content
+	if !inverted {
+		j := cueEnd
+		if cls&cueObject != 0 && strings.HasPrefix(t.lower, "t") || cls&cueObject != 0 && cls&cueSpeech == 0 || t.lower == "warned" || t.lower == "assured" || t.lower == "reminded" || t.lower == "informed" {
+			j = d.skipObject(j, s1)
+		}
+		j, hasThat := d.skipAdjuncts(j, s1)
+		if cs, ce, ok := d.content(j, s1, pieces, hasThat || cls&(cueSpeech|cueObject) != 0 && !participle || participle); ok {
+			if hasThat || cls&(cueSpeech|cueObject) != 0 {
+				kind := d.mark(pieces, cs, ce)
+				c := cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi}
+				d.cands = append(d.cands, c)
+				return d.tokAt(i, s1, ce)
+			}
+		}
+	}
+	// backward content: "The plan is dead, he said." / ", said Smith."
+	if cls&(cueSpeech|cueObject) == 0 {
+		return i
+	}
+	start := ms
+	if inverted {
+		start = i
+	}
+	cut := start - 1 // the comma before the attribution
+	if cut > s0 && d.toks[cut].kind == tQuote && d.toks[cut-1].kind == tPunct && d.toks[cut-1].r == ',' {
+		cut = start // “…,” she said: keep the closing mark in the content
+	} else if cut <= s0 || d.toks[cut].kind != tPunct || d.toks[cut].r != ',' {
+		return i
+	}
+	// the attribution must end the sentence (short adjuncts allowed).
+	after := me
+	if inverted {
+		after = me
+	} else {
+		after = cueEnd
+	}
+	if d.words(after-1, s1) > 5 {
+		// parenthetical ", he said, that …"
+		if after < s1 && d.toks[after].kind == tPunct && d.toks[after].r == ',' {
+			j, _ := d.skipAdjuncts(after+1, s1)
+			if cs, ce, ok := d.content(j, s1, pieces, true); ok {
+				cs = d.toks[s0].s
+				kind := d.mark(pieces, cs, ce)
+				d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
+				return d.tokAt(i, s1, ce)
+			}
+		}
+		return i
+	}
+	cs, ce, ok := d.content(s0, cut, pieces, false)
+	if !ok {
+		return i
+	}
+	kind := d.mark(pieces, cs, ce)
+	d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
+	return s1
+}
+
+// naming handles "X called it a “disgrace”": the complement after the
+// object is what X said.
+func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
+	if d.blocked(i, s0) || strings.HasSuffix(d.toks[i].lower, "ing") {
+		return i
+	}
+	ms, me := d.subjectBefore(i, s0)
+	if ms < 0 {
+		return i
+	}
+	j := i + 1
+	if j < s1 && (d.toks[j].lower == "for" || d.toks[j].lower == "on" || d.toks[j].lower == "off" || d.toks[j].lower == "in" || d.toks[j].lower == "up" || d.toks[j].lower == "back") {
+		return i
+	}
+	if j < s1 {
+		switch d.toks[j].lower {
+		case "it", "them", "him", "her", "this", "that", "himself", "herself", "themselves", "itself", "us", "me":
+			j++
+		}
+	}
+	e := s1
+	for e > j && d.toks[e-1].kind == tPunct {
+		e--
+	}
+	if e-j < 2 {
+		return i
+	}
+	cs, ce := d.toks[j].s, d.toks[e-1].e
+	for k := j; k < e; k++ {
+		if d.inQuote[k] {
+			return i
+		}
+	}
+	kind := d.mark(pieces, cs, ce)
+	if kind != article.Mixed {
+		return i // without quotation marks, naming is rarely reported speech
+	}
+	if d.toks[e-1].kind == tQuote {
+		// keep the closing mark
+	}
+	d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: i + 1, para: pi})
+	return s1
+}
+
+// skipObject steps over the addressee of "told": a name, a pronoun or a
+// short noun phrase, up to the word that opens the reported clause.
+func (d *doc) skipObject(j, s1 int) int {
+	if j >= s1 || d.toks[j].lower == "that" || d.toks[j].kind != tWord {
+		return j
+	}
+	k := j
+	if d.toks[k].cap {
+		for k < s1 && (d.toks[k].kind == tWord && d.toks[k].cap || d.toks[k].kind == tPunct && d.toks[k].r == '.') {
+			k++
+		}
+		return k
+	}
+	k++ // the first word is the object or starts it
+	if determiners[d.toks[j].lower] {
+		for k < s1 && k < j+4 && d.toks[k].kind == tWord && !clauseStart(d.toks[k]) {
+			k++
+		}
+	}
+	return k
+}
+
+// clauseStart reports whether t can open a reported clause.
+func clauseStart(t tok) bool {
+	switch t.lower {
+	case "he", "she", "they", "it", "we", "i", "you", "there", "that", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some", "many", "no":
+		return true
+	}
+	return t.cap
+}
+
+// skipAdjuncts steps over short adjuncts and an optional "that" or
+// comma; it reports whether a "that" opens the clause.
+func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
+	// look ahead for "that" within a few adjunct words
+	for k := j; k < s1 && k < j+7; k++ {
+		t := d.toks[k]
+		if t.lower == "that" {
+			return k + 1, true
+		}
+		if t.kind == tPunct && t.r == ',' {
+			continue
+		}
+		if t.kind != tWord || !(adjunctWords[t.lower] || t.cap && k > j) {
+			break
+		}
+	}
+	// bare adjuncts only when clearly adjuncts: "on Tuesday", "in a statement,"
+	k := j
+	for k < s1 {
+		t := d.toks[k]
+		if t.kind == tPunct && t.r == ',' {
+			k++
+			continue
+		}
+		if t.kind == tWord && (t.lower == "on" || t.lower == "last" || t.lower == "earlier" || t.lower == "yesterday" || t.lower == "today" || t.lower == "monday" || t.lower == "tuesday" || t.lower == "wednesday" || t.lower == "thursday" || t.lower == "friday" || t.lower == "saturday" || t.lower == "sunday" || t.lower == "also" || t.lower == "recently") {
+			k++
+			if k < s1 && (d.toks[k].lower == "week" || d.toks[k].lower == "month" || d.toks[k].lower == "year" || d.toks[k].lower == "night" || d.toks[k].cap) {
+				k++
+			}
+			continue
+		}
+		if t.kind == tWord && (t.lower == "by" || t.lower == "via" || t.lower == "over") && k+1 < s1 && (d.toks[k+1].lower == "email" || d.toks[k+1].lower == "e-mail" || d.toks[k+1].lower == "phone" || d.toks[k+1].lower == "telephone" || d.toks[k+1].lower == "text" || d.toks[k+1].lower == "the") {
+			k += 2
+			if k < s1 && d.toks[k-1].lower == "the" {
+				k++
+			}
+			continue
+		}
+		if t.kind == tWord && t.lower == "in" && k+2 < s1 && (d.toks[k+1].lower == "a" || d.toks[k+1].lower == "an") && (d.toks[k+2].lower == "statement" || d.toks[k+2].lower == "interview" || d.toks[k+2].lower == "email" || d.toks[k+2].lower == "release" || d.toks[k+2].lower == "speech" || d.toks[k+2].lower == "tweet") {
+			k += 3
+			continue
+		}
+		break
+	}
+	if k < s1 && d.toks[k].lower == "that" {
+		return k + 1, true
+	}
+	return k, false
+}
+
+// content returns the reported clause in tokens [j,e): its bytes, cut at a
+// speech quotation, with terminal punctuation dropped.
+func (d *doc) content(j, e int, pieces []piece, trusted bool) (int, int, bool) {
+	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
+		e--
+	}
+	// stop before a speech quotation or the next attribution
+	for k := j; k < e; k++ {
+		if d.inQuote[k] {
+			e = k
+			break
+		}
+	}
+	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
+		e--
+	}
+	if j >= e {
+		return 0, 0, false
+	}
+	first := d.toks[j]
+	if first.cap && (first.lower == "but" || first.lower == "and" || first.lower == "so" || first.lower == "yet") && j+1 < e {
+		j++
+		first = d.toks[j]
+	}
+	if first.kind == tWord && !trusted {
+		if npBoundary[first.lower] && first.lower != "there" && first.lower != "while" && first.lower != "although" && first.lower != "if" && first.lower != "when" {
+			return 0, 0, false
+		}
+	}
+	if first.kind == tWord && (first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
+		return 0, 0, false
+	}
+	n := 0
+	for k := j; k < e; k++ {
+		if d.toks[k].kind == tWord {
+			n++
+		}
+	}
+	if n < d.x.opts.MinIndirectWords {
+		return 0, 0, false
+	}
+	if !d.isClause(j, e) {
+		return 0, 0, false
+	}
+	return d.toks[j].s, d.toks[e-1].e, true
+}
+
+// mark returns Mixed when embedded quotation pieces lie in [cs,ce), and
+// marks them used.
+func (d *doc) mark(pieces []piece, cs, ce int) article.QuoteKind {
+	kind := article.Indirect
+	for k := range pieces {
+		p := &pieces[k]
+		if p.role == roleSpeech {
+			continue
+		}
+		if p.s < ce && cs < p.e {
+			p.used = true
+			kind = article.Mixed
+		}
+	}
+	return kind
+}
+
+// accordingTo handles "According to X, …" and "…, according to X."
+func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
+	ns := i + 2
+	ne := ns
+	for ne < s1 && !(d.toks[ne].kind == tPunct && d.toks[ne].r != '.' && d.toks[ne].r != '-' && d.toks[ne].r != '&') && d.toks[ne].kind != tQuote {
+		ne++
+	}
+	if ne == ns {
+		return i
+	}
+	ms, me := d.trimGroup(ns, ne)
+	lead := d.words(s0-1, i)
+	if lead <= 1 && ne < s1 && d.toks[ne].kind == tPunct && d.toks[ne].r == ',' {
+		cs, ce, ok := d.content(ne+1, s1, pieces, true)
+		if !ok {
+			return i
+		}
+		kind := d.mark(pieces, cs, ce)
+		d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: i + 2, para: pi})
+		return d.tokAt(i, s1, ce)
+	}
+	if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
+		cs, ce, ok := d.content(s0, i-1, pieces, true)
+		if !ok {
+			return i
+		}
+		if ne < s1-1 {
+			// "…, according to X, and …": the rest belongs too.
+			if _, ce2, ok := d.content(ne+1, s1, pieces, true); ok {
+				ce = ce2
+			}
+		}
+		kind := d.mark(pieces, cs, ce)
+		d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: i + 2, para: pi})
+		return s1
+	}
+	return i
+}
+
+// trimGroup cuts a source phrase before a participle or relative clause:
+// "officials speaking on condition of anonymity" → "officials".
+func (d *doc) trimGroup(a, b int) (int, int) {
+	for k := a + 1; k < b; k++ {
+		w := d.toks[k].lower
+		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 || w == "who" || w == "which" || w == "familiar" || w == "with" || w == "close" || w == "briefed" || w == "quoted" || w == "cited") {
+			return a, k
+		}
+	}
+	return a, b
+}
+
+// nounCue handles "X's claim that …", "her comments that …".
+func (d *doc) nounCue(pi, i, s0, s1 int, pieces []piece) int {
+	p := d.toks[i-1]
+	if p.kind != tWord {
+		return i
+	}
+	var ms, me int
+	switch {
+	case strings.HasSuffix(p.lower, "’s") || strings.HasSuffix(p.lower, "'s"):
+		ms, me = i-1, i
+		for ms > s0 && d.toks[ms-1].kind == tWord && d.toks[ms-1].cap && !capStop[d.toks[ms-1].lower] {
+			ms--
+		}
+	case p.lower == "his" || p.lower == "her" || p.lower == "their" || p.lower == "its":
+		ms, me = i-1, i
+	default:
+		return i
+	}
+	cs, ce, ok := d.content(i+2, s1, pieces, true)
+	if !ok {
+		return i
+	}
+	kind := d.mark(pieces, cs, ce)
+	d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: i + 1, para: pi})
+	return d.tokAt(i, s1, ce)
+}

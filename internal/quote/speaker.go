@@ -1,0 +1,594 @@
+package quote
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// pronounOf maps subject and possessive pronouns to a person/number class.
+var pronounOf = map[string]string{
+	"he": "he", "his": "he", "him": "he",
+	"she": "she", "her": "she",
+	"they": "they", "their": "they", "them": "they",
+	"it": "it", "its": "it",
+	"i": "i", "we": "we",
+}
+
+var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
+
+// personMention is a person named in the text, for the fallback
+// coreference used when the article has no entities.
+type personMention struct {
+	pos    int // byte offset
+	name   string
+	gender article.Gender
+}
+
+// stripPossessive drops a final 's / ’s.
+func stripPossessive(w string) string {
+	for _, s := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s) {
+			return w[:len(w)-len(s)]
+		}
+	}
+	return w
+}
+
+// nameRun returns the token range of a proper name in [a,b): the last run
+// of capitalised words, without leading titles and sentence-initial
+// function words. ok is false when the phrase has no name.
+func (d *doc) nameRun(a, b int) (int, int, bool) {
+	e := b
+	for e > a && d.toks[e-1].kind != tWord {
+		e--
+	}
+	if e == a || !d.toks[e-1].cap {
+		return 0, 0, false
+	}
+	s := e - 1
+	for s > a {
+		t := d.toks[s-1]
+		if t.kind == tWord && t.cap && !capStop[t.lower] {
+			s--
+			continue
+		}
+		if t.kind == tPunct && (t.r == '.' || t.r == '-') {
+			s--
+			continue
+		}
+		if t.kind == tWord && (t.lower == "of" || t.lower == "de" || t.lower == "van" || t.lower == "von") && s-1 > a && d.toks[s-2].cap && d.hasOrgWord(s-2, e) {
+			s--
+			continue
+		}
+		break
+	}
+	for s < e && (d.toks[s].kind != tWord || titles[d.toks[s].lower] && s+1 < e || capStop[d.toks[s].lower]) {
+		s++
+	}
+	if s >= e {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+func (d *doc) hasOrgWord(a, b int) bool {
+	for i := a; i < b; i++ {
+		if orgWords[d.toks[i].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// spanText returns the text of tokens [a,b), possessive dropped.
+func (d *doc) spanText(a, b int) string {
+	return stripPossessive(d.text[d.toks[a].s:d.toks[b-1].e])
+}
+
+// buildNames collects the article's multi-word personal names for the
+// fallback coreference ("Telford" → "Hamish Telford").
+func (d *doc) buildNames() {
+	d.names = map[string]string{}
+	for pi := range d.paras {
+		lo, hi := d.pt[pi][0], d.pt[pi][1]
+		for i := lo; i < hi; {
+			if d.toks[i].kind != tWord || !d.toks[i].cap {
+				i++
+				continue
+			}
+			j := i
+			for j < hi && d.toks[j].kind == tWord && d.toks[j].cap {
+				j++
+				if strings.HasSuffix(d.toks[j-1].lower, "’s") || strings.HasSuffix(d.toks[j-1].lower, "'s") {
+					break
+				}
+			}
+			s, e, ok := d.nameRun(i, j)
+			if ok && e-s >= 2 && e-s <= 4 && !d.hasOrgWord(s, e) {
+				last := stripPossessive(d.toks[e-1].lower)
+				if _, seen := d.names[last]; !seen {
+					d.names[last] = d.spanText(s, e)
+				}
+			}
+			i = j
+		}
+	}
+}
+
+// entityAt returns the entity of a overlapping [s,e) with the largest
+// overlap, or nil.
+func (d *doc) entityAt(s, e int) *article.Entity {
+	var best *article.Entity
+	bo := 0
+	for k := range d.a.Entities {
+		en := &d.a.Entities[k]
+		if en.End <= s || en.Start >= e {
+			continue
+		}
+		o := min(en.End, e) - max(en.Start, s)
+		if o > bo {
+			best, bo = en, o
+		}
+	}
+	return best
+}
+
+func (d *doc) referenceAt(s, e int) *article.Reference {
+	for k := range d.a.References {
+		r := &d.a.References[k]
+		if r.Start < e && s < r.End {
+			return r
+		}
+	}
+	return nil
+}
+
+func kindOf(t article.EntityType) article.SpeakerKind {
+	switch t {
+	case article.Person:
+		return article.SpeakerPerson
+	case article.Organization, article.Place, article.Misc:
+		return article.SpeakerOrganization
+	}
+	return article.SpeakerUnknown
+}
+
+// resolveAll gives every candidate its speaker, in text order, so that a
+// quotation without a mention can take the previous speaker.
+func (d *doc) resolveAll() {
+	var prev *cand
+	for k := range d.cands {
+		c := &d.cands[k]
+		if c.ms >= 0 {
+			c.speaker = d.resolveMention(c, prev)
+		} else {
+			c.speaker = d.floating(c, prev)
+		}
+		if c.speaker.Name != "" {
+			prev = c
+		}
+	}
+}
+
+// floating finds the speaker of a quotation with no mention of its own:
+// the previous quotation's speaker when it is in this paragraph or the one
+// before (or this is a continuation), else the person introduced in the
+// preceding paragraph.
+func (d *doc) floating(c *cand, prev *cand) article.Speaker {
+	if prev != nil && (c.cont || prev.para >= c.para-1) {
+		sp := prev.speaker
+		sp.Mention = nil
+		return sp
+	}
+	if c.para > 0 {
+		if pm, ok := d.firstPerson(c.para - 1); ok {
+			return article.Speaker{Name: pm, Kind: article.SpeakerPerson}
+		}
+	}
+	if prev != nil && prev.para >= c.para-3 {
+		sp := prev.speaker
+		sp.Mention = nil
+		return sp
+	}
+	return article.Speaker{Kind: article.SpeakerUnknown}
+}
+
+// firstPerson returns the first person named in paragraph pi outside
+// quotations.
+func (d *doc) firstPerson(pi int) (string, bool) {
+	p := d.paras[pi]
+	if len(d.a.Entities) > 0 {
+		for _, en := range d.a.Entities {
+			if en.Type == article.Person && en.Start >= p.Start && en.End <= p.End && !d.inQuoteAt(en.Start) {
+				return en.Name, true
+			}
+		}
+		return "", false
+	}
+	lo, hi := d.pt[pi][0], d.pt[pi][1]
+	for i := lo; i < hi; i++ {
+		if d.inQuote[i] || !d.toks[i].cap || d.toks[i].kind != tWord {
+			continue
+		}
+		j := i
+		for j < hi && d.toks[j].kind == tWord && d.toks[j].cap {
+			j++
+		}
+		if s, e, ok := d.nameRun(i, j); ok && !d.hasOrgWord(s, e) && !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s") {
+			if e-s >= 2 {
+				return d.spanText(s, e), true
+			}
+			if full, ok := d.names[d.toks[s].lower]; ok && e-s == 1 {
+				return full, true
+			}
+		}
+		i = j
+	}
+	return "", false
+}
+
+func (d *doc) inQuoteAt(off int) bool {
+	i := d.tokAt(0, len(d.toks), off)
+	return i < len(d.toks) && d.inQuote[i]
+}
+
+// resolveMention turns the mention tokens of c into a speaker.
+func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
+	ms, me := c.ms, c.me
+	// trim punctuation at the edges
+	for ms < me && d.toks[ms].kind != tWord {
+		ms++
+	}
+	for me > ms && d.toks[me-1].kind != tWord {
+		me--
+	}
+	if ms >= me {
+		return d.floating(c, prev)
+	}
+	mention := article.NewSpan(d.text, d.toks[ms].s, d.toks[me-1].e)
+	sp := article.Speaker{Mention: &mention, Kind: article.SpeakerUnknown}
+	if r := d.referenceAt(mention.Start, mention.End); r != nil && r.Name != "" {
+		sp.Name, sp.Kind = r.Name, kindOf(r.Type)
+		return sp
+	}
+	first := d.toks[ms].lower
+	if me-ms == 1 {
+		if pr, ok := pronounOf[first]; ok {
+			sp.Name, sp.Kind = d.pronoun(pr, mention.Start, prev)
+			return sp
+		}
+	}
+	// the head region: before "of/for/at/with" ("a spokesperson for X")
+	he := me
+	for k := ms + 1; k < me; k++ {
+		w := d.toks[k].lower
+		if w == "at" || w == "with" || w == "from" || w == "in" || (w == "for" || w == "of") && !d.toks[k-1].cap {
+			he = k
+			break
+		}
+		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 || w == "who" || w == "which" || w == "obtained" || w == "familiar" || w == "close" || w == "speaking") {
+			he = k
+			break
+		}
+	}
+	head := stripPossessive(d.toks[he-1].lower)
+	if s, e, ok := d.nameRun(ms, he); ok && !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s") {
+		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
+			sp.Name, sp.Kind = en.Name, kindOf(en.Type)
+			return sp
+		}
+		name := d.spanText(s, e)
+		if e-s == 1 {
+			if full, ok := d.names[stripPossessive(d.toks[s].lower)]; ok {
+				name = full
+			}
+		}
+		sp.Name = name
+		sp.Kind = article.SpeakerPerson
+		if d.hasOrgWord(s, e) {
+			sp.Kind = article.SpeakerOrganization
+		}
+		return sp
+	}
+	written := d.text[mention.Start:mention.End]
+	def := first == "the"
+	switch {
+	case def && (titles[head] || ageNoun.MatchString(head)):
+		if n, ok := d.roleAntecedent(head, mention.Start); ok {
+			sp.Name, sp.Kind = n, article.SpeakerPerson
+			return sp
+		}
+		if prev != nil && prev.speaker.Kind == article.SpeakerPerson && prev.para >= c.para-2 {
+			sp.Name, sp.Kind = prev.speaker.Name, article.SpeakerPerson
+			return sp
+		}
+		sp.Name, sp.Kind = written, article.SpeakerPerson
+	case def && orgNouns[head]:
+		if n, ok := d.roleAntecedent(head, mention.Start); ok {
+			sp.Name, sp.Kind = n, article.SpeakerOrganization
+			return sp
+		}
+		if n, ok := d.orgAntecedent(head, mention.Start); ok {
+			sp.Name, sp.Kind = n, article.SpeakerOrganization
+			return sp
+		}
+		sp.Name, sp.Kind = written, article.SpeakerOrganization
+	case groupNouns[head] || titles[head] || strings.HasSuffix(head, "s"):
+		sp.Name, sp.Kind = written, article.SpeakerAnonymous
+	case orgNouns[head]:
+		sp.Name, sp.Kind = written, article.SpeakerOrganization
+	default:
+		sp.Name, sp.Kind = written, article.SpeakerUnknown
+	}
+	return sp
+}
+
+// pronoun resolves a pronoun at byte off without coreference data: "he"
+// and "she" take the latest person who was a speaker or a sentence
+// subject, checked against gender when entities give it; "they" and "it"
+// take the latest group or organisation speaker.
+func (d *doc) pronoun(pr string, off int, prev *cand) (string, article.SpeakerKind) {
+	switch pr {
+	case "he", "she", "i":
+		want := article.Male
+		if pr == "she" {
+			want = article.Female
+		}
+		// the latest person named before off, outside quotations
+		var best personMention
+		found := false
+		if len(d.a.Entities) > 0 {
+			for _, en := range d.a.Entities {
+				if en.Start >= off {
+					break
+				}
+				if en.Type != article.Person || d.inQuoteAt(en.Start) {
+					continue
+				}
+				if pr != "i" && en.Gender != "" && en.Gender != article.GenderUnknown && en.Gender != want {
+					continue
+				}
+				if d.afterPreposition(en.Start) || !d.subjectPosition(en.Start) {
+					continue
+				}
+				best, found = personMention{pos: en.Start, name: en.Name, gender: en.Gender}, true
+			}
+		} else {
+			best, found = d.lastPersonBefore(off)
+		}
+		if prev != nil && prev.speaker.Kind == article.SpeakerPerson && prev.speaker.Name != "" && (pr == "i" || d.genderOf(prev.speaker.Name) != oppositeOf(want)) {
+			ppos := prev.cs
+			if prev.speaker.Mention != nil {
+				ppos = prev.speaker.Mention.Start
+			}
+			if !found || ppos >= best.pos || sameName(best.name, prev.speaker.Name) {
+				return prev.speaker.Name, article.SpeakerPerson
+			}
+		}
+		if found {
+			return best.name, article.SpeakerPerson
+		}
+		return "", article.SpeakerUnknown
+	case "they", "it", "we":
+		if prev != nil && (prev.speaker.Kind == article.SpeakerOrganization || prev.speaker.Kind == article.SpeakerAnonymous) {
+			return prev.speaker.Name, prev.speaker.Kind
+		}
+	}
+	return "", article.SpeakerUnknown
+}
+
+// oppositeOf returns the other gender.
+func oppositeOf(g article.Gender) article.Gender {
+	if g == article.Male {
+		return article.Female
+	}
+	return article.Male
+}
+
+// genderOf returns the gender the entity stage gave a person's name.
+func (d *doc) genderOf(name string) article.Gender {
+	for _, c := range d.a.EntitySummary {
+		if c.Name == name {
+			return c.Gender
+		}
+	}
+	return article.GenderUnknown
+}
+
+// subjectPosition reports whether the mention at byte off opens a sentence
+// or a clause after a comma: where a new subject, and so the referent of
+// a following pronoun, stands.
+func (d *doc) subjectPosition(off int) bool {
+	i := d.tokAt(0, len(d.toks), off)
+	if i == 0 {
+		return true
+	}
+	for _, p := range d.paras {
+		if p.Start == off {
+			return true
+		}
+	}
+	j := i - 1
+	// titles and role words before the name: "Mayor Jane Doe", "analyst Jane Doe"
+	for j >= 0 && i-j <= 5 && d.toks[j].kind == tWord && (d.toks[j].cap || titles[d.toks[j].lower] || groupNouns[d.toks[j].lower]) {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	t := d.toks[j]
+	if t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ',' || t.r == ';' || t.r == ':' || t.r == '—') {
+		return true
+	}
+	for _, p := range d.paras {
+		if p.Start == d.toks[j+1].s {
+			return true
+		}
+	}
+	return t.kind == tQuote
+}
+
+// afterPreposition reports whether the word before byte off makes the
+// name an object ("told Smith", "with Smith").
+func (d *doc) afterPreposition(off int) bool {
+	i := d.tokAt(0, len(d.toks), off)
+	if i == 0 {
+		return false
+	}
+	switch d.toks[i-1].lower {
+	case "to", "with", "by", "from", "for", "told", "of", "against", "and", "about", "at":
+		return true
+	}
+	return false
+}
+
+// lastPersonBefore is the fallback person finder: the latest multi-word
+// personal name (or a surname of one) before off, outside quotations and
+// not the object of a preposition.
+func (d *doc) lastPersonBefore(off int) (personMention, bool) {
+	end := d.tokAt(0, len(d.toks), off)
+	for i := end - 1; i >= 0; i-- {
+		t := d.toks[i]
+		if t.kind != tWord || !t.cap || d.inQuote[i] {
+			continue
+		}
+		if full, ok := d.names[stripPossessive(t.lower)]; ok {
+			if strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") {
+				continue
+			}
+			// start of the name run
+			s := i
+			for s > 0 && d.toks[s-1].kind == tWord && d.toks[s-1].cap {
+				s--
+			}
+			if d.afterPreposition(d.toks[s].s) {
+				continue
+			}
+			return personMention{pos: t.s, name: full}, true
+		}
+	}
+	return personMention{}, false
+}
+
+// roleAntecedent finds the person a role noun ("the mayor") refers to:
+// the latest "Mayor Jane Doe" or "Jane Doe, the mayor" before off.
+func (d *doc) roleAntecedent(head string, off int) (string, bool) {
+	want := article.Person
+	if orgNouns[head] {
+		want = article.Organization
+	}
+	if len(d.a.Entities) > 0 {
+		// with entities, the person whose mention is closest after a
+		// mention of the role word.
+		end := d.tokAt(0, len(d.toks), off)
+		for i := end - 1; i >= 0; i-- {
+			if d.toks[i].lower != head {
+				continue
+			}
+			if i+1 < len(d.toks) {
+				if en := d.entityAt(d.toks[i+1].s, d.toks[i+1].e); en != nil && en.Type == want {
+					return en.Name, true
+				}
+			}
+		}
+		return "", false
+	}
+	end := d.tokAt(0, len(d.toks), off)
+	for i := end - 1; i >= 0; i-- {
+		if stripPossessive(d.toks[i].lower) != head {
+			continue
+		}
+		// "Mayor Jane Doe"
+		j := i + 1
+		for j < end && d.toks[j].kind == tWord && d.toks[j].cap {
+			j++
+		}
+		if j > i+1 {
+			if s, e, ok := d.nameRun(i+1, j); ok {
+				name := d.spanText(s, e)
+				if full, ok := d.names[stripPossessive(d.toks[e-1].lower)]; ok {
+					name = full
+				}
+				return name, true
+			}
+		}
+		// "Jane Doe, the mayor" / "Jane Doe, Springfield's mayor"
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			if d.toks[k].kind == tPunct && d.toks[k].r == ',' {
+				if k > 0 && d.toks[k-1].cap {
+					s := k - 1
+					for s > 0 && d.toks[s-1].kind == tWord && d.toks[s-1].cap {
+						s--
+					}
+					if ns, ne, ok := d.nameRun(s, k); ok {
+						name := d.spanText(ns, ne)
+						if full, ok := d.names[stripPossessive(d.toks[ne-1].lower)]; ok {
+							name = full
+						}
+						return name, true
+					}
+				}
+				break
+			}
+		}
+	}
+	return "", false
+}
+
+// orgAntecedent finds the organisation "the company" refers to: the
+// latest organisation entity (or capitalised name) containing the head
+// word, else the latest organisation entity.
+func (d *doc) orgAntecedent(head string, off int) (string, bool) {
+	if len(d.a.Entities) > 0 {
+		var any string
+		for _, en := range d.a.Entities {
+			if en.Start >= off {
+				break
+			}
+			if en.Type != article.Organization {
+				continue
+			}
+			if strings.Contains(strings.ToLower(en.Name), head) {
+				return en.Name, true
+			}
+			any = en.Name
+		}
+		return any, any != ""
+	}
+	end := d.tokAt(0, len(d.toks), off)
+	for i := end - 1; i >= 0; i-- {
+		t := d.toks[i]
+		if t.cap && t.lower == head && !d.inQuote[i] {
+			// the capitalised run around it
+			s, e := i, i+1
+			for s > 0 && d.toks[s-1].cap && !capStop[d.toks[s-1].lower] {
+				s--
+			}
+			for e < end && (d.toks[e].cap || d.toks[e].lower == "of" && e+1 < end && d.toks[e+1].cap) {
+				e++
+			}
+			if e-s >= 2 {
+				return d.spanText(s, e), true
+			}
+		}
+	}
+	return "", false
+}
+
+// sameName reports whether two names share a word (a surname).
+func sameName(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	aw := strings.Fields(strings.ToLower(a))
+	for _, w := range strings.Fields(strings.ToLower(b)) {
+		for _, v := range aw {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,509 @@
+package textpage
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// ErrNoArticle is returned when a page has no run of prose lines that
+// could be an article body.
+var ErrNoArticle = errors.New("textpage: no article body found")
+
+// ErrTooLarge is returned when a page exceeds Options.MaxBytes.
+var ErrTooLarge = errors.New("textpage: page too large")
+
+// DefaultMaxBytes is the input size limit used when Options.MaxBytes is 0.
+const DefaultMaxBytes = 16 << 20
+
+// Options tune Clean. The zero value works.
+type Options struct {
+	// Boilerplate holds lines learned from other pages of the same site
+	// (see LearnBoilerplate); such lines are treated as chrome. Nil means
+	// only repetition inside the page is used.
+	Boilerplate *Boilerplate
+	// MaxBytes limits the input size; 0 means DefaultMaxBytes.
+	MaxBytes int
+	// Location is the zone of dates and times written without one; nil
+	// means UTC.
+	Location *time.Location
+	// DateFallback lets dates that the built-in reader does not understand
+	// (other languages, unusual forms) go to go-dateparser, at a few
+	// milliseconds a line, at most four lines a page.
+	DateFallback bool
+	// KeepLines asks Clean to fill Page.Lines with the classification of
+	// every line, for debugging.
+	KeepLines bool
+}
+
+// applyDefaults fills the zero fields of o; it is the one place defaults
+// are set.
+func (o *Options) applyDefaults() {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
+}
+
+// Class is what Clean decided a line is.
+type Class uint8
+
+// The line classes.
+const (
+	ClassBlank    Class = iota // empty line
+	ClassChrome                // navigation, widgets, footers: dropped
+	ClassBody                  // a paragraph of the article
+	ClassTitle                 // the headline
+	ClassSection               // the section label
+	ClassClock                 // the page's clock line
+	ClassDateline              // a publication date line
+	ClassByline                // an author line
+	ClassTags                  // a tag list
+	ClassRelated               // a related headline
+)
+
+var classNames = [...]string{"blank", "chrome", "body", "title", "section", "clock", "dateline", "byline", "tags", "related"}
+
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return fmt.Sprintf("Class(%d)", c)
+}
+
+// Line is the classification of one input line, kept for debugging.
+type Line struct {
+	// N is the 0-based line number in the input.
+	N     int
+	Text  string
+	Class Class
+	// Score is the line's body score: positive for prose, negative for
+	// chrome.
+	Score float64
+}
+
+// Page is a cleaned page: the article text and the chrome read as metadata.
+type Page struct {
+	// Text holds the article's paragraphs, each trimmed, separated by one
+	// blank line.
+	Text string
+	// Title is the headline line found just before the body, or "".
+	Title string
+	// Section is the section label near the top of the page, or "".
+	Section string
+	// Tags are the items of the tag list after the article, in page order.
+	Tags []string
+	// Related are the headlines of related articles listed on the page.
+	Related []string
+	// Authors are the names of a "By …" byline.
+	Authors []string
+	// PageTime is the time shown by the page's clock line at the top (when
+	// the page was rendered), not the publication date.
+	PageTime *time.Time
+	// Published is the date of a dateline or byline near the body.
+	Published *time.Time
+	// Lines is the classification of every input line, filled only when
+	// Options.KeepLines is set.
+	Lines []Line
+}
+
+// line is the working state of one input line.
+type line struct {
+	n      int
+	text   string // trimmed
+	f      features
+	repeat int // occurrences of the same text in the page
+	boiler bool
+	score  float64
+	drop   bool // chrome even inside the body run
+	inList bool // an item of a list the body introduces
+	class  Class
+}
+
+// Clean removes the chrome from a page scraped as plain text and reads it
+// as metadata. It returns ErrNoArticle when no body is found and
+// ErrTooLarge when raw exceeds the size limit.
+func Clean(raw string, opts Options) (Page, error) {
+	opts.applyDefaults()
+	if len(raw) > opts.MaxBytes {
+		return Page{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(raw), opts.MaxBytes)
+	}
+	if !utf8.ValidString(raw) {
+		raw = strings.ToValidUTF8(raw, "\uFFFD")
+	}
+	lines := splitLines(raw)
+	counts := make(map[string]int, len(lines))
+	for i := range lines {
+		if lines[i].text != "" {
+			counts[lines[i].text]++
+		}
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.text == "" {
+			l.class = ClassBlank
+			continue
+		}
+		l.repeat = counts[l.text]
+		l.boiler = opts.Boilerplate.Has(l.text)
+		l.f = measure(l.text)
+		l.score, l.drop = lineScore(l)
+		l.class = ClassChrome
+	}
+	weighRuns(lines)
+	start, end, ok := densestRun(lines)
+	if ok {
+		end = extendList(lines, end)
+		dropRepeatedOutside(lines, start, end)
+		dropHeadlineRuns(lines, start, end)
+	}
+	var page Page
+	if ok {
+		var b strings.Builder
+		for i := start; i <= end; i++ {
+			l := &lines[i]
+			if l.class == ClassBlank || !keepInBody(l) {
+				continue
+			}
+			l.class = ClassBody
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(l.text)
+		}
+		page.Text = b.String()
+	}
+	if page.Text == "" {
+		ok = false
+		start, end = len(lines), len(lines)-1
+	}
+	readMeta(&page, lines, start, end, opts)
+	if opts.KeepLines {
+		page.Lines = make([]Line, len(lines))
+		for i, l := range lines {
+			page.Lines[i] = Line{N: l.n, Text: l.text, Class: l.class, Score: l.score}
+		}
+	}
+	if !ok {
+		return page, ErrNoArticle
+	}
+	return page, nil
+}
+
+// splitLines splits raw into trimmed lines, keeping their numbers.
+func splitLines(raw string) []line {
+	lines := make([]line, 0, strings.Count(raw, "\n")+1)
+	n := 0
+	for s := range strings.SplitSeq(raw, "\n") {
+		lines = append(lines, line{n: n, text: strings.TrimSpace(s)})
+		n++
+	}
+	return lines
+}
+
+// isProse reports whether a line reads like running text: long enough,
+// dense in stopwords, or, for languages without a stopword list, mostly
+// lower-case words ending like a sentence.
+func isProse(f features) bool {
+	if f.words >= 8 && f.stop >= 0.2 && (f.endPunct || f.words >= 20) {
+		return true
+	}
+	if f.words >= 10 && f.caps <= 0.4 && f.endPunct {
+		return true
+	}
+	return f.words >= 30 && (f.stop >= 0.15 || f.caps <= 0.4)
+}
+
+// weighRuns scales the positive scores of prose lines by the length of the
+// run of prose they belong to (blank lines do not break a run): article
+// paragraphs come in runs, while teasers of related articles alternate one
+// by one with their headlines.
+func weighRuns(lines []line) {
+	for i := 0; i < len(lines); {
+		if lines[i].class == ClassBlank || lines[i].score <= 0 {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for ; j < len(lines); j++ {
+			if lines[j].class == ClassBlank {
+				continue
+			}
+			if lines[j].score <= 0 {
+				break
+			}
+			n++
+		}
+		for k := i; k < j; k++ {
+			switch {
+			case n == 1 && lines[k].f.words < 30:
+				lines[k].score *= 0.45
+			case n == 1:
+				lines[k].score *= 0.75
+			case n == 2:
+				lines[k].score *= 0.85
+			}
+		}
+		i = j
+	}
+}
+
+// lineScore is the body score of a line: positive for prose, growing with
+// length, negative for chrome. The score is the cost of the line inside a
+// body run; drop says the line is chrome even when it sits inside the run
+// (a caption costs little but is never kept).
+func lineScore(l *line) (float64, bool) {
+	f := l.f
+	switch {
+	case f.copyright:
+		return -3, true
+	case l.boiler:
+		return -2.5, true
+	case f.glued > 0 && !f.endPunct && f.words < 15:
+		return -2, true // concatenated link texts
+	case f.widget:
+		return -2, true
+	case l.repeat > 1 && !isProse(f):
+		return -1.2, false
+	case f.uiAction >= 2 && f.words < 25, f.uiAction >= 1 && f.words < 12:
+		return -1.6, true // a sentence of a widget: "Subscribe to our newsletter."
+	case f.uiAction >= 1 && startsImperative(l.text):
+		return -1.6, true // "Join our forums to …", "Get the latest …"
+	case f.pipes > 0 && f.words <= 12 && !f.endPunct:
+		return -1.6, true // "Name | Agency" credits, breadcrumbs
+	case strings.HasSuffix(l.text, ":") && f.words <= 4:
+		return -1.5, true // "Related links:"
+	case f.dateish:
+		return -1.6, true // a dateline inside comments or teasers
+	case isCaption(l.text, l.f):
+		return -0.7, true
+	case f.listItems >= 3:
+		return -1.2, false
+	}
+	if truncated(l.text) {
+		return -0.5, false
+	}
+	if isProse(f) {
+		s := 1 + float64(min(f.words, 90))/15
+		if l.repeat > 1 {
+			s /= 2
+		}
+		return s, false
+	}
+	if f.words >= 4 && f.endPunct && f.stop >= 0.15 {
+		return 0.3, false
+	}
+	if f.words <= 2 {
+		return -0.8, false
+	}
+	return -0.5, false
+}
+
+// imperativeUI are verbs that open calls to action.
+var imperativeUI = map[string]bool{
+	"get": true, "join": true, "subscribe": true, "sign": true, "click": true, "follow": true,
+	"download": true, "like": true, "share": true, "read": true, "watch": true, "listen": true,
+	"tap": true, "register": true, "visit": true, "check": true, "see": true, "don't": true, "never": true,
+}
+
+// startsImperative reports whether s opens with a call-to-action verb.
+func startsImperative(s string) bool {
+	end := strings.IndexAny(s, " :,")
+	if end < 0 {
+		end = len(s)
+	}
+	return imperativeUI[strings.ToLower(s[:end])]
+}
+
+// truncated reports whether a line ends with an ellipsis, as teasers cut
+// to length do.
+func truncated(s string) bool {
+	return strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "[…]") || strings.HasSuffix(s, "[...]")
+}
+
+// mediaWords mark photo captions and credits.
+var mediaWords = map[string]bool{
+	"photo": true, "photos": true, "photograph": true, "photographs": true, "image": true, "images": true,
+	"credit": true, "credits": true, "caption": true, "pictured": true, "picture": true, "pictures": true,
+	"foto": true, "fotos": true, "imagem": true, "getty": true, "illustration": true, "gallery": true,
+}
+
+// counterRe matches gallery counters such as "1 of 6" or "3/12".
+var counterRe = regexp.MustCompile(`^\d+\s*(of|/|de|из)\s*\d+$`)
+
+// isCaption reports whether a line is a photo credit or caption: a line in
+// brackets, a gallery counter, or a line without a final full stop that
+// names a photo, image or credit.
+func isCaption(s string, f features) bool {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && !strings.Contains(s[1:len(s)-1], "(") {
+		return true
+	}
+	if s[0] >= '0' && s[0] <= '9' && counterRe.MatchString(s) {
+		return true
+	}
+	return f.media && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && len(s) <= 300
+}
+
+// keepInBody reports whether a line inside the body run is kept as a
+// paragraph: everything but lines that are clearly chrome.
+func keepInBody(l *line) bool {
+	return !l.drop
+}
+
+// listSeps are the separators whose presence gives a list item its shape.
+var listSeps = [...]string{" – ", " -- ", " - ", "@", ": ", ", ", " | "}
+
+// shape describes a list item: which separators it has and whether it
+// holds a digit.
+func shape(s string) (seps uint8, digit bool) {
+	for i, sep := range listSeps {
+		if strings.Contains(s, sep) {
+			seps |= 1 << i
+		}
+	}
+	return seps, strings.ContainsAny(s, "0123456789")
+}
+
+// extendList extends the body past its end over a list that the body
+// introduces: a line ending in ":" followed by lines of the same shape
+// (dates and venues, ingredients, results). It returns the new end.
+func extendList(lines []line, end int) int {
+	intro := -1
+	for i := end; i < len(lines); i++ {
+		l := &lines[i]
+		if l.class == ClassBlank {
+			continue
+		}
+		if i > end && (l.f.words < 3 || l.drop || !strings.HasSuffix(l.text, ":")) {
+			break
+		}
+		if strings.HasSuffix(l.text, ":") && l.f.words >= 3 {
+			intro = i
+		}
+		if i > end {
+			break
+		}
+	}
+	if intro < 0 {
+		return end
+	}
+	var seps0 uint8
+	var digit0 bool
+	items, last := 0, intro
+	for i := intro + 1; i < len(lines); i++ {
+		l := &lines[i]
+		if l.class == ClassBlank {
+			continue
+		}
+		if l.f.widget || l.f.glued > 0 || l.f.copyright || l.boiler || l.f.words > 40 || l.f.uiAction > 0 {
+			break
+		}
+		seps, digit := shape(l.text)
+		if items == 0 {
+			seps0, digit0 = seps, digit
+			if seps == 0 && !digit {
+				break
+			}
+		} else if seps&seps0 == 0 || digit != digit0 {
+			break
+		}
+		items++
+		last = i
+	}
+	if items < 2 {
+		return end
+	}
+	for i := end + 1; i <= last; i++ {
+		if lines[i].class != ClassBlank {
+			lines[i].drop, lines[i].inList = false, true
+		}
+	}
+	return last
+}
+
+// dropRepeatedOutside marks as chrome the lines of the body run that also
+// occur outside it: a headline printed again in a teaser, a label of the
+// navigation. Lines repeated only inside the body (subheadings of a recipe
+// or a schedule) are kept.
+func dropRepeatedOutside(lines []line, start, end int) {
+	var outside map[string]bool
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if l.class == ClassBlank || l.repeat < 2 {
+			continue
+		}
+		if outside == nil {
+			outside = map[string]bool{}
+			for j := range lines {
+				if (j < start || j > end) && lines[j].text != "" {
+					outside[lines[j].text] = true
+				}
+			}
+		}
+		if outside[l.text] {
+			l.drop = true
+		}
+	}
+}
+
+// dropHeadlineRuns marks as chrome the runs of three or more consecutive
+// non-prose lines inside the body: blocks of related links and captions.
+// A subheading is a single short line between paragraphs; lists that the
+// body introduces (marked by extendList) are kept.
+func dropHeadlineRuns(lines []line, start, end int) {
+	for i := start; i <= end; {
+		if lines[i].class == ClassBlank || lines[i].score > 0 || lines[i].inList {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for ; j <= end; j++ {
+			if lines[j].class == ClassBlank {
+				continue
+			}
+			if lines[j].score > 0 || lines[j].inList {
+				break
+			}
+			n++
+		}
+		if n >= 3 {
+			for k := i; k < j; k++ {
+				lines[k].drop = true
+			}
+		}
+		i = j
+	}
+}
+
+// densestRun finds the contiguous run of lines with the largest total
+// score (Kadane's maximum-sum segment; blank lines score 0).
+func densestRun(lines []line) (start, end int, ok bool) {
+	best, cur := 0.0, 0.0
+	curStart := 0
+	start, end = -1, -1
+	for i := range lines {
+		s := lines[i].score
+		if lines[i].class == ClassBlank {
+			s = 0
+		}
+		if cur <= 0 {
+			cur, curStart = 0, i
+		}
+		cur += s
+		if cur > best {
+			best, start, end = cur, curStart, i
+		}
+	}
+	if start < 0 || best < 1.5 {
+		return 0, 0, false
+	}
+	for start < end && (lines[start].class == ClassBlank || lines[start].score <= 0) {
+		start++
+	}
+	return start, end, true
+}
