@@ -6,9 +6,12 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/htmlpage"
 	"github.com/newsgraph/newsgraph/internal/input"
 	"github.com/newsgraph/newsgraph/internal/language"
+	"github.com/newsgraph/newsgraph/internal/ner"
+	"github.com/newsgraph/newsgraph/internal/quote"
 	"github.com/newsgraph/newsgraph/internal/segment"
 	"github.com/newsgraph/newsgraph/internal/textpage"
 )
@@ -28,18 +31,39 @@ type Options struct {
 	Input input.Options
 	// Workers is how many documents are analysed at once; 0 means one per CPU.
 	Workers int
+	// SkipEntities and SkipQuotes leave out the entity and quote stages
+	// (quotes need entities to name their speakers, so SkipEntities
+	// weakens them). The record stage alone is what `analyze` costs on
+	// top of extraction.
+	SkipEntities, SkipQuotes bool
 }
 
 // Pipeline analyses documents. It is safe for concurrent use; build it once
 // (it loads models) and reuse it.
 type Pipeline struct {
-	opts Options
-	lang *language.Detector
+	opts     Options
+	lang     *language.Detector
+	tagger   *ner.Tagger
+	resolver *entity.Resolver
+	quotes   *quote.Extractor
 }
 
 // New builds a pipeline, loading the models its stages need.
 func New(opts Options) (*Pipeline, error) {
-	return &Pipeline{opts: opts, lang: language.NewDetector()}, nil
+	p := &Pipeline{opts: opts, lang: language.NewDetector()}
+	if !opts.SkipEntities {
+		var err error
+		if p.tagger, err = ner.Load(); err != nil {
+			return nil, err
+		}
+		if p.resolver, err = entity.NewResolver(entity.Options{}); err != nil {
+			return nil, err
+		}
+	}
+	if !opts.SkipQuotes {
+		p.quotes = quote.New(quote.Options{})
+	}
+	return p, nil
 }
 
 // Document analyses one document that has been read already.
@@ -61,7 +85,9 @@ func (p *Pipeline) Document(doc *input.Document) (*article.Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, fmt.Errorf("%s: %w", doc.Name, ErrNoArticle)
 	}
-	p.annotate(a)
+	if err := p.annotate(a); err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.Name, err)
+	}
 	return a, nil
 }
 
@@ -103,10 +129,21 @@ func (p *Pipeline) fromTextPage(a *article.Article, body string) error {
 }
 
 // annotate runs the text stages on a.Text.
-func (p *Pipeline) annotate(a *article.Article) {
+func (p *Pipeline) annotate(a *article.Article) error {
 	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
 	if detected := p.lang.Detect(a.Text); detected != "" {
 		a.Language = detected
+	}
+	// The entity tagger and the quote rules are trained and written for
+	// English; other languages get the record without them.
+	english := a.Language == "en" || a.Language == ""
+	if p.resolver != nil && english {
+		if err := p.resolver.Resolve(a, p.tagger); err != nil {
+			return err
+		}
+	}
+	if p.quotes != nil && english {
+		a.Quotes = p.quotes.Extract(a)
 	}
 	// Lists are never null in the JSON record.
 	for _, l := range []*[]string{&a.Authors, &a.Categories, &a.Tags, &a.Related} {
@@ -114,6 +151,7 @@ func (p *Pipeline) annotate(a *article.Article) {
 			*l = []string{}
 		}
 	}
+	return nil
 }
 
 // SetInputLimits overrides the input limits (0 keeps the default). It must

@@ -11,11 +11,13 @@ import (
 
 // cluster is one distinct entity of the article: all mentions that name it.
 type cluster struct {
-	typ   article.EntityType
-	name  string   // canonical name
-	norm  []string // normalised words of a person's name
-	roles map[string]bool
-	last  int // token index of the latest mention placed so far
+	typ  article.EntityType
+	name string   // canonical name
+	norm []string // normalised words of a person's name
+	// nameKeys are the keys of the name's words, filled when first needed.
+	nameKeys []string
+	roles    map[string]bool
+	last     int // token index of the latest mention placed so far
 
 	male, fem int // in-text evidence: honorifics, gendered role nouns
 	he, she   int // pronouns resolved to the person
@@ -397,7 +399,8 @@ func (d *doc) clusterPersons() {
 
 // demoteLoneNames makes Misc a lone word the tagger called a person that
 // the article never introduces as one: no full name it belongs to, no
-// title or honorific, not a first name in the name table, and never the
+// title or honorific, not a first name in the name table (or written in
+// capitals, where it is no first name), and never the
 // subject of a speech verb, never written with a possessive ("Daesh"
 // tagged as a person). A single-name person that speaks ("Madonna said")
 // or owns something ("Obama's") stays a person.
@@ -410,7 +413,12 @@ func (d *doc) demoteLoneNames(names *NameTable) {
 	}
 	for ci := range d.clusters {
 		c := &d.clusters[ci]
-		if c.typ != article.Person || len(c.norm) != 1 || keep[ci] || names.Known(c.norm[0]) {
+		if c.typ != article.Person || len(c.norm) != 1 {
+			continue
+		}
+		// An upper-case word alone ("JAZZ") is an acronym or a shout,
+		// even when it is a first name too.
+		if (keep[ci] || names.Known(c.norm[0])) && !isAcronym(c.name) {
 			continue
 		}
 		c.typ = article.Misc
@@ -487,8 +495,8 @@ func (d *doc) propagateSurnames() {
 }
 
 // priorGenders sets each person's gender from in-text evidence
-// (honorifics, gendered role nouns), else from the first-name table. This
-// is the gender pronoun resolution checks against.
+// (honorifics, gendered role nouns), else from the first-name table at the
+// strict threshold. This is the gender pronoun resolution checks against.
 func (d *doc) priorGenders(names *NameTable) {
 	for i := range d.clusters {
 		c := &d.clusters[i]
@@ -497,7 +505,7 @@ func (d *doc) priorGenders(names *NameTable) {
 		}
 		c.prior = textGender(c.male, c.fem)
 		if c.prior == article.GenderUnknown {
-			c.prior = names.Gender(firstName(strings.Fields(c.name)))
+			c.prior = names.strictGender(firstName(strings.Fields(c.name)))
 		}
 	}
 }

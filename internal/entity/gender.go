@@ -74,6 +74,10 @@ func (t *NameTable) Gender(first string) article.Gender {
 	if t == nil {
 		return article.GenderUnknown
 	}
+	return t.genderAt(first, t.threshold)
+}
+
+func (t *NameTable) genderAt(first string, threshold float64) article.Gender {
 	k := strings.ToLower(strings.TrimFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }))
 	b, ok := t.counts[k]
 	if !ok {
@@ -86,13 +90,28 @@ func (t *NameTable) Gender(first string) article.Gender {
 		return article.GenderUnknown
 	}
 	switch p := float64(b.f) / total; {
-	case p >= t.threshold:
+	case p >= threshold:
 		return article.Female
-	case p <= 1-t.threshold:
+	case p <= 1-threshold:
 		return article.Male
 	}
 	return article.GenderUnknown
 }
+
+// strictGender is Gender at a threshold of at least strictThreshold: the
+// name evidence strong enough to forbid a pronoun of the other gender.
+func (t *NameTable) strictGender(first string) article.Gender {
+	if t == nil {
+		return article.GenderUnknown
+	}
+	return t.genderAt(first, max(t.threshold, strictThreshold))
+}
+
+// strictThreshold is the share of births of one sex above which a first
+// name rules out pronouns of the other gender during resolution. Names
+// under it but over Options.GenderThreshold (Jean 0.92, Kennedy 0.93) still
+// get their table gender unless pronouns say otherwise.
+const strictThreshold = 0.97
 
 // Known reports whether the table holds name with at least the minimum
 // number of births.

@@ -76,14 +76,16 @@ func TestGGTPersons(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkInvariants(t, a)
+		// Names compare case-insensitively: the gold keeps bylines in
+		// capitals ("JOHN SMITH"), the resolver writes "John Smith".
 		persons := map[string]article.Gender{}
 		for _, e := range a.EntitySummary {
 			if e.Type == article.Person {
-				persons[e.Name] = e.Gender
+				persons[strings.ToLower(e.Name)] = e.Gender
 			}
 		}
 		for _, p := range d.People {
-			p = strings.TrimSpace(p)
+			p = strings.ToLower(strings.TrimSpace(p))
 			people++
 			if _, ok := persons[p]; ok {
 				found++
@@ -96,7 +98,7 @@ func TestGGTPersons(t *testing.T) {
 			g     article.Gender
 		}{{d.Female, article.Female}, {d.Male, article.Male}} {
 			for _, n := range gs.names {
-				g, ok := persons[n]
+				g, ok := persons[strings.ToLower(strings.TrimSpace(n))]
 				if !ok {
 					continue
 				}

@@ -296,6 +296,11 @@ func (d *doc) clean(m *mention) bool {
 		m.t0++
 	}
 	if m.typ == article.Person {
+		// "Muhammad V", "Martin Luther King Jr.": a generational suffix
+		// the tagger left out.
+		if m.t0 < m.t1 && m.t1 < len(d.a.Tokens) && d.sentOf[m.t1] == m.sent && nameSuffixes[d.tok(m.t1)] {
+			m.t1++
+		}
 		d.stripTitle(m)
 		trimPunct()
 		// "Obama" after "[Barack]" the tagger left out.
@@ -328,6 +333,9 @@ func (d *doc) clean(m *mention) bool {
 		}
 	}
 	m.name = cleanName(d.a.Text[m.start:m.end])
+	if m.typ == article.Person {
+		m.name = unshout(m.name)
+	}
 	m.words = strings.Fields(m.name)
 	if len(m.words) == 0 {
 		return false
@@ -357,8 +365,54 @@ func (d *doc) clean(m *mention) bool {
 		if orgFirstWords[key(m.words[0])] && len(m.words) > 1 {
 			m.typ = article.Organization
 		}
+		// "Yellowhead MP", "Native American", "Malay Muslim": a role or a
+		// group adjective last is not a name.
+		lastKey := key(m.words[len(m.words)-1])
+		if len(m.words) > 1 && (strongRoles[lastKey] || demonymOnly(lastKey) || groupWords[lastKey]) {
+			if strongRoles[lastKey] {
+				return false
+			}
+			m.typ = article.Misc
+		}
+		// "Fraser Highway", "George Station": a word no surname is.
+		for _, w := range m.words[1:] {
+			if placeWords[key(w)] {
+				m.typ = article.Place
+			}
+		}
 	}
 	return true
+}
+
+// nameSuffixes end persons' names.
+var nameSuffixes = map[string]bool{
+	"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true,
+	"Jr": true, "Jr.": true, "Sr": true, "Sr.": true,
+}
+
+// strongRoles are titles that never end a person's name ("Yellowhead MP").
+var strongRoles = map[string]bool{
+	"mp": true, "mep": true, "minister": true, "president": true, "senator": true, "mayor": true,
+	"premier": true, "chancellor": true, "secretary": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "ceo": true, "governor": true, "mla": true,
+	"councillor": true, "councilor": true, "ambassador": true, "chairman": true, "chairwoman": true,
+}
+
+// groupWords are religious and ethnic adjectives, which end group names,
+// not persons' names.
+var groupWords = map[string]bool{
+	"muslim": true, "muslims": true, "jewish": true, "catholic": true, "catholics": true,
+	"hindu": true, "sikh": true, "buddhist": true, "indigenous": true, "aboriginal": true,
+	"protestant": true, "evangelical": true, "evangelicals": true, "christians": true,
+}
+
+// placeWords end names of places and buildings, never persons' names.
+var placeWords = map[string]bool{
+	"highway": true, "station": true, "street": true, "avenue": true, "boulevard": true,
+	"road": true, "heights": true, "airport": true, "centre": true, "center": true,
+	"arena": true, "stadium": true, "library": true, "mall": true, "county": true,
+	"province": true, "district": true, "skytrain": true, "township": true, "plaza": true,
+	"parkway": true, "expressway": true, "freeway": true, "motorway": true, "terminal": true,
 }
 
 // orgFirstWords begin organisation names, never person names.
@@ -439,7 +493,7 @@ func (d *doc) stripTitle(m *mention) {
 // Francis", "Lady Gaga").
 var regalTitles = map[string]bool{
 	"king": true, "queen": true, "prince": true, "princess": true, "pope": true,
-	"lady": true, "lord": true, "dame": true, "sir": true, "sheikh": true, "emir": true,
+	"lady": true, "lord": true, "dame": true, "sir": true, "sheikh": true, "emir": true, "sultan": true,
 	"emperor": true, "empress": true, "duke": true, "duchess": true,
 }
 
@@ -464,6 +518,30 @@ func (m *mention) addGender(g article.Gender) {
 	case article.Female:
 		m.fem++
 	}
+}
+
+// unshout writes a name of several words all in capitals ("JOHN SMITH",
+// a byline) with initial capitals; other names are returned unchanged.
+func unshout(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return name
+	}
+	for _, w := range ws {
+		if strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return name
+		}
+	}
+	for i, w := range ws {
+		r := []rune(strings.ToLower(w))
+		for j := range r {
+			if j == 0 || !unicode.IsLetter(r[j-1]) {
+				r[j] = unicode.ToUpper(r[j])
+			}
+		}
+		ws[i] = string(r)
+	}
+	return strings.Join(ws, " ")
 }
 
 // cleanName removes brackets and collapses white space.

@@ -18,14 +18,14 @@ func TestRealTagger(t *testing.T) {
 		named   []string
 	}{
 		{
-			name: "president and surname",
-			text: "Russian President Vladimir Putin met German Chancellor Angela Merkel in Berlin on Tuesday. Putin said the talks were useful, and Merkel's spokesman agreed.",
+			name:    "president and surname",
+			text:    "Russian President Vladimir Putin met German Chancellor Angela Merkel in Berlin on Tuesday. Putin said the talks were useful, and Merkel's spokesman agreed.",
 			persons: map[string]article.Gender{"Vladimir Putin": article.Male, "Angela Merkel": article.Female},
 			named:   []string{"Putin→Vladimir Putin", "Merkel→Angela Merkel"},
 		},
 		{
-			name: "spokeswoman",
-			text: "Foreign Ministry spokeswoman Jane Halloway told reporters on Friday that the talks would continue. She added that Halloway's team had left for Geneva.",
+			name:    "spokeswoman",
+			text:    "Foreign Ministry spokeswoman Jane Halloway told reporters on Friday that the talks would continue. She added that Halloway's team had left for Geneva.",
 			persons: map[string]article.Gender{"Jane Halloway": article.Female},
 			named:   []string{"Halloway→Jane Halloway"},
 		},

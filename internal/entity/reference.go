@@ -1,9 +1,19 @@
 package entity
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// Bounds that keep resolution linear on long or malformed input: a role
+// noun looks back over at most maxLookback mentions, and cataphora reads
+// at most maxClause tokens of a sentence.
+const (
+	maxLookback = 500
+	maxClause   = 60
 )
 
 // ref is a resolved pronoun or role noun.
@@ -36,6 +46,10 @@ var roleHeads = map[string]bool{
 	"writer": true, "manager": true, "businessman": true, "businesswoman": true,
 	"researcher": true, "scientist": true, "editor": true, "columnist": true, "adviser": true,
 	"advisor": true, "nominee": true, "mp": true, "emperor": true, "duke": true, "duchess": true,
+	"sultan": true, "chef": true, "detective": true, "inspector": true, "sheriff": true,
+	"officer": true, "councillor": true, "councilor": true, "quarterback": true, "pitcher": true,
+	"comedian": true, "filmmaker": true, "producer": true, "rapper": true, "musician": true,
+	"novelist": true, "poet": true, "photographer": true, "historian": true, "designer": true,
 }
 
 // roleModifiers are words that may stand between "the" and a role noun
@@ -160,14 +174,14 @@ func (d *doc) pronoun(i int, g article.Gender, events []event, o Options) (int, 
 	}
 	if !before && i > sent.start {
 		comma := -1
-		for j := sent.start; j < sent.end; j++ {
+		for j := sent.start; j < sent.end && j < sent.start+maxClause; j++ {
 			if d.tok(j) == "," {
 				comma = j
 				break
 			}
 		}
 		if comma > i {
-			for j := comma + 1; j < sent.end; j++ {
+			for j := comma + 1; j < sent.end && j < comma+maxClause; j++ {
 				if mi := d.at[j]; mi >= 0 {
 					m := d.mentions[mi]
 					if d.clusters[m.cluster].typ != article.Person {
@@ -285,30 +299,32 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 
 func (d *doc) rolePerson(head string, mods []string, i int, events []event) (int, bool) {
 	hg := roleWords[head]
+	// score is -1 for a cluster that does not fit, else the number of the
+	// noun's countries its roles share.
 	score := map[int]int{}
-	for ci := range d.clusters {
+	fit := func(ci int) int {
+		if sc, ok := score[ci]; ok {
+			return sc
+		}
+		sc := -1
 		c := &d.clusters[ci]
-		if c.typ != article.Person || !hasRole(c.roles, head) {
-			continue
-		}
-		if hg != "" && c.prior != article.GenderUnknown && c.prior != hg {
-			continue
-		}
-		sc, conflict := 0, false
-		for _, m := range mods {
-			if c.roles[m] {
-				sc++
-			} else if hasCountry(c.roles) {
-				conflict = true
+		if c.typ == article.Person && hasRole(c.roles, head) && (hg == "" || c.prior == article.GenderUnknown || c.prior == hg) {
+			sc = 0
+			for _, m := range mods {
+				if c.roles[m] {
+					sc++
+				} else if hasCountry(c.roles) {
+					sc = -1
+					break
+				}
 			}
 		}
-		if !conflict {
-			score[ci] = sc
-		}
+		score[ci] = sc
+		return sc
 	}
 	best, bestScore := -1, -1
-	for e := len(events) - 1; e >= 0; e-- {
-		if sc, ok := score[events[e].cluster]; ok && sc > bestScore {
+	for e := len(events) - 1; e >= 0 && e >= len(events)-maxLookback; e-- {
+		if sc := fit(events[e].cluster); sc > bestScore {
 			best, bestScore = events[e].cluster, sc
 		}
 	}
@@ -348,19 +364,21 @@ func hasCountry(roles map[string]bool) bool {
 func (d *doc) roleOrg(head string, i int, o Options) (int, bool) {
 	s := d.sentOf[i]
 	generic := -1
-	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
+	// The mentions are in text order: start at the last one before i.
+	first, _ := slices.BinarySearchFunc(d.mentions, i, func(m *mention, i int) int { return cmp.Compare(m.t0, i) })
+	for mi := first - 1; mi >= 0 && mi >= first-maxLookback; mi-- {
 		m := d.mentions[mi]
-		if m.t1 > i {
-			continue
-		}
 		c := &d.clusters[m.cluster]
 		if c.typ != article.Organization {
 			continue
 		}
-		for _, w := range strings.Fields(c.name) {
-			if key(w) == head {
-				return m.cluster, true
+		if c.nameKeys == nil {
+			for _, w := range strings.Fields(c.name) {
+				c.nameKeys = append(c.nameKeys, key(w))
 			}
+		}
+		if slices.Contains(c.nameKeys, head) {
+			return m.cluster, true
 		}
 		if generic < 0 && genericOrgNouns[head] && m.sent >= s-o.MaxRoleSentences {
 			generic = m.cluster

@@ -63,7 +63,6 @@ func loadBench(tb testing.TB) []benchPage {
 	return pages
 }
 
-
 // TestScrapinghubF1 is the acceptance test: the main text of the 181 pages
 // of the Scrapinghub benchmark scores F1 >= 0.96 with the default options.
 func TestScrapinghubF1(t *testing.T) {

@@ -95,8 +95,9 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 	}
 	m := res.Metadata
 	paras := paragraphs(res.ContentNode)
+	paras = relayoutWhole(doc, paras)
+	paras = joinSplitBody(doc, paras)
 	paras = dropHeadings(paras, m.Title, m.Description)
-	paras = dropBoilerplate(paras)
 	if len(paras) == 0 {
 		return Result{}, ErrNoContent
 	}

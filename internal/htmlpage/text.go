@@ -58,6 +58,9 @@ type paraWriter struct {
 	// the text inside the inline element that just ended had.
 	last       rune
 	lastInline int
+	// inline lays everything out as one paragraph: block edges become
+	// spaces (see textOf).
+	inline bool
 }
 
 func (w *paraWriter) flush() {
@@ -94,6 +97,11 @@ func (w *paraWriter) walk(n *html.Node) {
 		case skipAtoms[a]:
 			return
 		case cellAtoms[a]:
+			w.cur.WriteByte(' ')
+			w.children(n)
+			w.cur.WriteByte(' ')
+			return
+		case blockAtoms[a] && w.inline:
 			w.cur.WriteByte(' ')
 			w.children(n)
 			w.cur.WriteByte(' ')

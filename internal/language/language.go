@@ -9,7 +9,7 @@ import (
 )
 
 // SampleBytes is how much of a text Detect looks at, at most.
-const SampleBytes = 300
+const SampleBytes = 200
 
 // minLetters is the fewest letters a text needs for a verdict.
 const minLetters = 20

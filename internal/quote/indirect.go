@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/article"
 )
@@ -62,8 +63,15 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 		if !d.isCue(i, cueSpeech|cueThat|cueObject) {
 			continue
 		}
-		if ambiguousCue[t.lower] && !(i+1 < s1 && (d.toks[i+1].lower == "that" || d.toks[i+1].lower == "they" || d.toks[i+1].lower == "he" || d.toks[i+1].lower == "she" || d.toks[i+1].lower == "it" || d.toks[i+1].lower == "we" || d.toks[i+1].lower == "there")) {
-			if i == s0 || !(personalPronouns[d.toks[d.skipAuxBack(i, s0)-1].lower] || d.toks[d.skipAuxBack(i, s0)-1].cap) || d.skipAuxBack(i, s0) == s0 {
+		if ambiguousCue[t.lower] && !(i+1 < s1 && d.toks[i+1].lower == "that") {
+			// a bare "report"/"claim" is a verb only between a pronoun or
+			// name and a clause: "they report they …", "Smith claims the …"
+			a := d.skipAuxBack(i, s0)
+			if a == s0 || i+1 >= s1 || t.lower == "state" || t.lower == "states" {
+				continue
+			}
+			p, n := d.toks[a-1], d.toks[i+1]
+			if !(personalPronouns[p.lower] || p.cap && p.kind == tWord) || !(subjectPronouns[n.lower] || determiners[n.lower] && n.lower != "her" || n.cap) {
 				continue
 			}
 		}
@@ -165,6 +173,9 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		}
 	} else {
 		ms, me = d.subjectBefore(i, s0)
+		if a := d.skipAuxBack(i, s0); ms < 0 && a > s0 && (d.toks[a-1].lower == "and" || d.toks[a-1].lower == "but") {
+			ms, me = d.clauseSubject(s0, a-1)
+		}
 		if ms < 0 && i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
 			// "…, said Smith."
 			if a, b := d.npForward(cueEnd, s1); a >= 0 && d.plausibleNP(a, b) {
@@ -175,6 +186,9 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 			return i
 		}
 	}
+	if ms < 0 {
+		return i // an indirect quotation needs its speaker in the sentence
+	}
 	// forward content
 	if !inverted {
 		j := cueEnd
@@ -182,7 +196,10 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 			j = d.skipObject(j, s1)
 		}
 		j, hasThat := d.skipAdjuncts(j, s1)
-		if cs, ce, ok := d.content(j, s1, pieces, hasThat || cls&(cueSpeech|cueObject) != 0 && !participle || participle); ok {
+		if !hasThat && objectVerbs[lemmaOf(t.lower)] && !d.strongClause(j, s1) {
+			j = s1 // "wrote her first book": an object, not a clause
+		}
+		if cs, ce, ok := d.content(j, s1, pieces, hasThat || cls&(cueSpeech|cueObject) != 0 && !participle || participle, !hasThat); ok {
 			if hasThat || cls&(cueSpeech|cueObject) != 0 {
 				kind := d.mark(pieces, cs, ce)
 				c := cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi}
@@ -278,6 +295,82 @@ func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
 	return s1
 }
 
+// Verbs that often take a noun-phrase object: without "that" their
+// reported clause must clearly be a clause.
+var objectVerbs = map[string]bool{
+	"write": true, "tweet": true, "post": true, "report": true, "announce": true,
+	"confirm": true, "reveal": true, "deny": true, "add": true, "acknowledge": true,
+	"admit": true, "predict": true, "estimate": true, "answer": true, "comment": true,
+	"disclose": true, "suggest": true, "recall": true, "stress": true, "note": true,
+	"promise": true, "pledge": true, "vow": true, "mention": true, "explain": true,
+	"emphasize": true, "emphasise": true, "reiterate": true, "maintain": true,
+	"concede": true, "respond": true, "reply": true, "lament": true, "testify": true,
+}
+
+// lemmaOf strips common inflections: "announced" → "announce".
+func lemmaOf(w string) string {
+	for _, suf := range []string{"ies", "ied", "ing", "ed", "es", "s", "d"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			b := w[:len(w)-len(suf)]
+			switch suf {
+			case "ies", "ied":
+				b += "y"
+			}
+			if objectVerbs[b] {
+				return b
+			}
+			if objectVerbs[b+"e"] {
+				return b + "e"
+			}
+			if len(b) > 2 && b[len(b)-1] == b[len(b)-2] && objectVerbs[b[:len(b)-1]] {
+				return b[:len(b)-1]
+			}
+		}
+	}
+	return w
+}
+
+// strongClause reports whether tokens [j,e) open with a subject pronoun or
+// hold an auxiliary within their first words.
+func (d *doc) strongClause(j, e int) bool {
+	if j < e && (subjectPronouns[d.toks[j].lower] || strings.ContainsAny(d.toks[j].lower, "'") && subjectPronouns[d.toks[j].lower[:strings.IndexByte(d.toks[j].lower, '\'')]]) {
+		return true
+	}
+	for k, n := j, 0; k < e && n < 7; k++ {
+		if d.toks[k].kind != tWord {
+			continue
+		}
+		n++
+		switch d.toks[k].lower {
+		case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
+			"should", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't",
+			"aren't", "don't", "doesn't", "didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't":
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSubject finds the subject of a sentence whose second verb is a
+// cue ("Jane Doe praised the deal and said …"): the noun phrase opening
+// the sentence, after any introductory phrase closed by a comma.
+func (d *doc) clauseSubject(s0, e int) (int, int) {
+	start := s0
+	if prepositions[d.toks[s0].lower] || d.toks[s0].cap && capStop[d.toks[s0].lower] {
+		for k := s0; k < e; k++ {
+			if d.toks[k].kind == tPunct && d.toks[k].r == ',' {
+				start = k + 1
+				break
+			}
+		}
+	}
+	a, b := d.npForward(start, e)
+	if a < 0 || !d.plausibleNP(a, b) || !d.headish(a, b) {
+		return -1, -1
+	}
+	return a, b
+}
+
 // skipObject steps over the addressee of "told": a name, a pronoun or a
 // short noun phrase, up to the word that opens the reported clause.
 func (d *doc) skipObject(j, s1 int) int {
@@ -312,20 +405,34 @@ func clauseStart(t tok) bool {
 // skipAdjuncts steps over short adjuncts and an optional "that" or
 // comma; it reports whether a "that" opens the clause.
 func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
-	// look ahead for "that" within a few adjunct words
-	for k := j; k < s1 && k < j+7; k++ {
+	// "that" within a few words: "said on Tuesday that", "told NBC's
+	// “Today” show that"
+	for k := j; k < s1 && k < j+10; k++ {
 		t := d.toks[k]
 		if t.lower == "that" {
 			return k + 1, true
 		}
-		if t.kind == tPunct && t.r == ',' {
+		if t.kind == tPunct && t.r == ',' || t.kind == tQuote {
 			continue
 		}
-		if t.kind != tWord || !(adjunctWords[t.lower] || t.cap && k > j) {
+		if t.kind != tWord || d.x.cues[t.lower] != 0 || personalPronouns[t.lower] || auxWords[t.lower] && !adjunctWords[t.lower] || blockWords[t.lower] {
 			break
 		}
 	}
-	// bare adjuncts only when clearly adjuncts: "on Tuesday", "in a statement,"
+	// a prepositional adjunct before a pronoun subject: "said in
+	// retrospect he …", "admits in this instance, there were …"
+	if j < s1 && prepositions[d.toks[j].lower] {
+		for k := j + 1; k < s1 && k < j+8; k++ {
+			t := d.toks[k]
+			if t.kind == tWord && (t.lower == "he" || t.lower == "she" || t.lower == "they" || t.lower == "we" || t.lower == "i" || t.lower == "there" || t.lower == "it") {
+				return k, false
+			}
+			if t.kind != tWord && !(t.kind == tPunct && t.r == ',') {
+				break
+			}
+		}
+	}
+	// bare adjuncts: "on Tuesday", "in a statement,"
 	k := j
 	for k < s1 {
 		t := d.toks[k]
@@ -361,7 +468,7 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 
 // content returns the reported clause in tokens [j,e): its bytes, cut at a
 // speech quotation, with terminal punctuation dropped.
-func (d *doc) content(j, e int, pieces []piece, trusted bool) (int, int, bool) {
+func (d *doc) content(j, e int, pieces []piece, trusted bool, needClause ...bool) (int, int, bool) {
 	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
 		e--
 	}
@@ -388,7 +495,13 @@ func (d *doc) content(j, e int, pieces []piece, trusted bool) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	if first.kind == tWord && (first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
+	if first.kind == tWord && unicode.IsDigit(first.r) || first.kind == tPunct && (first.r == '$' || first.r == '€' || first.r == '£') {
+		return 0, 0, false // "added 30 cents to …": a number, not speech
+	}
+	if first.kind == tWord && !first.cap && strings.HasSuffix(first.lower, "ing") && first.lower != "nothing" && first.lower != "everything" && first.lower != "something" && first.lower != "being" {
+		return 0, 0, false
+	}
+	if first.kind == tWord && (first.lower == "since" || first.lower == "until" || first.lower == "despite" || first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
 		return 0, 0, false
 	}
 	n := 0
@@ -400,7 +513,7 @@ func (d *doc) content(j, e int, pieces []piece, trusted bool) (int, int, bool) {
 	if n < d.x.opts.MinIndirectWords {
 		return 0, 0, false
 	}
-	if !d.isClause(j, e) {
+	if (len(needClause) == 0 || needClause[0]) && !d.isClause(j, e) {
 		return 0, 0, false
 	}
 	return d.toks[j].s, d.toks[e-1].e, true
@@ -436,7 +549,7 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 	ms, me := d.trimGroup(ns, ne)
 	lead := d.words(s0-1, i)
 	if lead <= 1 && ne < s1 && d.toks[ne].kind == tPunct && d.toks[ne].r == ',' {
-		cs, ce, ok := d.content(ne+1, s1, pieces, true)
+		cs, ce, ok := d.content(ne+1, s1, pieces, true, false)
 		if !ok {
 			return i
 		}
@@ -445,7 +558,7 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 		return d.tokAt(i, s1, ce)
 	}
 	if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
-		cs, ce, ok := d.content(s0, i-1, pieces, true)
+		cs, ce, ok := d.content(s0, i-1, pieces, true, false)
 		if !ok {
 			return i
 		}

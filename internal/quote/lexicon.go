@@ -35,13 +35,15 @@ var speechLemmas = []string{
 	"caution", "lament", "recall", "agree", "conclude", "estimate",
 }
 
+// Verbs of belief and expectation: cues only with an explicit "that".
+// Verbs of evidence ("the data show that", "a proposal indicates that")
+// are left out: what a document shows is not something someone said.
 var thatLemmas = []string{
-	"believe", "think", "feel", "fear", "hope", "expect", "find", "know",
-	"reckon", "understand", "indicate", "imply", "realize", "realise",
-	"determine", "rule", "worry", "suspect", "assume", "mention", "counter",
-	"concur", "charge", "signal", "hint", "post", "email", "e-mail", "text",
-	"advise", "guarantee", "forecast", "fret", "grumble", "clarify",
-	"recount", "relate", "allow", "show", "doubt",
+	"believe", "think", "feel", "fear", "hope", "expect", "know",
+	"reckon", "understand", "realize", "realise", "worry", "suspect",
+	"assume", "mention", "counter", "concur", "charge", "hint", "post",
+	"email", "e-mail", "text", "advise", "guarantee", "forecast", "fret",
+	"grumble", "clarify", "recount", "relate", "doubt",
 }
 
 var directLemmas = []string{
@@ -51,11 +53,18 @@ var directLemmas = []string{
 	"question", "offer", "summarize", "summarise", "put", "chime",
 	"interject", "cry", "urge", "gush", "rave", "quip", "joke", "add",
 	"write", "tweet", "post", "recall", "cheer", "snap", "declare",
+	"mention", "remark", "comment", "observe", "counter",
 }
 
 var objectLemmas = []string{
 	"tell", "assure", "inform", "remind", "warn", "advise", "brief",
-	"promise", "convince", "email", "e-mail", "text", "caution", "urge",
+	"promise", "convince", "caution", "urge",
+}
+
+// Pronouns that open a clause as its subject.
+var subjectPronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true,
+	"there": true, "you": true,
 }
 
 // irregular forms of the lemmas above: lemma → past, past participle.
@@ -326,4 +335,12 @@ var nounCues = map[string]bool{
 	"view": true, "belief": true, "contention": true, "admission": true,
 	"allegation": true, "allegations": true, "announcement": true,
 	"promise": true, "pledge": true, "prediction": true, "position": true,
+}
+
+// Prepositions that may open an adjunct between a cue and a quotation.
+var prepositions = map[string]bool{
+	"to": true, "in": true, "on": true, "at": true, "during": true, "after": true,
+	"before": true, "of": true, "about": true, "from": true, "for": true, "by": true,
+	"via": true, "over": true, "with": true, "through": true, "outside": true,
+	"inside": true, "into": true, "while": true, "when": true, "as": true,
 }

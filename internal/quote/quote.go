@@ -17,7 +17,7 @@ type Options struct {
 	// are left out. Default 6.
 	MinSpeechWords int
 	// MaxCueDistance is how many words may separate a quotation from its
-	// attribution's reporting verb. Default 14.
+	// attribution's reporting verb. Default 20.
 	MaxCueDistance int
 	// MinIndirectWords is the fewest words a reported clause needs.
 	// Default 3.
@@ -32,7 +32,7 @@ func (o *Options) applyDefaults() {
 		o.MinSpeechWords = 6
 	}
 	if o.MaxCueDistance <= 0 {
-		o.MaxCueDistance = 14
+		o.MaxCueDistance = 20
 	}
 	if o.MinIndirectWords <= 0 {
 		o.MinIndirectWords = 3
@@ -191,15 +191,53 @@ func (d *doc) paragraph(pi int, pieces []piece) {
 			d.indirect(pi, s0, s1, pieces)
 		}
 	}
-	// 3. embedded quotations that no clause took: keep long ones.
-	for _, p := range pieces {
+	// 3. embedded quotations that no clause took: a quoted phrase joined
+	// to an attributed quotation of the same sentence ("…,” and the plan
+	// “…”) is a mixed quote of that speaker; else keep long ones.
+	for k, p := range pieces {
 		if p.role != roleEmbedded || p.used {
+			continue
+		}
+		if c, ok := d.joinedTo(pi, pieces, k); ok {
+			d.cands = append(d.cands, c)
 			continue
 		}
 		if d.words(p.open, p.close) >= d.x.opts.MinSpeechWords*2 || d.x.opts.KeepScareQuotes {
 			d.cands = append(d.cands, cand{kind: article.Direct, cs: p.s, ce: p.e, ms: -1, cue: -1, para: pi})
 		}
 	}
+}
+
+// joinedTo makes embedded piece k a mixed quote when it follows, in the
+// same sentence, a speech quotation with a speaker mention.
+func (d *doc) joinedTo(pi int, pieces []piece, k int) (cand, bool) {
+	if k == 0 {
+		return cand{}, false
+	}
+	prev := pieces[k-1]
+	if prev.role != roleSpeech || prev.close < 0 {
+		return cand{}, false
+	}
+	for i := prev.close + 1; i < pieces[k].open; i++ {
+		if d.isTerminal(i) {
+			return cand{}, false
+		}
+	}
+	var src *cand
+	for j := len(d.cands) - 1; j >= 0; j-- {
+		if d.cands[j].cs == prev.s && d.cands[j].ms >= 0 {
+			src = &d.cands[j]
+			break
+		}
+	}
+	if src == nil {
+		return cand{}, false
+	}
+	j := prev.close + 1
+	for j < pieces[k].open && (d.toks[j].kind == tPunct || d.toks[j].lower == "and" || d.toks[j].lower == "but") {
+		j++
+	}
+	return cand{kind: article.Mixed, cs: d.toks[j].s, ce: pieces[k].e, ms: src.ms, me: src.me, cue: src.cue, cueEnd: src.cueEnd, para: pi}, true
 }
 
 // tokAt returns the index of the first token in [lo,hi) starting at or
@@ -328,6 +366,9 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 	}
 	// colon introduction without a reporting verb.
 	if j := p.open - 1; j >= preStart && d.toks[j].kind == tPunct && d.toks[j].r == ':' && (nw >= 4 || inner == '.') {
+		if ms, me := d.npForward(preStart, j); ms >= 0 && d.plausibleNP(ms, me) && d.headish(ms, me) && d.toks[ms].cap {
+			c.ms, c.me = ms, me
+		}
 		p.role = roleSpeech
 		d.cands = append(d.cands, c)
 		return
@@ -453,7 +494,7 @@ func (d *doc) attribUnknownVerb(c *cand, a, b int) bool {
 // back over auxiliaries and adverbs ("has also said").
 func (d *doc) skipAuxBack(i, lo int) int {
 	j := i
-	for j > lo && d.toks[j-1].kind == tWord && (auxWords[d.toks[j-1].lower] || strings.HasSuffix(d.toks[j-1].lower, "ly") && !d.toks[j-1].cap) {
+	for j > lo && d.toks[j-1].kind == tWord && !d.toks[j-1].cap && (auxWords[d.toks[j-1].lower] || strings.HasSuffix(d.toks[j-1].lower, "ly")) {
 		j--
 	}
 	return j
@@ -462,6 +503,9 @@ func (d *doc) skipAuxBack(i, lo int) int {
 // plausibleNP reports whether tokens [a,b) can be a speaker: a pronoun, a
 // name, or a short noun phrase with no verb-like boundary words.
 func (d *doc) plausibleNP(a, b int) bool {
+	if b-a == 1 && (d.toks[a].lower == "i" || d.toks[a].lower == "we" || d.toks[a].lower == "you") {
+		return false // first and second person: the writer or the reader
+	}
 	if b-a == 1 && personalPronouns[d.toks[a].lower] {
 		return true
 	}
@@ -469,8 +513,8 @@ func (d *doc) plausibleNP(a, b int) bool {
 		return false
 	}
 	words := 0
-	if b-a == 1 && len(d.toks[a].lower) > 3 && strings.ToUpper(d.text[d.toks[a].s:d.toks[a].e]) == d.text[d.toks[a].s:d.toks[a].e] {
-		return false // a dateline: "OTTAWA —"
+	if txt := d.text[d.toks[a].s:d.toks[b-1].e]; len(txt) > 3 && (b-a == 1 || len(txt) > 8) && strings.ToUpper(txt) == txt && strings.ToLower(txt) != txt {
+		return false // a dateline or heading: "OTTAWA —", "ANALYST'S VIEW"
 	}
 	for i := a; i < b; i++ {
 		t := d.toks[i]
@@ -540,7 +584,7 @@ func (d *doc) npForward(a, b int) (int, int) {
 	i := a
 	for i < b && i-a < 6 {
 		t := d.toks[i]
-		if t.kind != tWord || npBoundary[t.lower] {
+		if t.kind != tWord || npBoundary[t.lower] || i > a && (auxWords[t.lower] || blockWords[t.lower] || strings.HasSuffix(t.lower, "ed") && !determiners[d.toks[i-1].lower] || d.x.cues[t.lower] != 0) {
 			break
 		}
 		i++
@@ -586,6 +630,9 @@ func (d *doc) npBackward(e, lo int) (int, int) {
 		if t.cap && capStop[t.lower] && !determiners[t.lower] {
 			break
 		}
+		if j < e && personalPronouns[t.lower] {
+			break
+		}
 		if determiners[t.lower] {
 			seenDet = true
 		}
@@ -609,6 +656,18 @@ func (d *doc) npBackward(e, lo int) (int, int) {
 // it, “", "According to Smith, “".
 func (d *doc) attribBefore(c *cand, a, b int) bool {
 	all := cueSpeech | cueDirect | cueObject
+	// a short quoted phrase running on into the sentence is a title
+	// ("told NBC's “Today” show that …"), not an introduced quotation.
+	if d.shortQuote(b) {
+		for k := b + 1; k < len(d.toks); k++ {
+			if d.toks[k].kind == tQuote {
+				if k+1 < len(d.toks) && d.toks[k+1].kind == tWord && !d.toks[k+1].cap {
+					return false
+				}
+				break
+			}
+		}
+	}
 	// the introduction must end right before the mark (allowing , : that)
 	// and the cue must be at most a few words before it.
 	end := b
@@ -637,9 +696,10 @@ func (d *doc) attribBefore(c *cand, a, b int) bool {
 		}
 		if d.isCue(i, all) {
 			if i > a && blockWords[d.toks[i-1].lower] {
-				return false
+				gap++
+				continue
 			}
-			if namingVerb(t.lower) || d.gapIsClause(i+1, end) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
+			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
 				return false
 			}
 			// "said Smith, “…”"
@@ -688,6 +748,19 @@ func (d *doc) shortQuote(b int) bool {
 // hold a clause of their own ("said she was “…”"), which makes the
 // quotation part of a reported clause rather than introduced by the cue.
 func (d *doc) gapIsClause(a, b int) bool {
+	var first *tok
+	n := 0
+	for i := a; i < b; i++ {
+		if d.toks[i].kind == tWord {
+			if first == nil {
+				first = &d.toks[i]
+			}
+			n++
+		}
+	}
+	if first != nil && n >= 2 && !first.cap && !objectWords[first.lower] && !prepositions[first.lower] && !adjunctWords[first.lower] {
+		return true
+	}
 	for i := a; i < b; i++ {
 		switch d.toks[i].lower {
 		case "he", "she", "they", "we", "i", "it", "there", "is", "was", "were", "are", "will",
@@ -714,12 +787,33 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 	if e > lo && d.toks[e-1].kind == tPunct && (d.toks[e-1].r == ',' || d.toks[e-1].r == ')') {
 		// apposition: the subject is the first noun phrase of the clause
 		// that is followed by a comma.
+		lo0 := lo
 		for j := lo; j < e-1; j++ {
 			if d.toks[j].kind == tPunct && d.toks[j].r == ',' {
+				if ms, me := d.npBackward(j, lo); ms >= 0 && !d.toks[me-1].cap {
+					// "Smith's agent, Jane Doe, said": the name wins.
+					k := j + 1
+					for k < e-1 && d.toks[k].kind == tWord && d.toks[k].cap {
+						k++
+					}
+					if k > j+1 && k < e && d.toks[k].kind == tPunct && d.toks[k].r == ',' && ms == lo {
+						return j + 1, k
+					}
+				}
 				if ms, me := d.npBackward(j, lo); ms >= 0 && (ms == lo || ms == lo+1 && capStop[d.toks[lo].lower] && !npBoundary[d.toks[lo].lower] && d.toks[lo].lower != "for") && d.plausibleNP(ms, me) && d.headish(ms, me) {
 					return ms, me
 				}
 				lo = j + 1
+			}
+		}
+		// no segment opens with a noun phrase: take the first segment's
+		// last noun phrase ("A statement by Jane Doe, who …, said").
+		for j := lo0; j < e-1; j++ {
+			if d.toks[j].kind == tPunct && d.toks[j].r == ',' {
+				if ms, me := d.npBackward(j, lo0); ms >= 0 && d.plausibleNP(ms, me) && d.headish(ms, me) {
+					return ms, me
+				}
+				break
 			}
 		}
 		return -1, -1
@@ -727,6 +821,21 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 	ms, me := d.npBackward(e, lo)
 	if ms < 0 || !d.plausibleNP(ms, me) {
 		return -1, -1
+	}
+	// "Jane Doe, an expert who writes about X, noted": the name before
+	// the relative clause is the subject.
+	for k := ms - 1; k > lo; k-- {
+		if w := d.toks[k].lower; w == "who" || w == "which" {
+			for j := lo; j < k; j++ {
+				if d.toks[j].kind == tPunct && d.toks[j].r == ',' {
+					if a, b := d.npBackward(j, lo); a == lo && d.toks[b-1].cap && d.plausibleNP(a, b) {
+						return a, b
+					}
+					break
+				}
+			}
+			break
+		}
 	}
 	return ms, me
 }
@@ -742,7 +851,7 @@ func (d *doc) headish(ms, me int) bool {
 // bare noun phrase ("the plan was dead" vs "the deal").
 func (d *doc) isClause(a, b int) bool {
 	n := 0
-	for i := a; i < b && n < 10; i++ {
+	for i := a; i < b && n < 30; i++ {
 		t := d.toks[i]
 		if t.kind != tWord {
 			continue
@@ -759,8 +868,11 @@ func (d *doc) isClause(a, b int) bool {
 		if i > a && !t.cap && strings.HasSuffix(t.lower, "ed") && !determiners[d.toks[i-1].lower] {
 			return true
 		}
-		if i > a && !t.cap && strings.HasSuffix(t.lower, "s") && len(t.lower) > 3 && !strings.HasSuffix(t.lower, "ss") && d.toks[i-1].kind == tWord && (d.toks[i-1].cap || personalPronouns[d.toks[i-1].lower]) && i+1 < b && d.toks[i+1].kind == tWord && (determiners[d.toks[i+1].lower] || d.toks[i+1].lower == "to") {
+		if i > a && !t.cap && strings.HasSuffix(t.lower, "s") && len(t.lower) > 3 && !strings.HasSuffix(t.lower, "ss") && d.toks[i-1].kind == tWord && !determiners[d.toks[i-1].lower] && !prepositions[d.toks[i-1].lower] && i+1 < b && d.toks[i+1].kind == tWord && (determiners[d.toks[i+1].lower] || d.toks[i+1].lower == "to" || d.toks[i+1].lower == "that") {
 			return true
+		}
+		if k := strings.IndexAny(t.lower, "’'"); k > 0 && personalPronouns[t.lower[:k]] {
+			return true // he’ll, they'd
 		}
 		if strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’re") || strings.HasSuffix(t.lower, "'re") {
 			if !unicode.IsUpper(t.r) || i > a {

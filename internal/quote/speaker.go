@@ -67,6 +67,13 @@ func (d *doc) nameRun(a, b int) (int, int, bool) {
 	for s < e && (d.toks[s].kind != tWord || titles[d.toks[s].lower] && s+1 < e || capStop[d.toks[s].lower]) {
 		s++
 	}
+	// "Finance Minister Jane Doe": the name follows the last title word.
+	for k := e - 2; k > s; k-- {
+		if d.toks[k].kind == tWord && titles[d.toks[k].lower] {
+			s = k + 1
+			break
+		}
+	}
 	if s >= e {
 		return 0, 0, false
 	}
@@ -274,7 +281,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 		}
 	}
 	head := stripPossessive(d.toks[he-1].lower)
-	if s, e, ok := d.nameRun(ms, he); ok && !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s") {
+	if s, e, ok := d.nameRun(ms, he); ok && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
 		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
 			sp.Name, sp.Kind = en.Name, kindOf(en.Type)
 			return sp
@@ -292,7 +299,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 		}
 		return sp
 	}
-	written := d.text[mention.Start:mention.End]
+	written := d.text[mention.Start:d.toks[he-1].e]
 	def := first == "the"
 	switch {
 	case def && (titles[head] || ageNoun.MatchString(head)):

@@ -87,7 +87,7 @@ func tokenize(text string, start, end int, out []tok) []tok {
 				}
 			}
 			w := text[i:j]
-			out = append(out, tok{s: i, e: j, kind: tWord, lower: strings.ToLower(w), cap: unicode.IsUpper(r), r: r})
+			out = append(out, tok{s: i, e: j, kind: tWord, lower: strings.ReplaceAll(strings.ToLower(w), "’", "'"), cap: unicode.IsUpper(r), r: r})
 			i = j
 		case isQuoteRune(r):
 			out = append(out, tok{s: i, e: i + n, kind: tQuote, r: r})

@@ -62,7 +62,7 @@ func isUpperASCII(w string) bool {
 func beforeNumber(w string) bool {
 	switch w {
 	case "No", "no", "Nos", "nos", "Nr", "nr", "Op", "op", "Art", "art", "Sec", "sec", "Ch", "ch",
-		"p", "pp", "c", "ca", "vol", "Vol", "fig", "Fig", "Ex", "ex", "Ver", "ver":
+		"p", "pp", "c", "ca", "vol", "Vol", "fig", "Fig", "Ex", "ex", "Ver", "ver", "div":
 		return true
 	}
 	return false

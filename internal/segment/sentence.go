@@ -29,8 +29,11 @@ import (
 //     function word (The, He, But, In, …) or an opening quotation mark.
 //     Abbreviations that stand before a name or number (Mr., Dr., Gov.,
 //     vs., No.) never end a sentence.
-//   - a "." after a lone number at the start of a line ("1. First") is a
-//     list marker, not a sentence end.
+//   - a "." with a word or number right after it, no space between
+//     ("JAZZ.FM91"), does not end a sentence;
+//   - a "." after a sentence's lone first number ("1. First", "2.1.
+//     Methods") is a list or section marker, not a sentence end; a "(" after
+//     "!" or "?" goes on with the sentence ("Viva Maria! (1965)").
 //
 // Inside a paragraph, a line break also ends a sentence (for headlines,
 // datelines and list items without final punctuation) when the next line
@@ -111,7 +114,7 @@ func splitParagraph(text string, toks []article.Token, out []article.Range) []ar
 
 // Kinds of sentence-ending tokens.
 const (
-	termNone = iota
+	termNone     = iota
 	termStop     // .
 	termStrong   // ! ? and runs of them
 	termEllipsis // … ... and longer runs of dots
@@ -195,14 +198,18 @@ func splitsAfter(text string, toks []article.Token, start, k, e, term int) bool 
 		}
 		return false
 	case termStop:
-		if k == start+1 && toks[start].Kind == article.TokenNumber && (start == 0 || lineBreakBetween(text, toks[start-1].End, toks[start].Start)) {
-			return false // a list marker: "1."
+		if k == start+1 && toks[start].Kind == article.TokenNumber {
+			return false // a list or section number: "1.", "2.1."
+		}
+		if e == k && next.Start == toks[k].End && (next.Kind == article.TokenWord || next.Kind == article.TokenNumber) {
+			return false // no space after the stop: "JAZZ.FM91", "Yahoo.Finance"
 		}
 	}
 	if !startsSentence(text, toks, e+1) {
 		return false
 	}
-	if term == termStrong && e > k && speechFollows(text, toks, e+1) {
+	if term == termStrong && (e > k && speechFollows(text, toks, e+1) || nw == "(") {
+		// "Why?" Smith asked. / the film Viva Maria! (1965)
 		return false
 	}
 	return true

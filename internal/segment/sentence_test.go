@@ -56,6 +56,7 @@ func TestSentences(t *testing.T) {
 		{"upper-case title", "ORAL ARGUMENT OF GEN. SMITH ON APPEAL.", "ORAL ARGUMENT OF GEN. SMITH ON APPEAL."},
 		{"never crosses paragraphs", "First para without stop\n\nSecond para. Two.", "First para without stop|Second para.|Two."},
 		{"single-quoted sentence", "‘It is over.’ They left.", "‘It is over.’|They left."},
+		{"no space after stop", "Tune in to JAZZ.FM91 now. Bye.", "Tune in to JAZZ.FM91 now.|Bye."},
 		{"empty", "", ""},
 	}
 	for _, tc := range tests {

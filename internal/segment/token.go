@@ -88,6 +88,12 @@ func decodeLast(s string, i int) (rune, int) {
 	return utf8.DecodeLastRuneInString(s[:i])
 }
 
+// prevRune returns the rune ending at i, or -1 at the start of s.
+func prevRune(s string, i int) rune {
+	r, _ := decodeLast(s, i)
+	return r
+}
+
 // runeAt returns the rune at i, or -1 past the end.
 func runeAt(s string, i int) rune {
 	if i >= len(s) {
@@ -163,7 +169,6 @@ func isWordCont(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isDoubleQuote(r rune) bool {
 	switch r {
@@ -208,6 +213,9 @@ func (t *tokenizer) run() {
 			}
 			t.emit(i, j, article.TokenQuote)
 			i = j
+		case r == '.' && i+1 < len(s) && isDigit(rune(s[i+1])) && !isAlnum(prevRune(s, i)):
+			// A number with a leading point: .45, a batting average .324.
+			i = t.word(i)
 		case r == '.':
 			j := i + 1
 			for j < len(s) && s[j] == '.' {
@@ -362,6 +370,9 @@ func (t *tokenizer) word(i int) int {
 		return e
 	}
 	j := i
+	if s[i] == '.' {
+		j++ // a leading decimal point
+	}
 	innerDot := false // letter.letter seen
 	seg := 0          // runes in the current dot-separated segment
 	maxSeg := 0       // longest dot-separated segment
@@ -415,11 +426,11 @@ func (t *tokenizer) word(i int) int {
 				if end {
 					switch suffix := s[j+size : k]; {
 					case (suffix == "t" || suffix == "T") && (prev == 'n' || prev == 'N') && j-1 > i:
-						t.finishWord(i, j-1, false, 0)
+						t.finishWord(i, j-1, false)
 						t.emit(j-1, k, article.TokenWord)
 						return k
 					case isClitic(suffix):
-						t.finishWord(i, j, false, 0)
+						t.finishWord(i, j, false)
 						t.emit(j, k, article.TokenWord)
 						return k
 					}
@@ -500,7 +511,9 @@ func (t *tokenizer) word(i int) int {
 			keepDot = true
 		default:
 			r, size := decode(s, i)
-			keepDot = size == j-i && unicode.IsUpper(r) // an initial
+			// An initial (J.), or a lower-case letter opening a
+			// parenthesis: (b. 1970), (d. 2001), (m. 1949).
+			keepDot = size == j-i && (unicode.IsUpper(r) || unicode.IsLower(r) && prevRune(s, i) == '(')
 		}
 	}
 	if keepDot && innerDot && j+2 < len(s) && s[j+1] == '-' && isAlnum(runeAt(s, j+2)) {
@@ -517,7 +530,7 @@ func (t *tokenizer) word(i int) int {
 		t.emit(i, e, article.TokenWord)
 		return e
 	}
-	t.finishWord(i, j, keepDot, 0)
+	t.finishWord(i, j, keepDot)
 	if keepDot {
 		return j + 1
 	}
@@ -525,7 +538,7 @@ func (t *tokenizer) word(i int) int {
 }
 
 // finishWord emits the word text[i:j], with its following dot if keepDot.
-func (t *tokenizer) finishWord(i, j int, keepDot bool, _ int) {
+func (t *tokenizer) finishWord(i, j int, keepDot bool) {
 	kind := article.TokenWord
 	if isNumberWord(t.text[i:j]) {
 		kind = article.TokenNumber
@@ -575,6 +588,9 @@ func allNumeric(w string) bool {
 // isNumberWord reports whether w is a number: digits with separators, an
 // ordinal (21st) or a decade (1990s).
 func isNumberWord(w string) bool {
+	if len(w) > 1 && w[0] == '.' {
+		w = w[1:] // .45
+	}
 	if w == "" || !isDigit(rune(w[0])) {
 		return false
 	}

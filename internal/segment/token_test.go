@@ -74,6 +74,8 @@ func TestTokenize(t *testing.T) {
 		{"accented", "Dvořák’s café", "Dvořák|’s|café"},
 		{"missing space after stop", "ended.The next", "ended|.|The|next"},
 		{"list marker", "1. First", "1|.|First"},
+		{"leading decimal point", "batting .324 and .5.", "batting|.324|and|.5|."},
+		{"parenthesised born", "(b. 1970; d. 2001)", "(|b.|1970|;|d|.|2001|)"},
 		{"guillemets", "«Non» dit-il", "«|Non|»|dit-il"},
 		{"low nine quote", "„Ja“", "„|Ja|“"},
 		{"empty", "", ""},
@@ -108,6 +110,7 @@ func TestTokenKinds(t *testing.T) {
 		{"$ € 👍 + =", []article.TokenKind{article.TokenSymbol, article.TokenSymbol, article.TokenSymbol, article.TokenSymbol, article.TokenSymbol}},
 		{"n't 's", []article.TokenKind{article.TokenWord, article.TokenQuote, article.TokenWord}},
 		{"’90s", []article.TokenKind{article.TokenNumber}},
+		{".324", []article.TokenKind{article.TokenNumber}},
 	}
 	for _, tc := range tests {
 		toks := Tokenize(tc.in)

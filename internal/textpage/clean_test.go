@@ -338,3 +338,43 @@ func TestCleanKeepLines(t *testing.T) {
 		}
 	}
 }
+
+func TestDateFallback(t *testing.T) {
+	raw := "Главная\n19 ноября 2019\nThe committee met on Tuesday and it agreed that the new rules would come into force next year.\nIt will publish a full report on the changes before the end of the month, the chairman said.\n"
+	page, err := Clean(raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Published != nil {
+		t.Errorf("fast reader read %v", page.Published)
+	}
+	page, err = Clean(raw, Options{DateFallback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Published == nil || page.Published.Format("2006-01-02") != "2019-11-19" {
+		t.Errorf("Published = %v, want 2019-11-19", page.Published)
+	}
+}
+
+func TestFastDates(t *testing.T) {
+	dp := newDateParser(Options{Location: time.UTC})
+	for in, want := range map[string]string{
+		"Nov. 19, 2019 8:03 am ET":           "2019-11-19 08:03 -05:00",
+		"Published 7:07 PM EST Nov 19, 2019": "2019-11-19 19:07 -05:00",
+		"19 November 2019, 09:01 AM":         "2019-11-19 09:01 +00:00",
+		"19 de novembro de 2019":             "2019-11-19 00:00 +00:00",
+		"2019-11-20T10:43:00+03:00":          "2019-11-20 10:43 +03:00",
+		"11/18/19 11:04 PM EST":              "2019-11-18 23:04 -05:00",
+	} {
+		got, ok := dp.parse(in)
+		if !ok || got.Format("2006-01-02 15:04 -07:00") != want {
+			t.Errorf("%q: got %v %v, want %s", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"Copyright 2019 Example", "31 February 2020", "1 day ago"} {
+		if got, ok := dp.parse(in); ok {
+			t.Errorf("%q read as %v", in, got)
+		}
+	}
+}

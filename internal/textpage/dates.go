@@ -68,14 +68,14 @@ var (
 	// "19 November 2019", "19 de novembro de 2019", "19. März 2019"
 	dmyRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?` + monthWord + `,?\s+(?:de\s+)?(\d{4})\b`)
 	// "2019-11-19", "2019/11/19"
-	isoRe = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
+	isoRe = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
 	// "11/19/2019", "11/18/19" (month first) and "19.11.2019" (day first)
 	usRe  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b`)
 	eurRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	// "8:03 am", "20:15", "9.47 p.m."
 	timeRe = regexp.MustCompile(`(?i)\b(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap])?\.?(?:m\b\.?)?`)
 	// "GMT+3", "UTC -05:00", "+0300"
-	offsetRe = regexp.MustCompile(`(?:\b(?:GMT|UTC)\s*|\s)([+\-−])(\d{1,2})(?::?(\d{2}))?\b`)
+	offsetRe = regexp.MustCompile(`(?:\b(?:GMT|UTC)\s*|[\s\d])([+\-−])(\d{1,2})(?::?(\d{2}))?\b`)
 	zoneRe   = regexp.MustCompile(`\b([A-Z]{2,4})\b`)
 )
 

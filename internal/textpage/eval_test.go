@@ -53,21 +53,25 @@ func loadDev(tb testing.TB) []devPage {
 	return pages
 }
 
-// scoreDev cleans the pages whose index i satisfies keep(i) and scores them.
-func scoreDev(pages []devPage, keep func(i int) bool, report func(p devPage, c evaluate.ShingleCounts)) evaluate.ExtractionScore {
-	var counts []evaluate.ShingleCounts
+// cleanDev cleans every page once and compares it with its truth.
+func cleanDev(pages []devPage) []evaluate.ShingleCounts {
+	counts := make([]evaluate.ShingleCounts, len(pages))
 	for i, p := range pages {
-		if !keep(i) {
-			continue
-		}
 		page, _ := Clean(p.raw, Options{})
-		c := evaluate.CompareShingles(p.truth, page.Text)
-		if report != nil {
-			report(p, c)
-		}
-		counts = append(counts, c)
+		counts[i] = evaluate.CompareShingles(p.truth, page.Text)
 	}
-	return evaluate.ScoreExtraction(counts)
+	return counts
+}
+
+// half returns the counts of the even (tuning) or odd (checking) pages.
+func half(counts []evaluate.ShingleCounts, odd bool) []evaluate.ShingleCounts {
+	var out []evaluate.ShingleCounts
+	for i, c := range counts {
+		if (i%2 == 1) == odd {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func fmtScore(s evaluate.ExtractionScore) string {
@@ -75,27 +79,33 @@ func fmtScore(s evaluate.ExtractionScore) string {
 }
 
 // TestDevScore scores the cleaner on textpages-dev: the tuning half (even
-// indexes), the check half (odd indexes) and all pages, and asserts a
-// floor a little under the measured figures.
+// indexes in stem order, used to develop the rules), the check half (odd
+// indexes, not looked at) and all pages, and asserts floors a little under
+// the measured figures (all 0.913, tune 0.928, check 0.898).
+// TEXTPAGE_REPORT=1 logs every page.
 func TestDevScore(t *testing.T) {
 	pages := loadDev(t)
-	verbose := os.Getenv("TEXTPAGE_REPORT") != ""
-	report := func(p devPage, c evaluate.ShingleCounts) {
-		if !verbose {
-			return
+	counts := cleanDev(pages)
+	if os.Getenv("TEXTPAGE_REPORT") != "" {
+		for i, c := range counts {
+			pr := float64(c.TP) / float64(max(1, c.TP+c.FP))
+			rc := float64(c.TP) / float64(max(1, c.TP+c.FN))
+			t.Logf("%s P %.2f R %.2f tp %d fp %d fn %d", pages[i].stem[:12], pr, rc, c.TP, c.FP, c.FN)
 		}
-		pr := float64(c.TP) / float64(max(1, c.TP+c.FP))
-		rc := float64(c.TP) / float64(max(1, c.TP+c.FN))
-		t.Logf("%s P %.2f R %.2f tp %d fp %d fn %d", p.stem[:12], pr, rc, c.TP, c.FP, c.FN)
 	}
-	tune := scoreDev(pages, func(i int) bool { return i%2 == 0 }, nil)
-	check := scoreDev(pages, func(i int) bool { return i%2 == 1 }, nil)
-	all := scoreDev(pages, func(int) bool { return true }, report)
+	tune := evaluate.ScoreExtraction(half(counts, false))
+	check := evaluate.ScoreExtraction(half(counts, true))
+	all := evaluate.ScoreExtraction(counts)
 	t.Logf("tune half:  %s", fmtScore(tune))
 	t.Logf("check half: %s", fmtScore(check))
 	t.Logf("all:        %s", fmtScore(all))
-	const floor = 0.80
-	if all.F1 < floor {
-		t.Errorf("F1 %.3f under the floor %.2f", all.F1, floor)
+	for _, f := range []struct {
+		name  string
+		got   float64
+		floor float64
+	}{{"all", all.F1, 0.89}, {"tune", tune.F1, 0.90}, {"check", check.F1, 0.87}} {
+		if f.got < f.floor {
+			t.Errorf("%s F1 %.3f under the floor %.2f", f.name, f.got, f.floor)
+		}
 	}
 }

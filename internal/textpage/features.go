@@ -22,6 +22,7 @@ type features struct {
 	listItems int     // items of a comma list whose items are all short
 	widget    bool    // a short line made of UI vocabulary
 	uiAction  int     // UI action words ("subscribe", "newsletter", "cookie", …)
+	uiCore    int     // core UI words, widget markers ("share", "print", …)
 	copyright bool    // ©, "all rights reserved"
 	dateish   bool    // a short line that is a date or time stamp
 	media     bool    // names a photo, image or credit
@@ -179,7 +180,7 @@ func measure(s string) features {
 	f.listItems = commaListItems(s)
 	f.widget = f.words <= 8 && ui.core > 0 && ui.other <= 1 && ui.other*3 < ui.core+ui.other+1
 	if f.words <= 30 {
-		f.uiAction = ui.action
+		f.uiAction, f.uiCore = ui.action, ui.core
 	}
 	if f.words <= 9 && f.digits > 0 && !strings.HasSuffix(s, ".") {
 		clock := hasClockTime(s)

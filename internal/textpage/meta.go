@@ -337,7 +337,8 @@ func isLabel(l *line) bool {
 // final full stop, not a widget, list or caption.
 func isHeadline(l *line) bool {
 	f := l.f
-	if f.words < 3 || f.words > 30 || f.widget || f.glued > 0 || f.copyright || f.listItems > 0 || isCaption(l.text, l.f) {
+	if f.words < 3 || f.words > 30 || f.widget || f.glued > 0 || f.copyright || f.listItems > 0 || isCaption(l.text, l.f) ||
+		f.dateish || f.uiAction > 0 || f.uiCore*3 >= f.words || bylineRe.MatchString(l.text) {
 		return false
 	}
 	if strings.HasSuffix(l.text, ".") || strings.HasSuffix(l.text, ":") || f.digits > 0.5 {

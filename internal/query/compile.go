@@ -1,0 +1,429 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Full-text index column names (internal/store/schema.sql, articles_fts).
+const (
+	ftsTable    = "articles_fts"
+	ftsText     = "{title text}" // the default field: title and body
+	ftsTitle    = "title"
+	ftsSpeakers = "speaker_names"
+)
+
+// Plan is a compiled query: the SQL that selects the articles it matches
+// from the store (internal/store/schema.sql). The articles table is always
+// aliased a. User values never appear in SQL text: they are in Args, or in
+// Match, which is itself bound as a parameter and holds every user term as
+// a quoted FTS5 string, so neither SQL nor FTS5 syntax can be injected.
+type Plan struct {
+	// Match is the FTS5 expression that drives the query (the articles must
+	// match it), "" when the query has no full-text part at its top level.
+	Match string
+	// Ranked says Match holds free-text terms, so bm25() is a meaningful
+	// order; otherwise results are ordered by date.
+	Ranked bool
+	// Where is an SQL condition on articles a that the articles must also
+	// satisfy, "" for none. Its placeholders are all '?', bound to Args in
+	// order.
+	Where string
+	Args  []any
+	// Highlight is an FTS5 expression of every free-text term of the query
+	// that is not negated, for snippets when Match is "" or not ranked; ""
+	// when the query has no free text.
+	Highlight string
+}
+
+// Compile compiles a parsed query. A nil node (the empty query) gives a plan
+// that matches every article.
+func Compile(n Node) (*Plan, error) {
+	p := &Plan{}
+	if n == nil {
+		return p, nil
+	}
+	var conj []Node
+	if a, ok := n.(*And); ok {
+		conj = a.Children
+	} else {
+		conj = []Node{n}
+	}
+	var pos, neg []string
+	var rest []Node
+	for _, c := range conj {
+		if e, ok := ftsExpr(c); ok {
+			pos = append(pos, e)
+			if hasFreeText(c) {
+				p.Ranked = true
+			}
+			continue
+		}
+		if nt, ok := c.(*Not); ok {
+			if e, ok := ftsExpr(nt.Child); ok {
+				neg = append(neg, e)
+				continue
+			}
+		}
+		rest = append(rest, c)
+	}
+	if len(pos) > 0 {
+		m := strings.Join(pos, " AND ")
+		for _, e := range neg {
+			m = "(" + m + ") NOT " + e
+		}
+		p.Match = m
+	} else {
+		for _, e := range neg {
+			rest = append(rest, &Not{Child: &ftsNode{expr: e}})
+		}
+	}
+	var where []string
+	for _, c := range rest {
+		s, err := p.sql(c)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, s)
+	}
+	p.Where = strings.Join(where, " AND ")
+	var hl []string
+	collectFreeText(n, false, &hl)
+	if len(hl) > 0 {
+		p.Highlight = strings.Join(hl, " OR ")
+	}
+	return p, nil
+}
+
+// ParseCompile parses and compiles a query.
+func ParseCompile(q string) (*Plan, error) {
+	n, err := Parse(q)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(n)
+}
+
+// FromWhere returns the FROM and WHERE clauses that select the plan's
+// articles as a, with extra conditions (SQL written by the caller, without
+// user values) ANDed in, and the arguments they bind. When the plan has a
+// Match, articles_fts is joined, so bm25(articles_fts) and
+// snippet(articles_fts, …) may be selected.
+func (p *Plan) FromWhere(extra ...string) (string, []any) {
+	var conds []string
+	var args []any
+	var from string
+	if p.Match != "" {
+		from = "FROM " + ftsTable + " JOIN articles a ON a.id = " + ftsTable + ".rowid"
+		conds = append(conds, ftsTable+" MATCH ?")
+		args = append(args, p.Match)
+	} else {
+		from = "FROM articles a"
+	}
+	if p.Where != "" {
+		conds = append(conds, "("+p.Where+")")
+		args = append(args, p.Args...)
+	}
+	for _, e := range extra {
+		if e != "" {
+			conds = append(conds, "("+e+")")
+		}
+	}
+	if len(conds) == 0 {
+		return from, args
+	}
+	return from + " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// ftsNode is an already-compiled FTS5 expression used as an SQL operand.
+type ftsNode struct{ expr string }
+
+func (*ftsNode) node()            {}
+func (n *ftsNode) String() string { return n.expr }
+
+// ftsString quotes s as an FTS5 string: the only FTS5 syntax a user value
+// ever becomes, so it cannot carry operators, column filters or NEAR.
+func ftsString(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// ftsLeaf is the FTS5 expression of a term that the full-text index can
+// answer on its own: free text, title: words, and speaker: words.
+func ftsLeaf(t *Term) (string, bool) {
+	var col string
+	switch t.Field {
+	case Text:
+		col = ftsText
+	case Title:
+		col = ftsTitle
+	case Speaker:
+		if t.Phrase {
+			return "", false // a whole name: the quotes table answers
+		}
+		if !searchable(t.Value) {
+			return "", false
+		}
+		col = ftsSpeakers
+	default:
+		return "", false
+	}
+	e := ftsString(t.Value)
+	if t.Prefix {
+		e += " *"
+	}
+	return col + " : " + e, true
+}
+
+// ftsExpr compiles a subtree to one FTS5 expression when every leaf is an
+// FTS leaf and the shape is one FTS5 can express (NOT only beside a
+// positive term).
+func ftsExpr(n Node) (string, bool) {
+	switch n := n.(type) {
+	case *Term:
+		return ftsLeaf(n)
+	case *ftsNode:
+		return n.expr, true
+	case *Or:
+		parts := make([]string, len(n.Children))
+		for i, c := range n.Children {
+			e, ok := ftsExpr(c)
+			if !ok {
+				return "", false
+			}
+			parts[i] = e
+		}
+		return "(" + strings.Join(parts, " OR ") + ")", true
+	case *And:
+		var pos, neg []string
+		for _, c := range n.Children {
+			if e, ok := ftsExpr(c); ok {
+				pos = append(pos, e)
+				continue
+			}
+			if nt, ok := c.(*Not); ok {
+				if e, ok := ftsExpr(nt.Child); ok {
+					neg = append(neg, e)
+					continue
+				}
+			}
+			return "", false
+		}
+		if len(pos) == 0 {
+			return "", false
+		}
+		m := "(" + strings.Join(pos, " AND ") + ")"
+		for _, e := range neg {
+			m = "(" + m + " NOT " + e + ")"
+		}
+		return m, true
+	}
+	return "", false
+}
+
+// hasFreeText reports whether a subtree holds a free-text or title term.
+func hasFreeText(n Node) bool {
+	switch n := n.(type) {
+	case *Term:
+		return n.Field == Text || n.Field == Title
+	case *And:
+		for _, c := range n.Children {
+			if hasFreeText(c) {
+				return true
+			}
+		}
+	case *Or:
+		for _, c := range n.Children {
+			if hasFreeText(c) {
+				return true
+			}
+		}
+	case *Not:
+		return hasFreeText(n.Child)
+	}
+	return false
+}
+
+// collectFreeText gathers the FTS5 expressions of the free-text and title
+// terms that are not negated.
+func collectFreeText(n Node, negated bool, out *[]string) {
+	switch n := n.(type) {
+	case *Term:
+		if !negated && (n.Field == Text || n.Field == Title) {
+			if e, ok := ftsLeaf(n); ok {
+				*out = append(*out, e)
+			}
+		}
+	case *And:
+		for _, c := range n.Children {
+			collectFreeText(c, negated, out)
+		}
+	case *Or:
+		for _, c := range n.Children {
+			collectFreeText(c, negated, out)
+		}
+	case *Not:
+		collectFreeText(n.Child, !negated, out)
+	}
+}
+
+// sql compiles a subtree to an SQL condition on articles a, appending the
+// values it binds to p.Args. Every condition is two-valued (never NULL), so
+// NOT is the complement.
+func (p *Plan) sql(n Node) (string, error) {
+	if e, ok := ftsExpr(n); ok {
+		p.Args = append(p.Args, e)
+		return "a.id IN (SELECT rowid FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?)", nil
+	}
+	switch n := n.(type) {
+	case *And:
+		return p.sqlList(n.Children, " AND ")
+	case *Or:
+		return p.sqlList(n.Children, " OR ")
+	case *Not:
+		s, err := p.sql(n.Child)
+		if err != nil {
+			return "", err
+		}
+		return "NOT (" + s + ")", nil
+	case *Range:
+		return p.sqlRange(n)
+	case *Term:
+		return p.sqlTerm(n)
+	}
+	return "", fmt.Errorf("%w: cannot compile %T", ErrSyntax, n)
+}
+
+func (p *Plan) sqlList(kids []Node, op string) (string, error) {
+	parts := make([]string, len(kids))
+	for i, c := range kids {
+		s, err := p.sql(c)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = s
+	}
+	return "(" + strings.Join(parts, op) + ")", nil
+}
+
+// timeLayout is the store's time shape; string order is time order.
+const timeLayout = "2006-01-02T15:04:05Z"
+
+func (p *Plan) sqlRange(r *Range) (string, error) {
+	conds := []string{"a.published IS NOT NULL"}
+	if r.From != "" {
+		start, end, err := ParseDate(r.From)
+		if err != nil {
+			return "", err
+		}
+		b := start
+		if !r.IncFrom {
+			b = end
+		}
+		conds = append(conds, "a.published >= ?")
+		p.Args = append(p.Args, b.Format(timeLayout))
+	}
+	if r.To != "" {
+		start, end, err := ParseDate(r.To)
+		if err != nil {
+			return "", err
+		}
+		b := end
+		if !r.IncTo {
+			b = start
+		}
+		conds = append(conds, "a.published < ?")
+		p.Args = append(p.Args, b.Format(timeLayout))
+	}
+	return "(" + strings.Join(conds, " AND ") + ")", nil
+}
+
+// likeEscape escapes LIKE's wildcards for ESCAPE '\'.
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// globEscape escapes GLOB's wildcards (GLOB has no escape character; a
+// bracket expression matches the character literally).
+func globEscape(s string) string {
+	r := strings.NewReplacer(`[`, `[[]`, `*`, `[*]`, `?`, `[?]`)
+	return r.Replace(s)
+}
+
+var entityTypes = map[Field]string{Person: "PERSON", Org: "ORG", Place: "PLACE"}
+
+func (p *Plan) sqlTerm(t *Term) (string, error) {
+	v := t.Value
+	arg := func(vals ...any) { p.Args = append(p.Args, vals...) }
+	// eq is the condition col = v, or col LIKE 'v%' for a prefix.
+	eq := func(col string) string {
+		if t.Prefix {
+			arg(likeEscape(v) + "%")
+			return col + ` LIKE ? ESCAPE '\'`
+		}
+		arg(v)
+		return col + " = ?"
+	}
+	switch t.Field {
+	case Speaker:
+		// A quoted name (ftsLeaf took bare words): the whole name.
+		return "a.id IN (SELECT article_id FROM quotes WHERE " + eq("speaker_name") + ")", nil
+	case Person, Org, Place:
+		typ := entityTypes[t.Field]
+		if t.Phrase || !searchable(v) {
+			s := "a.id IN (SELECT article_id FROM article_entities WHERE " + eq("name") + " AND type = ?)"
+			arg(typ)
+			return s, nil
+		}
+		// A word of the name: the full-text index narrows, the entity
+		// table checks the type.
+		e := "entity_names : " + ftsString(v)
+		if t.Prefix {
+			e += " *"
+		}
+		arg(e, typ, "%"+likeEscape(v)+"%")
+		return "(a.id IN (SELECT rowid FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?)" +
+			" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.type = ?" +
+			` AND e.name LIKE ? ESCAPE '\'))`, nil
+	case Outlet:
+		host := strings.TrimPrefix(strings.ToLower(v), "www.")
+		if t.Prefix {
+			arg(likeEscape(v)+"%", likeEscape(host)+"%")
+			return `(a.outlet_id IS NOT NULL AND a.outlet_id IN (SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\' OR host LIKE ? ESCAPE '\'))`, nil
+		}
+		arg(v, host)
+		return "(a.outlet_id IS NOT NULL AND a.outlet_id IN (SELECT id FROM outlets WHERE name = ? OR host = ?))", nil
+	case Tag:
+		return "a.id IN (SELECT article_id FROM tags WHERE " + eq("tag") + ")", nil
+	case Lang:
+		v = strings.ToLower(v)
+		return eq("a.language"), nil
+	case Section:
+		if t.Prefix {
+			return eq("a.section"), nil // LIKE is case-insensitive
+		}
+		arg(v)
+		return "a.section = ? COLLATE NOCASE", nil
+	case URL:
+		if t.Prefix {
+			g := globEscape(v) + "*"
+			arg(g, g)
+			return "(a.url GLOB ? OR a.canonical_url GLOB ?)", nil
+		}
+		arg(v, v)
+		return "(a.url = ? OR a.canonical_url = ?)", nil
+	case Author:
+		if t.Phrase && !t.Prefix {
+			// A whole byline among the newline-separated authors.
+			arg(v)
+			return "instr(lower(char(10) || a.authors || char(10)), lower(char(10) || ? || char(10))) > 0", nil
+		}
+		arg("%" + likeEscape(v) + "%")
+		return `a.authors LIKE ? ESCAPE '\'`, nil
+	case Text, Title:
+		// Only reached for a term with nothing to index (never produced
+		// by Parse): it matches nothing.
+		return "0", nil
+	}
+	return "", fmt.Errorf("%w: field %q cannot be searched", ErrSyntax, t.Field)
+}

@@ -1,0 +1,30 @@
+// Package store is newsgraph's corpus database: one SQLite file (through
+// modernc.org/sqlite, pure Go, with FTS5), WAL journaling, foreign keys on.
+//
+// The schema is schema.sql, embedded and applied by Open; its comments are
+// the reference for every table and column. In short:
+//
+//	outlets      news sites, by host (else by name)
+//	raw_inputs   every input read, once per content sha256, with provenance
+//	             (file path; WARC file, record id and offset; feed URL; fetch time)
+//	articles     one row per article version: metadata, clean text, the whole
+//	             `analyze --json` record, version chain by URL, cluster id
+//	paragraphs, entities, article_entities, quotes, speakers, tags
+//	             the annotations of each article, spans as byte offsets into text
+//	clusters     near-duplicate clusters with their original (earliest copy)
+//	minhash, lsh_bands
+//	             near-duplicate detection state (internal/dedup)
+//	articles_fts FTS5 over title, text, speaker names and entity names (bm25)
+//
+// Writing: (*Store).Begin opens a write transaction (*Tx) and Tx.PutArticle
+// stores one analysed input with all its annotations; the ingest pipeline
+// (internal/ingest) writes from a single goroutine in batches. Readers (the
+// query side) use Store.DB directly; WAL lets them run alongside a writer,
+// also from another process.
+//
+// The schema only grows: later versions add tables, columns with defaults
+// and indexes, never rename or drop.
+//
+// It is not the place for query parsing (internal/query), analysis
+// (internal/analyze) or near-duplicate logic (internal/dedup).
+package store
