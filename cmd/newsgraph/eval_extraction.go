@@ -24,7 +24,9 @@ type evalExtractionOptions struct {
 
 // cmdEvalExtraction scores main-text extraction on a data set in the
 // Scrapinghub benchmark's layout: DIR/html/<id>.html.gz and
-// DIR/ground-truth.json ({"<id>": {"articleBody": …}}).
+// DIR/ground-truth.json ({"<id>": {"articleBody": …}}). A document that
+// cannot be read or has no main text is reported on stderr and scored as
+// an empty prediction; the command then ends with errPartial.
 func cmdEvalExtraction(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("eval extraction", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -118,6 +120,9 @@ func runEvalExtraction(ctx context.Context, e env, opts evalExtractionOptions, d
 	if opts.textDir == "" && elapsed > 0 {
 		fmt.Fprintf(e.stdout, "speed     %.1f docs/s (extraction only, 1 worker, fallback=%v)\n",
 			float64(len(ids))/elapsed.Seconds(), opts.fallback)
+	}
+	if failed > 0 {
+		return errPartial
 	}
 	return nil
 }

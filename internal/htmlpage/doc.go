@@ -30,12 +30,13 @@
 //	go-trafilatura bare, fallback off   F1 0.962  P 0.945  R 0.979
 //	go-trafilatura bare, fallback on    F1 0.960  P 0.940  R 0.980
 //	Extract, fallback off (default)     F1 0.970  P 0.956  R 0.984  accuracy 0.403
-//	Extract, fallback on                F1 0.968  P 0.951  R 0.985  accuracy 0.403
+//	Extract, fallback on                F1 0.965  P 0.951  R 0.978  accuracy 0.398
 //
-// The fallback extractors (readability and DOM distiller) lower F1 a little
-// on this set and cost about twice the time, so Options.Fallback is off by
-// default. Extract costs about what go-trafilatura costs: see
-// BenchmarkExtract against BenchmarkTrafilaturaBare.
+// The fallback extractors (readability and DOM distiller) lower F1 on this
+// set and halve the speed (about 145 against 76 pages per CPU-second, see
+// TestExtractionCPUCost), so Options.Fallback is off by default. Extract
+// costs within a few per cent of bare go-trafilatura: see BenchmarkExtract
+// against BenchmarkTrafilaturaBare.
 //
 // Limits: Parse refuses pages nested deeper than x/net/html's 512 levels
 // (ErrParse); internal/input refuses them earlier, and bounds size.

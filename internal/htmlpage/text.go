@@ -61,6 +61,9 @@ type paraWriter struct {
 	// inline lays everything out as one paragraph: block edges become
 	// spaces (see textOf).
 	inline bool
+	// flushes counts the paragraphs ended, so that an inline element can
+	// tell whether a block inside it ended one.
+	flushes int
 }
 
 func (w *paraWriter) flush() {
@@ -69,6 +72,7 @@ func (w *paraWriter) flush() {
 	}
 	w.cur.Reset()
 	w.boundary, w.last = false, 0
+	w.flushes++
 }
 
 func (w *paraWriter) text(s string) {
@@ -114,10 +118,13 @@ func (w *paraWriter) walk(n *html.Node) {
 		}
 		// An inline element.
 		w.boundary = true
-		before := w.cur.Len()
+		before, flushes := w.cur.Len(), w.flushes
 		w.children(n)
 		w.boundary = true
-		w.lastInline = utf8.RuneCountInString(w.cur.String()[before:])
+		w.lastInline = 0
+		if w.flushes == flushes { // no block inside: cur only grew
+			w.lastInline = utf8.RuneCountInString(w.cur.String()[before:])
+		}
 		return
 	}
 	w.children(n)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -266,11 +267,21 @@ func TestGzipBomb(t *testing.T) {
 }
 
 func TestDepthLimitMatchesParser(t *testing.T) {
-	// Just under the default limit is accepted; the x/net/html parser
-	// accepts it too (see htmlpage's tests for the parser side).
+	// Just under the default limit is accepted, and the x/net/html parser
+	// accepts it too; what Read refuses, the parser refuses as well.
 	ok := "<html><body>" + strings.Repeat("<div>", DefaultMaxDepth-10) + "x"
 	if _, err := Read("ok", strings.NewReader(ok), Options{}); err != nil {
 		t.Fatalf("depth %d refused: %v", DefaultMaxDepth-10, err)
+	}
+	if _, err := html.Parse(strings.NewReader(ok)); err != nil {
+		t.Fatalf("parser refuses what Read accepts: %v", err)
+	}
+	deep := "<html><body>" + strings.Repeat("<div>", DefaultMaxDepth+1) + "x"
+	if _, err := Read("deep", strings.NewReader(deep), Options{}); !errors.Is(err, ErrTooDeep) {
+		t.Fatalf("depth %d: err = %v, want ErrTooDeep", DefaultMaxDepth+1, err)
+	}
+	if _, err := html.Parse(strings.NewReader(deep)); err == nil {
+		t.Fatalf("parser accepts depth %d; the limits disagree", DefaultMaxDepth+1)
 	}
 	// Closed elements do not accumulate.
 	flat := "<html><body>" + strings.Repeat("<div><span>x</span></div>", 5000)

@@ -169,7 +169,6 @@ func isWordCont(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-
 func isDoubleQuote(r rune) bool {
 	switch r {
 	case '"', '“', '”', '„', '‟', '«', '»', '‹', '›', '〝', '〞', '「', '」', '『', '』', '＂':
