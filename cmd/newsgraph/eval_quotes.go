@@ -20,6 +20,9 @@ import (
 type evalQuotesOptions struct {
 	polnear bool // score speaker mentions, not names (PolNeAR has none)
 	verbose bool // print each document's misses on stderr
+	// noEntities skips the entity stage, to measure the quote stage's
+	// own fallbacks.
+	noEntities bool
 }
 
 // cmdEvalQuotes scores quote extraction and attribution against a gold
@@ -32,8 +35,9 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	fs.BoolVar(&o.polnear, "polnear", false, "PolNeAR scoring: speaker mention overlap instead of names")
 	fs.BoolVar(&o.verbose, "v", false, "print missed and wrong quotes on stderr")
+	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (quote stage fallbacks only)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [-v] FILE.jsonl")
+		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [--no-entities] [-v] FILE.jsonl")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -56,7 +60,7 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	pipe, err := newQuotePipeline()
+	pipe, err := newQuotePipeline(!o.noEntities)
 	if err != nil {
 		return err
 	}
@@ -84,7 +88,10 @@ type quotePipeline struct {
 	quotes   *quote.Extractor
 }
 
-func newQuotePipeline() (*quotePipeline, error) {
+func newQuotePipeline(entities bool) (*quotePipeline, error) {
+	if !entities {
+		return &quotePipeline{quotes: quote.New(quote.Options{})}, nil
+	}
 	tg, err := ner.Load()
 	if err != nil {
 		return nil, fmt.Errorf("loading the entity tagger: %w", err)
@@ -100,7 +107,7 @@ func newQuotePipeline() (*quotePipeline, error) {
 // entity failure leaves the quotation stage on its own fallbacks.
 func (p *quotePipeline) run(a *article.Article) []article.Quote {
 	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
-	if os.Getenv("NEWSGRAPH_NO_ENTITIES") == "" {
+	if p.tagger != nil {
 		if err := p.resolver.Resolve(a, p.tagger); err != nil {
 			a.Entities, a.References = nil, nil
 		}
@@ -128,6 +135,9 @@ func printQuoteScore(w io.Writer, path string, s evaluate.QuoteScore, polnear bo
 	if polnear {
 		dm := mergeTypes(s, "direct", "mixed")
 		fmt.Fprintf(w, "  direct+mixed quote recall %.3f, who recall %.3f (%d gold)\n", ratio(dm[1], dm[0]), ratio(dm[2], dm[0]), dm[0])
+		d, m, i := s.MentionByType["direct"], s.MentionByType["mixed"], s.MentionByType["indirect"]
+		fmt.Fprintf(w, "  speaker mention accuracy: direct+mixed %.3f (%d/%d), indirect %.3f (%d/%d)\n",
+			ratio(d.N+m.N, d.Of+m.Of), d.N+m.N, d.Of+m.Of, i.Value(), i.N, i.Of)
 	}
 	fmt.Fprintln(w, "by gold speaker form (recall):")
 	for _, k := range evaluate.SortedQuoteKeys(s.BySpeaker) {

@@ -71,3 +71,106 @@ func TestSeedRecord(t *testing.T) {
 		t.Errorf("language %q", a.Language)
 	}
 }
+
+// TestSeedEntities checks the people of the seed article: exactly these
+// eight, short mentions clustered under the full names, genders right.
+func TestSeedEntities(t *testing.T) {
+	a := analyzeSeed(t)
+	want := map[string]article.Gender{
+		"Barack Obama": article.Male, "John Kerry": article.Male, "Bashar al-Assad": article.Male,
+		"Jason Ditz": article.Male, "Mark Sleboda": article.Male, "Peter Lavelle": article.Male,
+		"Maria Zakharova": article.Female, "Vladimir Putin": article.Male,
+	}
+	got := map[string]article.Gender{}
+	for _, ec := range a.EntitySummary {
+		if ec.Type == article.Person {
+			got[ec.Name] = ec.Gender
+		}
+	}
+	for name, g := range want {
+		if gg, ok := got[name]; !ok {
+			t.Errorf("person %q not found", name)
+		} else if gg != g {
+			t.Errorf("%s: gender %q, want %q", name, gg, g)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("unexpected person %q", name)
+		}
+	}
+	// Short forms are clustered under the full names, and every mention's
+	// span holds its text.
+	short := map[string]string{"Obama": "Barack Obama", "Kerry": "John Kerry", "Assad": "Bashar al-Assad", "Putin": "Vladimir Putin"}
+	seen := map[string]bool{}
+	for _, e := range a.Entities {
+		if a.Text[e.Start:e.End] != e.Text {
+			t.Fatalf("entity span %d-%d holds %q, not %q", e.Start, e.End, a.Text[e.Start:e.End], e.Text)
+		}
+		if full, ok := short[e.Text]; ok && e.Type == article.Person {
+			if e.Name != full {
+				t.Errorf("mention %q named %q, want %q", e.Text, e.Name, full)
+			}
+			seen[e.Text] = true
+		}
+	}
+	for _, s := range []string{"Obama", "Kerry", "Assad"} {
+		if !seen[s] {
+			t.Errorf("no short person mention %q found", s)
+		}
+	}
+}
+
+// TestSeedQuotes checks who said what on the seed page: each expected quote
+// is found with its speaker, and no one else is quoted.
+func TestSeedQuotes(t *testing.T) {
+	a := analyzeSeed(t)
+	want := []struct {
+		speaker string
+		kind    article.SpeakerKind
+		part    string
+	}{
+		{"Jason Ditz", article.SpeakerPerson, "regime change on the Assad government"},
+		{"Mark Sleboda", article.SpeakerPerson, "Whether this is an actual outreach"},
+		{"Mark Sleboda", article.SpeakerPerson, "The CIA and Pentagon are actually in a proxy war"},
+		{"Peter Lavelle", article.SpeakerPerson, "If you look at what the Russians have said"},
+		{"Peter Lavelle", article.SpeakerPerson, "The problem is, that’s not what the West wants."},
+		{"Peter Lavelle", article.SpeakerPerson, "They’re more than willing"},
+		{"Maria Zakharova", article.SpeakerPerson, "We are not satisfied"},
+		{"Maria Zakharova", article.SpeakerPerson, "while the US appears interested"},
+		{"Maria Zakharova", article.SpeakerPerson, "This ideological stance"},
+		{"Maria Zakharova", article.SpeakerPerson, "And we believe"},
+		{"Vladimir Putin", article.SpeakerPerson, "Judging by my latest talks"},
+		{"Vladimir Putin", article.SpeakerPerson, "but also want to achieve concrete results."},
+		{"US Defense Department officials", article.SpeakerAnonymous, "old-guard contingent doesn’t trust Russia"},
+	}
+	for _, w := range want {
+		found := false
+		for _, q := range a.Quotes {
+			// The page uses no-break spaces in places; compare with plain ones.
+			if strings.Contains(strings.ReplaceAll(q.Content.Text, "\u00a0", " "), w.part) {
+				found = true
+				if q.Speaker.Name != w.speaker || q.Speaker.Kind != w.kind {
+					t.Errorf("quote %q: speaker %q (%s), want %q (%s)", w.part, q.Speaker.Name, q.Speaker.Kind, w.speaker, w.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote contains %q", w.part)
+		}
+	}
+	allowed := map[string]bool{}
+	for _, w := range want {
+		allowed[w.speaker] = true
+	}
+	for _, q := range a.Quotes {
+		if !allowed[q.Speaker.Name] {
+			t.Errorf("unexpected speaker %q for %q", q.Speaker.Name, q.Content.Text)
+		}
+		for _, s := range []*article.Span{&q.Content, q.Speaker.Mention, q.Cue} {
+			if s != nil && a.Text[s.Start:s.End] != s.Text {
+				t.Fatalf("span %d-%d holds %q, not %q", s.Start, s.End, a.Text[s.Start:s.End], s.Text)
+			}
+		}
+	}
+}

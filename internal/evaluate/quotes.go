@@ -180,6 +180,8 @@ type QuoteScore struct {
 	// speaker mention overlaps a gold source span, over matched quotes
 	// that have a gold source.
 	MentionAccuracy Ratio
+	// MentionByType is MentionAccuracy by gold quote type.
+	MentionByType map[string]Ratio
 	// NameAccuracy is the share of matched quotes with the right speaker
 	// name (GGT only).
 	NameAccuracy Ratio
@@ -215,13 +217,14 @@ type QuoteCounts struct {
 	predMatchKind              map[string][2]int // matched, right by predicted kind
 	speaker                    map[string][3]int
 	mention, mentionOf         int
+	mentionType                map[string][2]int // by gold type: right, of
 	name, nameOf               int
 	docs                       int
 }
 
 // NewQuoteCounts returns empty counts.
 func NewQuoteCounts() *QuoteCounts {
-	return &QuoteCounts{predKind: map[string]int{}, goldType: map[string][3]int{}, predMatchKind: map[string][2]int{}, speaker: map[string][3]int{}}
+	return &QuoteCounts{predKind: map[string]int{}, goldType: map[string][3]int{}, predMatchKind: map[string][2]int{}, speaker: map[string][3]int{}, mentionType: map[string][2]int{}}
 }
 
 // piece is a predicted quotation split at a paragraph break.
@@ -361,9 +364,13 @@ func (c *QuoteCounts) AddDoc(text string, gold []GoldQuote, preds []article.Quot
 						}
 					}
 				}
+				mt := c.mentionType[typ]
+				mt[1]++
 				if mentionOK {
 					c.mention++
+					mt[0]++
 				}
+				c.mentionType[typ] = mt
 			}
 			var right bool
 			if useNames {
@@ -396,6 +403,7 @@ func (c *QuoteCounts) Score() QuoteScore {
 		ByType:          map[string]TypeScore{},
 		BySpeaker:       map[string]RecallScore{},
 		MentionAccuracy: Ratio{c.mention, c.mentionOf},
+		MentionByType:   map[string]Ratio{},
 		NameAccuracy:    Ratio{c.name, c.nameOf},
 		Docs:            c.docs,
 	}
@@ -427,6 +435,9 @@ func (c *QuoteCounts) Score() QuoteScore {
 			}
 		}
 		s.ByType[k] = TypeScore{Quote: q, WhoSaidWhat: w}
+	}
+	for k, v := range c.mentionType {
+		s.MentionByType[k] = Ratio{v[0], v[1]}
 	}
 	for k, v := range c.speaker {
 		s.BySpeaker[k] = RecallScore{Gold: v[0], Matched: v[1], Right: v[2]}

@@ -60,6 +60,12 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 			}
 			continue
 		}
+		if namingVerb(t.lower) && !t.cap {
+			if e := d.naming(pi, i, s0, s1, pieces); e > i {
+				i = e - 1
+			}
+			continue
+		}
 		if !d.isCue(i, cueSpeech|cueThat|cueObject) {
 			continue
 		}
@@ -199,7 +205,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		if !hasThat && objectVerbs[lemmaOf(t.lower)] && !d.strongClause(j, s1) {
 			j = s1 // "wrote her first book": an object, not a clause
 		}
-		if cs, ce, ok := d.content(j, s1, pieces, hasThat || cls&(cueSpeech|cueObject) != 0 && !participle || participle, !hasThat); ok {
+		if cs, ce, ok := d.content(j, s1, pieces, contentFlags(true, !hasThat, hasThat)); ok {
 			if hasThat || cls&(cueSpeech|cueObject) != 0 {
 				kind := d.mark(pieces, cs, ce)
 				c := cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi}
@@ -223,17 +229,15 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		return i
 	}
 	// the attribution must end the sentence (short adjuncts allowed).
-	after := me
+	after := cueEnd
 	if inverted {
 		after = me
-	} else {
-		after = cueEnd
 	}
 	if d.words(after-1, s1) > 5 {
 		// parenthetical ", he said, that …"
 		if after < s1 && d.toks[after].kind == tPunct && d.toks[after].r == ',' {
 			j, _ := d.skipAdjuncts(after+1, s1)
-			if cs, ce, ok := d.content(j, s1, pieces, true); ok {
+			if cs, ce, ok := d.content(j, s1, pieces, contentFlags(true, true, false)); ok {
 				cs = d.toks[s0].s
 				kind := d.mark(pieces, cs, ce)
 				d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
@@ -242,7 +246,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		}
 		return i
 	}
-	cs, ce, ok := d.content(s0, cut, pieces, false)
+	cs, ce, ok := d.content(s0, cut, pieces, contentFlags(false, true, false))
 	if !ok {
 		return i
 	}
@@ -287,9 +291,6 @@ func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
 	kind := d.mark(pieces, cs, ce)
 	if kind != article.Mixed {
 		return i // without quotation marks, naming is rarely reported speech
-	}
-	if d.toks[e-1].kind == tQuote {
-		// keep the closing mark
 	}
 	d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: i + 1, para: pi})
 	return s1
@@ -468,7 +469,31 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 
 // content returns the reported clause in tokens [j,e): its bytes, cut at a
 // speech quotation, with terminal punctuation dropped.
-func (d *doc) content(j, e int, pieces []piece, trusted bool, needClause ...bool) (int, int, bool) {
+// contentFlag tunes content.
+type contentFlag uint8
+
+const (
+	cTrusted    contentFlag = 1 << iota // the cue is a strong one: any first word
+	cNeedClause                         // the words must hold a finite clause
+	cAfterThat                          // the clause follows "that"
+)
+
+func contentFlags(trusted, needClause, afterThat bool) contentFlag {
+	var f contentFlag
+	if trusted {
+		f |= cTrusted
+	}
+	if needClause {
+		f |= cNeedClause
+	}
+	if afterThat {
+		f |= cAfterThat
+	}
+	return f
+}
+
+func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bool) {
+	trusted := flags&cTrusted != 0
 	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
 		e--
 	}
@@ -501,7 +526,7 @@ func (d *doc) content(j, e int, pieces []piece, trusted bool, needClause ...bool
 	if first.kind == tWord && !first.cap && strings.HasSuffix(first.lower, "ing") && first.lower != "nothing" && first.lower != "everything" && first.lower != "something" && first.lower != "being" {
 		return 0, 0, false
 	}
-	if first.kind == tWord && (first.lower == "since" || first.lower == "until" || first.lower == "despite" || first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
+	if flags&cAfterThat == 0 && first.kind == tWord && (first.lower == "since" || first.lower == "until" || first.lower == "despite" || first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
 		return 0, 0, false
 	}
 	n := 0
@@ -513,7 +538,7 @@ func (d *doc) content(j, e int, pieces []piece, trusted bool, needClause ...bool
 	if n < d.x.opts.MinIndirectWords {
 		return 0, 0, false
 	}
-	if (len(needClause) == 0 || needClause[0]) && !d.isClause(j, e) {
+	if flags&cNeedClause != 0 && !d.isClause(j, e) {
 		return 0, 0, false
 	}
 	return d.toks[j].s, d.toks[e-1].e, true
@@ -549,7 +574,7 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 	ms, me := d.trimGroup(ns, ne)
 	lead := d.words(s0-1, i)
 	if lead <= 1 && ne < s1 && d.toks[ne].kind == tPunct && d.toks[ne].r == ',' {
-		cs, ce, ok := d.content(ne+1, s1, pieces, true, false)
+		cs, ce, ok := d.content(ne+1, s1, pieces, contentFlags(true, false, false))
 		if !ok {
 			return i
 		}
@@ -558,13 +583,13 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 		return d.tokAt(i, s1, ce)
 	}
 	if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
-		cs, ce, ok := d.content(s0, i-1, pieces, true, false)
+		cs, ce, ok := d.content(s0, i-1, pieces, contentFlags(true, false, false))
 		if !ok {
 			return i
 		}
 		if ne < s1-1 {
 			// "…, according to X, and …": the rest belongs too.
-			if _, ce2, ok := d.content(ne+1, s1, pieces, true); ok {
+			if _, ce2, ok := d.content(ne+1, s1, pieces, contentFlags(true, false, false)); ok {
 				ce = ce2
 			}
 		}
@@ -605,7 +630,7 @@ func (d *doc) nounCue(pi, i, s0, s1 int, pieces []piece) int {
 	default:
 		return i
 	}
-	cs, ce, ok := d.content(i+2, s1, pieces, true)
+	cs, ce, ok := d.content(i+2, s1, pieces, contentFlags(true, false, true))
 	if !ok {
 		return i
 	}

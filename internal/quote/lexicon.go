@@ -344,3 +344,43 @@ var prepositions = map[string]bool{
 	"via": true, "over": true, "with": true, "through": true, "outside": true,
 	"inside": true, "into": true, "while": true, "when": true, "as": true,
 }
+
+// Time words: never a speaker ("said Tuesday afternoon").
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true,
+	"february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "jan.": true, "feb.": true, "aug.": true,
+	"sept.": true, "oct.": true, "nov.": true, "dec.": true, "today": true,
+	"yesterday": true, "tonight": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "week": true, "month": true, "year": true,
+	"weekend": true, "last": true, "this": true, "next": true, "earlier": true,
+	"later": true, "me": true, "us": true, "him": true, "them": true,
+}
+
+// Nouns of quantity whose "of" phrase holds the real head ("a list of MPs").
+var quantifiers = map[string]bool{
+	"list": true, "number": true, "group": true, "majority": true, "handful": true,
+	"dozens": true, "couple": true, "series": true, "some": true, "many": true,
+	"most": true, "several": true, "all": true, "none": true, "one": true,
+	"two": true, "three": true, "both": true, "each": true, "few": true,
+	"hundreds": true, "thousands": true, "members": true, "half": true,
+	"chorus": true, "coalition": true, "pair": true, "trio": true,
+}
+
+// Party nouns that, after "the", name a politician by role ("the Kentucky
+// Republican").
+var partyNouns = map[string]bool{
+	"republican": true, "democrat": true, "liberal": true, "conservative": true,
+	"tory": true, "new democrat": true, "socialist": true, "independent": true,
+	"labour": true, "green": true,
+}
+
+// Abstract heads that cannot say anything ("a common belief says").
+var abstractNouns = map[string]bool{
+	"belief": true, "idea": true, "notion": true, "theory": true, "rumour": true,
+	"rumor": true, "saying": true, "adage": true, "wisdom": true, "perception": true,
+	"story": true, "legend": true, "logic": true, "thinking": true, "argument": true,
+	"thought": true, "feeling": true, "sense": true, "name": true, "word": true,
+}

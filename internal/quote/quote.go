@@ -81,9 +81,12 @@ type doc struct {
 	pt    [][2]int // token range of each paragraph
 	sents []article.Range
 	cands []cand
-	names map[string]string // last word (lower) → full name, fallback coreference
+	names map[string][]nameAt // last word (lower) → full names in text order, fallback coreference
 	// inQuote marks tokens inside speech quotations.
 	inQuote []bool
+	sentCur int                 // first sentence not before the current paragraph
+	ents    []article.Entity    // a.Entities sorted by start
+	refs    []article.Reference // a.References sorted by start
 	// usedCue marks cue tokens already attributing a direct quotation.
 	usedCue map[int]bool
 }
@@ -126,6 +129,10 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 		}
 	}
 	d.buildNames()
+	d.ents = append([]article.Entity(nil), a.Entities...)
+	sort.SliceStable(d.ents, func(i, j int) bool { return d.ents[i].Start < d.ents[j].Start })
+	d.refs = append([]article.Reference(nil), a.References...)
+	sort.SliceStable(d.refs, func(i, j int) bool { return d.refs[i].Start < d.refs[j].Start })
 
 	carry := famNone
 	var pieces []piece
@@ -157,12 +164,13 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 // paragraph finds the quotations of paragraph pi.
 func (d *doc) paragraph(pi int, pieces []piece) {
 	lo, hi := d.pt[pi][0], d.pt[pi][1]
+	first := len(d.cands)
 	// 1. direct quotations: decide each piece's role and attribution.
 	for k := range pieces {
 		d.direct(pi, pieces, k)
 	}
-	for _, c := range d.cands {
-		if c.para == pi && c.cue >= 0 {
+	for _, c := range d.cands[first:] {
+		if c.cue >= 0 {
 			for k := c.cue; k < c.cueEnd; k++ {
 				d.usedCue[k] = true
 			}
@@ -181,8 +189,12 @@ func (d *doc) paragraph(pi int, pieces []piece) {
 	}
 	// 2. indirect and mixed quotations, sentence by sentence.
 	para := d.paras[pi]
-	for _, s := range d.sents {
-		if s.End <= para.Start || s.Start >= para.End {
+	for d.sentCur < len(d.sents) && d.sents[d.sentCur].End <= para.Start {
+		d.sentCur++
+	}
+	for k := d.sentCur; k < len(d.sents) && d.sents[k].Start < para.End; k++ {
+		s := d.sents[k]
+		if s.End <= para.Start {
 			continue
 		}
 		s0 := d.tokAt(lo, hi, max(s.Start, para.Start))
@@ -202,7 +214,11 @@ func (d *doc) paragraph(pi int, pieces []piece) {
 			d.cands = append(d.cands, c)
 			continue
 		}
-		if d.words(p.open, p.close) >= d.x.opts.MinSpeechWords*2 || d.x.opts.KeepScareQuotes {
+		pend := p.close
+		if pend < 0 {
+			pend = hi
+		}
+		if d.words(p.open, pend) >= d.x.opts.MinSpeechWords*2 || d.x.opts.KeepScareQuotes {
 			d.cands = append(d.cands, cand{kind: article.Direct, cs: p.s, ce: p.e, ms: -1, cue: -1, para: pi})
 		}
 	}
@@ -246,12 +262,8 @@ func (d *doc) tokAt(lo, hi, off int) int {
 	return lo + sort.Search(hi-lo, func(i int) bool { return d.toks[lo+i].s >= off })
 }
 
-// words counts word tokens strictly between token indices a and b (b < 0:
-// to the paragraph's end is not needed by callers).
+// words counts word tokens strictly between token indices a and b.
 func (d *doc) words(a, b int) int {
-	if b < 0 {
-		b = len(d.toks)
-	}
 	n := 0
 	for i := a + 1; i < b && i < len(d.toks); i++ {
 		if d.toks[i].kind == tWord {
@@ -287,6 +299,9 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 	if k > 0 && pieces[k-1].close >= 0 {
 		preStart = pieces[k-1].close + 1
 	}
+	if preStart < p.open-200 {
+		preStart = p.open - 200
+	}
 	for i := p.open - 1; i >= preStart; i-- {
 		if d.isTerminal(i) {
 			preStart = i + 1
@@ -298,7 +313,8 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 	// quotation.
 	postEnd := hi
 	if p.close >= 0 {
-		for i := p.close + 1; i < hi; i++ {
+		postEnd = min(hi, p.close+1+4*d.x.opts.MaxCueDistance)
+		for i := p.close + 1; i < postEnd; i++ {
 			if d.isTerminal(i) || d.toks[i].kind == tQuote && k+1 < len(pieces) && pieces[k+1].open == i {
 				postEnd = i
 				break
@@ -308,7 +324,11 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 		postEnd = p.close
 	}
 	inner := d.lastInner(*p)
-	nw := d.words(p.open, p.close)
+	pend := p.close
+	if pend < 0 {
+		pend = hi
+	}
+	nw := d.words(p.open, pend)
 	c := cand{kind: article.Direct, cs: p.s, ce: p.e, ms: -1, cue: -1, cont: p.cont, para: pi}
 
 	// "X," he said, "Y." and "X" (continued): the previous piece in the
@@ -366,6 +386,11 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 	}
 	// colon introduction without a reporting verb.
 	if j := p.open - 1; j >= preStart && d.toks[j].kind == tPunct && d.toks[j].r == ':' && (nw >= 4 || inner == '.') {
+		if p.close >= 0 && postEnd > p.close+1 && d.attribAfter(&c, p.close+1, postEnd) {
+			p.role = roleSpeech
+			d.cands = append(d.cands, c)
+			return
+		}
 		if ms, me := d.npForward(preStart, j); ms >= 0 && d.plausibleNP(ms, me) && d.headish(ms, me) && d.toks[ms].cap {
 			c.ms, c.me = ms, me
 		}
@@ -513,6 +538,15 @@ func (d *doc) plausibleNP(a, b int) bool {
 		return false
 	}
 	words := 0
+	allTime := true
+	for i := a; i < b; i++ {
+		if d.toks[i].kind == tWord && !timeWords[d.toks[i].lower] {
+			allTime = false
+		}
+	}
+	if allTime {
+		return false
+	}
 	if txt := d.text[d.toks[a].s:d.toks[b-1].e]; len(txt) > 3 && (b-a == 1 || len(txt) > 8) && strings.ToUpper(txt) == txt && strings.ToLower(txt) != txt {
 		return false // a dateline or heading: "OTTAWA —", "ANALYST'S VIEW"
 	}
@@ -539,6 +573,9 @@ func (d *doc) plausibleNP(a, b int) bool {
 // minister", "oil and gas worker Jane Doe", "Policy Options editor Jane
 // Doe"), stopping at punctuation or the first word after a name.
 func (d *doc) npForward(a, b int) (int, int) {
+	for a < b && d.toks[a].kind == tWord && timeWords[d.toks[a].lower] && !(d.toks[a].lower == "may" && a+1 < b && d.toks[a+1].cap) {
+		a++ // "said Tuesday afternoon Jane Doe …"
+	}
 	if a < b && personalPronouns[d.toks[a].lower] && !d.toks[a].cap || a < b && d.toks[a].lower == "he" || a < b && d.toks[a].lower == "she" {
 		return a, a + 1
 	}
@@ -699,7 +736,7 @@ func (d *doc) attribBefore(c *cand, a, b int) bool {
 				gap++
 				continue
 			}
-			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
+			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues[t.lower]&cueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
 				return false
 			}
 			// "said Smith, “…”"
@@ -747,7 +784,7 @@ func (d *doc) shortQuote(b int) bool {
 // gapIsClause reports whether the words between a cue and a quotation
 // hold a clause of their own ("said she was “…”"), which makes the
 // quotation part of a reported clause rather than introduced by the cue.
-func (d *doc) gapIsClause(a, b int) bool {
+func (d *doc) gapIsClause(a, b int, objectCue bool) bool {
 	var first *tok
 	n := 0
 	for i := a; i < b; i++ {
@@ -758,8 +795,8 @@ func (d *doc) gapIsClause(a, b int) bool {
 			n++
 		}
 	}
-	if first != nil && n >= 2 && !first.cap && !objectWords[first.lower] && !prepositions[first.lower] && !adjunctWords[first.lower] {
-		return true
+	if first != nil && n >= 2 && !first.cap && !prepositions[first.lower] && (!objectWords[first.lower] && !adjunctWords[first.lower] || determiners[first.lower] && !objectCue) {
+		return true // "said the news came as a “…”"
 	}
 	for i := a; i < b; i++ {
 		switch d.toks[i].lower {
@@ -821,6 +858,12 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 	ms, me := d.npBackward(e, lo)
 	if ms < 0 || !d.plausibleNP(ms, me) {
 		return -1, -1
+	}
+	if ms > lo && !d.toks[ms].cap && d.toks[ms-1].kind == tWord && (prepositions[d.toks[ms-1].lower] || d.toks[ms-1].lower == "than") && d.toks[ms-1].lower != "as" && d.toks[ms-1].lower != "while" && d.toks[ms-1].lower != "when" {
+		return -1, -1 // "more than 50 member states that …": an object, not a subject
+	}
+	if abstractNouns[stripPossessive(d.toks[me-1].lower)] {
+		return -1, -1 // "a common belief says …"
 	}
 	// "Jane Doe, an expert who writes about X, noted": the name before
 	// the relative clause is the subject.

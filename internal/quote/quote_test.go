@@ -56,9 +56,9 @@ func TestExtract(t *testing.T) {
 			want: []want{{"We stay here", article.Direct, ""}},
 		},
 		{
-			name: "nested quotes",
-			text: "“He told me, ‘Never sign anything on a Friday,’ and I never have,” Odile Marchetti said.",
-			want: []want{{"Never sign anything", article.Direct, "Odile Marchetti"}},
+			name:  "nested quotes",
+			text:  "“He told me, ‘Never sign anything on a Friday,’ and I never have,” Odile Marchetti said.",
+			want:  []want{{"Never sign anything", article.Direct, "Odile Marchetti"}},
 			count: 1,
 		},
 		{
@@ -178,8 +178,29 @@ func TestExtract(t *testing.T) {
 			want: []want{{"the money has not arrived", article.Indirect, ""}},
 		},
 		{
-			name: "negated cue is not a quote",
-			text: "Hollis Tamura did not say whether the plant would reopen.",
+			name: "naming verb makes a mixed quote",
+			text: "Councillor Wendell Obi called the proposal “a slap in the face.”",
+			want: []want{{"a slap in the face", article.Mixed, "Wendell Obi"}},
+		},
+		{
+			name: "programme title after told is not a quote",
+			text: "Fenna Visser told a radio station’s “Morning Edition” show that the rink would close in March.",
+			want: []want{{"the rink would close", article.Indirect, "Fenna Visser"}},
+			none: []string{"“Morning Edition”"},
+		},
+		{
+			name:  "list of quoted words is not speech",
+			text:  "The banned words include \"synergy,\" \"pivot,\" and \"circle back.\"",
+			count: 0,
+		},
+		{
+			name: "age description takes the previous person",
+			text: "“I am ready,” said goaltender Marius Lindgren.\n\nThe 24-year-old added that his knee had healed.",
+			want: []want{{"his knee had healed", article.Indirect, "Marius Lindgren"}},
+		},
+		{
+			name:  "negated cue is not a quote",
+			text:  "Hollis Tamura did not say whether the plant would reopen.",
 			count: 0,
 		},
 	}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
@@ -17,6 +18,10 @@ var pronounOf = map[string]string{
 }
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
+
+// maxLookBack bounds how many tokens the fallback coreference scans back
+// for an antecedent, which keeps Extract linear on long texts.
+const maxLookBack = 3000
 
 // personMention is a person named in the text, for the fallback
 // coreference used when the article has no entities.
@@ -97,7 +102,10 @@ func (d *doc) spanText(a, b int) string {
 // buildNames collects the article's multi-word personal names for the
 // fallback coreference ("Telford" → "Hamish Telford").
 func (d *doc) buildNames() {
-	d.names = map[string]string{}
+	d.names = map[string][]nameAt{}
+	type run struct{ s, e int }
+	var runs []run
+	cand := map[string]bool{}
 	for pi := range d.paras {
 		lo, hi := d.pt[pi][0], d.pt[pi][1]
 		for i := lo; i < hi; {
@@ -108,20 +116,65 @@ func (d *doc) buildNames() {
 			j := i
 			for j < hi && d.toks[j].kind == tWord && d.toks[j].cap {
 				j++
-				if strings.HasSuffix(d.toks[j-1].lower, "’s") || strings.HasSuffix(d.toks[j-1].lower, "'s") {
+				if strings.HasSuffix(d.toks[j-1].lower, "'s") {
 					break
 				}
 			}
-			s, e, ok := d.nameRun(i, j)
-			if ok && e-s >= 2 && e-s <= 4 && !d.hasOrgWord(s, e) {
-				last := stripPossessive(d.toks[e-1].lower)
-				if _, seen := d.names[last]; !seen {
-					d.names[last] = d.spanText(s, e)
+			if s, e, ok := d.nameRun(i, j); ok && e-s >= 2 && e-s <= 4 && !d.hasOrgWord(s, e) {
+				runs = append(runs, run{s, e})
+				for k := s; k < e; k++ {
+					cand[stripPossessive(d.toks[k].lower)] = true
 				}
 			}
 			i = j
 		}
 	}
+	if len(runs) == 0 {
+		return
+	}
+	// words the article also writes in lower case are common words, not
+	// names ("Affordable Care Act")
+	common := map[string]bool{}
+	for _, t := range d.toks {
+		if t.kind == tWord && !t.cap && cand[t.lower] {
+			common[t.lower] = true
+		}
+	}
+	for _, r := range runs {
+		ok := true
+		for k := r.s; k < r.e; k++ {
+			if w := stripPossessive(d.toks[k].lower); common[w] && !titles[w] {
+				ok = false
+			}
+		}
+		if ok {
+			last := stripPossessive(d.toks[r.e-1].lower)
+			d.names[last] = append(d.names[last], nameAt{pos: d.toks[r.s].s, name: d.spanText(r.s, r.e)})
+		}
+	}
+}
+
+// nameAt is a full name and where it occurs.
+type nameAt struct {
+	pos  int
+	name string
+}
+
+// fullName returns the full name a surname stands for at byte off: the
+// latest full name with that last word before off, else the first after.
+func (d *doc) fullName(last string, off int) (string, bool) {
+	ns := d.names[last]
+	if len(ns) == 0 {
+		return "", false
+	}
+	best := ns[0].name
+	for _, n := range ns {
+		if n.pos > off {
+			break
+		}
+		best = n.name
+	}
+	return best, true
 }
 
 // entityAt returns the entity of a overlapping [s,e) with the largest
@@ -129,8 +182,11 @@ func (d *doc) buildNames() {
 func (d *doc) entityAt(s, e int) *article.Entity {
 	var best *article.Entity
 	bo := 0
-	for k := range d.a.Entities {
-		en := &d.a.Entities[k]
+	// entities are sorted by start; one can start up to its length
+	// before s, and names are short.
+	k0 := d.entityBefore(s - 200)
+	for k := max(k0, 0); k < len(d.ents) && d.ents[k].Start < e; k++ {
+		en := &d.ents[k]
 		if en.End <= s || en.Start >= e {
 			continue
 		}
@@ -142,10 +198,16 @@ func (d *doc) entityAt(s, e int) *article.Entity {
 	return best
 }
 
+// entityBefore returns the index of the last entity starting before byte
+// off, or -1.
+func (d *doc) entityBefore(off int) int {
+	return sort.Search(len(d.ents), func(i int) bool { return d.ents[i].Start >= off }) - 1
+}
+
 func (d *doc) referenceAt(s, e int) *article.Reference {
-	for k := range d.a.References {
-		r := &d.a.References[k]
-		if r.Start < e && s < r.End {
+	k := sort.Search(len(d.refs), func(i int) bool { return d.refs[i].Start >= s-200 })
+	for ; k < len(d.refs) && d.refs[k].Start < e; k++ {
+		if r := &d.refs[k]; r.Start < e && s < r.End {
 			return r
 		}
 	}
@@ -206,8 +268,9 @@ func (d *doc) floating(c *cand, prev *cand) article.Speaker {
 // quotations.
 func (d *doc) firstPerson(pi int) (string, bool) {
 	p := d.paras[pi]
-	if len(d.a.Entities) > 0 {
-		for _, en := range d.a.Entities {
+	if len(d.ents) > 0 {
+		for k := max(d.entityBefore(p.Start)+1, 0); k < len(d.ents) && d.ents[k].Start < p.End; k++ {
+			en := d.ents[k]
 			if en.Type == article.Person && en.Start >= p.Start && en.End <= p.End && !d.inQuoteAt(en.Start) {
 				return en.Name, true
 			}
@@ -227,7 +290,7 @@ func (d *doc) firstPerson(pi int) (string, bool) {
 			if e-s >= 2 {
 				return d.spanText(s, e), true
 			}
-			if full, ok := d.names[d.toks[s].lower]; ok && e-s == 1 {
+			if full, ok := d.fullName(d.toks[s].lower, d.toks[s].s); ok && e-s == 1 {
 				return full, true
 			}
 		}
@@ -271,24 +334,55 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 	he := me
 	for k := ms + 1; k < me; k++ {
 		w := d.toks[k].lower
+		if w == "of" && quantifiers[d.toks[k-1].lower] {
+			continue // "a growing list of veteran MPs": the head follows
+		}
 		if w == "at" || w == "with" || w == "from" || w == "in" || (w == "for" || w == "of") && !d.toks[k-1].cap {
 			he = k
 			break
 		}
-		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 || w == "who" || w == "which" || w == "obtained" || w == "familiar" || w == "close" || w == "speaking") {
+		verbIng := strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= me || d.toks[k+1].kind != tWord || determiners[d.toks[k+1].lower] || prepositions[d.toks[k+1].lower] || d.toks[k+1].lower == "on")
+		if d.toks[k].kind == tWord && !d.toks[k].cap && (verbIng || w == "who" || w == "which" || w == "obtained" || w == "familiar" || w == "close") {
 			he = k
 			break
 		}
 	}
 	head := stripPossessive(d.toks[he-1].lower)
+	aged := false
+	for k := ms; k < he; k++ {
+		if ageNoun.MatchString(d.toks[k].lower) {
+			aged = true
+		}
+	}
+	if first == "the" && he-ms >= 2 && (titles[head] || partyNouns[head] || aged) {
+		// "the Kentucky Republican", "the 26-year-old forward": a role
+		if n, ok := d.roleAntecedent(head, mention.Start); ok {
+			sp.Name, sp.Kind = n, article.SpeakerPerson
+			return sp
+		}
+		if partyNouns[head] || aged {
+			if n, k := d.pronoun("i", mention.Start, prev); n != "" {
+				sp.Name, sp.Kind = n, k
+				return sp
+			}
+		}
+	}
 	if s, e, ok := d.nameRun(ms, he); ok && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
 		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
 			sp.Name, sp.Kind = en.Name, kindOf(en.Type)
+			// a bare surname: the latest full name before it wins over an
+			// article-wide canonical name ("Dorie Greenspan" and her son
+			// "Michael Greenspan").
+			if e-s == 1 && en.Type == article.Person {
+				if full, ok := d.fullName(stripPossessive(d.toks[s].lower), d.toks[s].s); ok && sameName(full, en.Name) {
+					sp.Name = full
+				}
+			}
 			return sp
 		}
 		name := d.spanText(s, e)
 		if e-s == 1 {
-			if full, ok := d.names[stripPossessive(d.toks[s].lower)]; ok {
+			if full, ok := d.fullName(stripPossessive(d.toks[s].lower), d.toks[s].s); ok {
 				name = full
 			}
 		}
@@ -321,6 +415,10 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			sp.Name, sp.Kind = n, article.SpeakerOrganization
 			return sp
 		}
+		if n, ok := d.lastOrg(mention.Start); ok && (head == "company" || head == "firm" || head == "agency" || head == "organization" || head == "organisation" || head == "group") {
+			sp.Name, sp.Kind = n, article.SpeakerOrganization
+			return sp
+		}
 		sp.Name, sp.Kind = written, article.SpeakerOrganization
 	case groupNouns[head] || titles[head] || strings.HasSuffix(head, "s"):
 		sp.Name, sp.Kind = written, article.SpeakerAnonymous
@@ -346,11 +444,10 @@ func (d *doc) pronoun(pr string, off int, prev *cand) (string, article.SpeakerKi
 		// the latest person named before off, outside quotations
 		var best personMention
 		found := false
-		if len(d.a.Entities) > 0 {
-			for _, en := range d.a.Entities {
-				if en.Start >= off {
-					break
-				}
+		if len(d.ents) > 0 {
+			// the latest suitable person before off
+			for k := d.entityBefore(off); k >= 0 && !found && off-d.ents[k].Start < 20000; k-- {
+				en := d.ents[k]
 				if en.Type != article.Person || d.inQuoteAt(en.Start) {
 					continue
 				}
@@ -382,6 +479,11 @@ func (d *doc) pronoun(pr string, off int, prev *cand) (string, article.SpeakerKi
 		if prev != nil && (prev.speaker.Kind == article.SpeakerOrganization || prev.speaker.Kind == article.SpeakerAnonymous) {
 			return prev.speaker.Name, prev.speaker.Kind
 		}
+		if pr == "it" {
+			if n, ok := d.lastOrg(off); ok {
+				return n, article.SpeakerOrganization
+			}
+		}
 	}
 	return "", article.SpeakerUnknown
 }
@@ -412,10 +514,8 @@ func (d *doc) subjectPosition(off int) bool {
 	if i == 0 {
 		return true
 	}
-	for _, p := range d.paras {
-		if p.Start == off {
-			return true
-		}
+	if d.paraStart(off) {
+		return true
 	}
 	j := i - 1
 	// titles and role words before the name: "Mayor Jane Doe", "analyst Jane Doe"
@@ -429,12 +529,16 @@ func (d *doc) subjectPosition(off int) bool {
 	if t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ',' || t.r == ';' || t.r == ':' || t.r == '—') {
 		return true
 	}
-	for _, p := range d.paras {
-		if p.Start == d.toks[j+1].s {
-			return true
-		}
+	if d.paraStart(d.toks[j+1].s) {
+		return true
 	}
 	return t.kind == tQuote
+}
+
+// paraStart reports whether byte off starts a paragraph.
+func (d *doc) paraStart(off int) bool {
+	k := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].Start >= off })
+	return k < len(d.paras) && d.paras[k].Start == off
 }
 
 // afterPreposition reports whether the word before byte off makes the
@@ -456,12 +560,12 @@ func (d *doc) afterPreposition(off int) bool {
 // not the object of a preposition.
 func (d *doc) lastPersonBefore(off int) (personMention, bool) {
 	end := d.tokAt(0, len(d.toks), off)
-	for i := end - 1; i >= 0; i-- {
+	for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
 		t := d.toks[i]
 		if t.kind != tWord || !t.cap || d.inQuote[i] {
 			continue
 		}
-		if full, ok := d.names[stripPossessive(t.lower)]; ok {
+		if full, ok := d.fullName(stripPossessive(t.lower), t.s); ok {
 			if strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") {
 				continue
 			}
@@ -486,12 +590,12 @@ func (d *doc) roleAntecedent(head string, off int) (string, bool) {
 	if orgNouns[head] {
 		want = article.Organization
 	}
-	if len(d.a.Entities) > 0 {
+	if len(d.ents) > 0 {
 		// with entities, the person whose mention is closest after a
 		// mention of the role word.
 		end := d.tokAt(0, len(d.toks), off)
-		for i := end - 1; i >= 0; i-- {
-			if d.toks[i].lower != head {
+		for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
+			if stripPossessive(d.toks[i].lower) != head {
 				continue
 			}
 			if i+1 < len(d.toks) {
@@ -500,10 +604,9 @@ func (d *doc) roleAntecedent(head string, off int) (string, bool) {
 				}
 			}
 		}
-		return "", false
 	}
 	end := d.tokAt(0, len(d.toks), off)
-	for i := end - 1; i >= 0; i-- {
+	for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
 		if stripPossessive(d.toks[i].lower) != head {
 			continue
 		}
@@ -515,7 +618,7 @@ func (d *doc) roleAntecedent(head string, off int) (string, bool) {
 		if j > i+1 {
 			if s, e, ok := d.nameRun(i+1, j); ok {
 				name := d.spanText(s, e)
-				if full, ok := d.names[stripPossessive(d.toks[e-1].lower)]; ok {
+				if full, ok := d.fullName(stripPossessive(d.toks[e-1].lower), d.toks[e-1].s); ok {
 					name = full
 				}
 				return name, true
@@ -531,7 +634,7 @@ func (d *doc) roleAntecedent(head string, off int) (string, bool) {
 					}
 					if ns, ne, ok := d.nameRun(s, k); ok {
 						name := d.spanText(ns, ne)
-						if full, ok := d.names[stripPossessive(d.toks[ne-1].lower)]; ok {
+						if full, ok := d.fullName(stripPossessive(d.toks[ne-1].lower), d.toks[ne-1].s); ok {
 							name = full
 						}
 						return name, true
@@ -548,24 +651,17 @@ func (d *doc) roleAntecedent(head string, off int) (string, bool) {
 // latest organisation entity (or capitalised name) containing the head
 // word, else the latest organisation entity.
 func (d *doc) orgAntecedent(head string, off int) (string, bool) {
-	if len(d.a.Entities) > 0 {
-		var any string
-		for _, en := range d.a.Entities {
-			if en.Start >= off {
-				break
-			}
-			if en.Type != article.Organization {
-				continue
-			}
-			if strings.Contains(strings.ToLower(en.Name), head) {
+	if len(d.ents) > 0 {
+		for k := d.entityBefore(off); k >= 0 && off-d.ents[k].Start < 20000; k-- {
+			en := d.ents[k]
+			if en.Type == article.Organization && strings.Contains(strings.ToLower(en.Name), head) {
 				return en.Name, true
 			}
-			any = en.Name
 		}
-		return any, any != ""
+		return "", false
 	}
 	end := d.tokAt(0, len(d.toks), off)
-	for i := end - 1; i >= 0; i-- {
+	for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
 		t := d.toks[i]
 		if t.cap && t.lower == head && !d.inQuote[i] {
 			// the capitalised run around it
@@ -579,6 +675,18 @@ func (d *doc) orgAntecedent(head string, off int) (string, bool) {
 			if e-s >= 2 {
 				return d.spanText(s, e), true
 			}
+		}
+	}
+	return "", false
+}
+
+// lastOrg returns the latest organisation entity in subject position
+// within a few paragraphs before off.
+func (d *doc) lastOrg(off int) (string, bool) {
+	for k := d.entityBefore(off); k >= 0 && off-d.ents[k].Start < 1500; k-- {
+		en := d.ents[k]
+		if en.Type == article.Organization && !d.inQuoteAt(en.Start) && d.subjectPosition(en.Start) {
+			return en.Name, true
 		}
 	}
 	return "", false

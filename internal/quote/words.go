@@ -110,27 +110,33 @@ func tokenize(text string, start, end int, out []tok) []tok {
 // article has no paragraphs yet.
 func paragraphs(text string) []article.Range {
 	var out []article.Range
-	i := 0
-	for i < len(text) {
-		// skip blank space
-		for i < len(text) && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t') {
-			i++
+	start := -1
+	lastNonSpace := 0
+	newlines := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case '\n':
+			newlines++
+			continue
+		case ' ', '\t', '\r':
+			continue
 		}
-		if i >= len(text) {
-			break
+		if newlines >= 2 && start >= 0 {
+			out = append(out, article.Range{Start: start, End: lastNonSpace})
+			start = -1
 		}
-		j := strings.Index(text[i:], "\n\n")
-		if k := strings.Index(text[i:], "\n\r\n"); k >= 0 && (j < 0 || k < j) {
-			j = k
+		newlines = 0
+		if start < 0 {
+			start = i
 		}
-		e := len(text)
-		if j >= 0 {
-			e = i + j
-		}
-		s2 := strings.TrimRight(text[i:e], " \t\r\n")
-		out = append(out, article.Range{Start: i, End: i + len(s2)})
-		i = e
+		lastNonSpace = i + 1
 	}
+	if start >= 0 {
+		out = append(out, article.Range{Start: start, End: lastNonSpace})
+	}
+	// lastNonSpace may fall inside a multi-byte rune only if the rune's
+	// trailing bytes are ASCII whitespace, which UTF-8 never produces.
 	return out
 }
 
