@@ -105,11 +105,13 @@ func ParseCompile(q string) (*Plan, error) {
 }
 
 // FromWhere returns the FROM and WHERE clauses that select the plan's
-// articles as a, with extra conditions (SQL written by the caller, without
-// user values) ANDed in, and the arguments they bind. When the plan has a
-// Match, articles_fts is joined, so bm25(articles_fts) and
-// snippet(articles_fts, …) may be selected.
-func (p *Plan) FromWhere(extra ...string) (string, []any) {
+// articles as a, and the arguments they bind. joins (SQL without
+// placeholders, such as "JOIN quotes q ON q.article_id = a.id") follow the
+// FROM; extra conditions are ANDed in last, so a caller that writes
+// placeholders in them appends their arguments after the returned ones.
+// When the plan has a Match, articles_fts is joined, so bm25(articles_fts)
+// and snippet(articles_fts, …) may be selected.
+func (p *Plan) FromWhere(joins string, extra ...string) (string, []any) {
 	var conds []string
 	var args []any
 	var from string
@@ -119,6 +121,9 @@ func (p *Plan) FromWhere(extra ...string) (string, []any) {
 		args = append(args, p.Match)
 	} else {
 		from = "FROM articles a"
+	}
+	if joins != "" {
+		from += " " + joins
 	}
 	if p.Where != "" {
 		conds = append(conds, "("+p.Where+")")
@@ -143,7 +148,10 @@ func (n *ftsNode) String() string { return n.expr }
 
 // ftsString quotes s as an FTS5 string: the only FTS5 syntax a user value
 // ever becomes, so it cannot carry operators, column filters or NEAR.
+// FTS5 reads its expression as a C string: a NUL would cut it, so NULs
+// (never part of a token) become spaces.
 func ftsString(s string) string {
+	s = strings.ReplaceAll(s, "\x00", " ")
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 

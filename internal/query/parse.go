@@ -145,6 +145,9 @@ type parser struct {
 	tok   token
 	terms int
 	err   error // first lexing error
+	// value says the next token is a field's value: a colon in it is
+	// part of the value, not a field separator.
+	value bool
 }
 
 func (p *parser) errorf(pos int, format string, args ...any) error {
@@ -183,6 +186,14 @@ func (p *parser) lex() (token, error) {
 	start := p.off
 	if p.off >= len(s) {
 		return token{kind: tokEOF, pos: start}, nil
+	}
+	if p.value {
+		p.value = false
+		word, prefix, err := p.lexValue()
+		if err != nil {
+			return token{}, err
+		}
+		return token{kind: tokWord, pos: start, val: word, prefix: prefix}, nil
 	}
 	switch c := s[p.off]; c {
 	case '(':
@@ -249,6 +260,30 @@ func (p *parser) lex() (token, error) {
 
 // lexWord reads a bare word at p.off, up to a delimiter or a colon.
 func (p *parser) lexWord() (string, bool, error) { return p.lexWordFrom(p.off) }
+
+// lexValue reads a field's bare value at p.off, colons included.
+func (p *parser) lexValue() (string, bool, error) {
+	var b strings.Builder
+	for {
+		w, prefix, err := p.lexWordFrom(p.off)
+		if err != nil {
+			return "", false, err
+		}
+		b.WriteString(w)
+		if p.off < len(p.src) && p.src[p.off] == ':' {
+			if prefix {
+				return "", false, p.errorf(p.off-1, "the wildcard * is only allowed at the end of a term")
+			}
+			b.WriteByte(':')
+			p.off++
+			continue
+		}
+		if b.Len() == 0 && prefix {
+			return "", false, p.errorf(p.off-1, "a lone * matches nothing; write a prefix before it (polit*)")
+		}
+		return b.String(), prefix, nil
+	}
+}
 
 func (p *parser) lexWordFrom(from int) (string, bool, error) {
 	s := p.src
@@ -560,6 +595,9 @@ func (p *parser) parsePrimary(field Field, depth int) (Node, error) {
 		}
 		if p.off >= len(p.src) || isSpace(rune(p.src[p.off])) || p.src[p.off] == ')' {
 			return nil, p.errorf(t.pos, "field %s: needs a value right after the colon", t.field)
+		}
+		if c := p.src[p.off]; c != '(' && c != '"' {
+			p.value = true
 		}
 		p.next()
 		switch p.tok.kind {

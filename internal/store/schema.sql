@@ -203,30 +203,32 @@ CREATE TABLE IF NOT EXISTS lsh_bands (
 ) WITHOUT ROWID;
 
 -- Full-text index over articles (external content: the text lives once, in
--- articles; snippet() and highlight() work). Columns: title, text,
--- speakers (speaker_names), entities (entity_names). Rank with bm25():
+-- articles; snippet() and highlight() work). Its columns are named as the
+-- articles columns they index (FTS5 external content reads them by name):
+-- title, text, speaker_names, entity_names; a column filter in MATCH uses
+-- these names: 'speaker_names : "vladimir putin"'. Rank with bm25():
 --   SELECT a.id, bm25(articles_fts) AS score, snippet(articles_fts, 1, '[', ']', '…', 12)
 --   FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 --   WHERE articles_fts MATCH ? ORDER BY score;
 -- Kept in step with articles by the triggers below.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, text, speakers, entities,
+    title, text, speaker_names, entity_names,
     content = 'articles', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'
 );
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text, speakers, entities)
+    INSERT INTO articles_fts(rowid, title, text, speaker_names, entity_names)
     VALUES (new.id, new.title, new.text, new.speaker_names, new.entity_names);
 END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text, speakers, entities)
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, speaker_names, entity_names)
     VALUES ('delete', old.id, old.title, old.text, old.speaker_names, old.entity_names);
 END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text, speaker_names, entity_names ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text, speakers, entities)
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, speaker_names, entity_names)
     VALUES ('delete', old.id, old.title, old.text, old.speaker_names, old.entity_names);
-    INSERT INTO articles_fts(rowid, title, text, speakers, entities)
+    INSERT INTO articles_fts(rowid, title, text, speaker_names, entity_names)
     VALUES (new.id, new.title, new.text, new.speaker_names, new.entity_names);
 END;
 

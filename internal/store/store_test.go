@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -49,7 +50,7 @@ func TestFTSFollowsArticles(t *testing.T) {
 		{"mooring", 1},
 		{"moor*", 1},
 		{`"mooring fees"`, 1},
-		{`speakers:"ada quill"`, 1},
+		{`speaker_names:"ada quill"`, 1},
 		{"lighthouse", 0},
 	} {
 		var n int
@@ -59,6 +60,10 @@ func TestFTSFollowsArticles(t *testing.T) {
 		if n != tc.want {
 			t.Errorf("%s: %d hits, want %d", tc.query, n, tc.want)
 		}
+	}
+	var snip string
+	if err := s.DB.QueryRow(`SELECT snippet(articles_fts, 1, '[', ']', '…', 4) FROM articles_fts WHERE articles_fts MATCH 'mooring'`).Scan(&snip); err != nil || !strings.Contains(snip, "[mooring]") {
+		t.Errorf("snippet = %q, %v", snip, err)
 	}
 	// Foreign keys are enforced.
 	if _, err := s.DB.Exec(`INSERT INTO paragraphs(article_id, idx, start, end) VALUES (99, 0, 0, 1)`); err == nil {

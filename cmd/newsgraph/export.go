@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/internal/corpus"
+)
+
+// exportOptions are the flags of "newsgraph export".
+type exportOptions struct {
+	DB          string
+	Format      string
+	AllVersions bool
+	Originals   bool
+}
+
+func cmdExport(ctx context.Context, e env, args []string) error {
+	var opts exportOptions
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&opts.DB, "db", "", "the corpus database file (required)")
+	fs.StringVar(&opts.Format, "format", "jsonl", "jsonl (analyze --json records plus provenance) or csv")
+	fs.BoolVar(&opts.AllVersions, "all-versions", false, "also export superseded versions of changed pages")
+	fs.BoolVar(&opts.Originals, "originals", false, "only the original of each near-duplicate cluster")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: newsgraph export --db FILE --format jsonl|csv [QUERY]")
+		fs.PrintDefaults()
+	}
+	q, err := parseCorpusFlags(fs, args, &opts.DB, false)
+	if err != nil {
+		return helpOK(err)
+	}
+	return runExport(ctx, e, opts, q)
+}
+
+func runExport(ctx context.Context, e env, opts exportOptions, q string) error {
+	c, closeDB, err := openCorpus(ctx, opts.DB)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	n, err := c.Export(ctx, e.stdout, corpus.ExportOptions{
+		Filter: corpus.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
+		Format: corpus.Format(opts.Format),
+	})
+	if err != nil {
+		return queryError(e.stderr, q, err)
+	}
+	fmt.Fprintf(e.stderr, "newsgraph export: %d articles\n", n)
+	return nil
+}

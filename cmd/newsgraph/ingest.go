@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/ingest/corpusgen"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// ingestOptions are the flags of "newsgraph ingest".
+type ingestOptions struct {
+	DB           string
+	AllowPrivate bool
+	Workers      int
+	Rate         float64
+	Timeout      time.Duration
+	MaxBytes     int64
+	Batch        int
+	LogLevel     slog.Level
+	Progress     string
+	IgnoreRobots bool
+}
+
+// rateFlag parses "1/s", "2", "30/m" into requests per second.
+type rateFlag struct{ v *float64 }
+
+func (r rateFlag) String() string {
+	if r.v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*r.v, 'g', -1, 64) + "/s"
+}
+
+func (r rateFlag) Set(s string) error {
+	num, unit, _ := strings.Cut(strings.TrimSpace(s), "/")
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("bad rate %q (want e.g. 1/s, 30/m)", s)
+	}
+	switch unit {
+	case "", "s":
+	case "m":
+		n /= 60
+	case "h":
+		n /= 3600
+	default:
+		return fmt.Errorf("bad rate unit %q (s, m or h)", unit)
+	}
+	*r.v = n
+	return nil
+}
+
+func cmdIngest(ctx context.Context, e env, args []string) error {
+	opts := ingestOptions{Rate: 1}
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&opts.DB, "db", "", "the corpus database file (created if missing)")
+	fs.BoolVar(&opts.AllowPrivate, "allow-private", false, "allow requests to private, loopback and link-local addresses")
+	fs.IntVar(&opts.Workers, "workers", 0, "inputs fetched and analysed at once (0: one per CPU)")
+	fs.Var(rateFlag{&opts.Rate}, "rate", "most requests per host: N/s, N/m or N/h")
+	fs.DurationVar(&opts.Timeout, "timeout", 30*time.Second, "time limit of one HTTP request")
+	fs.Int64Var(&opts.MaxBytes, "max-bytes", 0, "largest input accepted after decompression (0: 64 MiB)")
+	fs.IntVar(&opts.Batch, "batch", 0, "inputs written per transaction (0: 200)")
+	fs.TextVar(&opts.LogLevel, "log-level", slog.LevelWarn, "log level: debug, info, warn, error")
+	fs.StringVar(&opts.Progress, "progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
+	fs.BoolVar(&opts.IgnoreRobots, "ignore-robots", false, "do not read robots.txt (only for your own sites)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: newsgraph ingest --db FILE [flags] SOURCE …")
+		fmt.Fprintln(e.stderr, "sources: files and directories (recursive, gzip), WARC(.gz) files, RSS/Atom feeds and sitemaps (file or URL), URLs")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if opts.DB == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: ingest needs --db and at least one source", errUsage)
+	}
+	return runIngest(ctx, e, opts, fs.Args())
+}
+
+func runIngest(ctx context.Context, e env, opts ingestOptions, sources []string) error {
+	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: opts.LogLevel}))
+	st, err := store.Open(ctx, opts.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	var mu sync.Mutex // the progress line and failure lines share stderr
+	bar := newProgressLine(e.stderr, opts.Progress)
+	iopts := ingest.Options{
+		Workers:   opts.Workers,
+		BatchSize: opts.Batch,
+		Logger:    logger,
+		Fetch: ingest.FetchOptions{
+			AllowPrivate: opts.AllowPrivate,
+			Rate:         opts.Rate,
+			Timeout:      opts.Timeout,
+			IgnoreRobots: opts.IgnoreRobots,
+		},
+		OnFailure: func(err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			bar.clear()
+			fmt.Fprintln(e.stderr, "newsgraph ingest:", oneLine(err.Error()))
+		},
+		OnProgress: func(p ingest.Progress) {
+			mu.Lock()
+			defer mu.Unlock()
+			bar.update(p)
+		},
+	}
+	iopts.Input.MaxBytes = opts.MaxBytes
+	sum, err := ingest.Run(ctx, st, sources, iopts)
+	bar.clear()
+	if sum != nil {
+		printSummary(e.stdout, sum)
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, s *ingest.Summary) {
+	rate := 0.0
+	if s.Elapsed > 0 {
+		rate = float64(s.Inputs) / s.Elapsed.Seconds()
+	}
+	fmt.Fprintf(w, "inputs read        %d (%.1f/s in %s)\n", s.Inputs, rate, s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "articles stored    %d (new versions %d)\n", s.Articles, s.Versions)
+	fmt.Fprintf(w, "duplicates         %d (same content stored before)\n", s.Duplicates)
+	fmt.Fprintf(w, "unchanged          %d (same text at a known URL)\n", s.Unchanged)
+	fmt.Fprintf(w, "near-duplicates    %d joined a cluster; %d clusters in the store\n", s.NearDuplicates, s.Clusters)
+	fmt.Fprintf(w, "failures           %d\n", s.Failed)
+	for _, r := range s.SortedFailures() {
+		fmt.Fprintf(w, "  %-28s %d\n", r, s.Failures[r])
+	}
+}
+
+// progressLine draws a one-line progress display on a terminal.
+type progressLine struct {
+	w     io.Writer
+	on    bool
+	last  time.Time
+	drawn bool
+}
+
+func newProgressLine(w io.Writer, mode string) *progressLine {
+	on := mode == "always"
+	if mode == "auto" {
+		if f, ok := w.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+				on = true
+			}
+		}
+	}
+	return &progressLine{w: w, on: on}
+}
+
+func (p *progressLine) update(pr ingest.Progress) {
+	if !p.on || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	el := time.Since(pr.Started).Seconds()
+	rate := float64(pr.Done) / max(el, 1e-9)
+	line := fmt.Sprintf("%d done", pr.Done)
+	if pr.Found > 0 {
+		line = fmt.Sprintf("%d/%d", pr.Done, pr.Found)
+		if !pr.SourcesDone {
+			line += "+"
+		}
+		w := 30
+		fill := int(float64(w) * float64(pr.Done) / float64(pr.Found))
+		line = "[" + strings.Repeat("=", min(fill, w)) + strings.Repeat(" ", w-min(fill, w)) + "] " + line
+	}
+	line += fmt.Sprintf("  %.1f/s", rate)
+	if rate > 0 && pr.Found > pr.Done {
+		eta := time.Duration(float64(pr.Found-pr.Done) / rate * float64(time.Second)).Round(time.Second)
+		line += "  ETA " + eta.String()
+		if !pr.SourcesDone {
+			line += "+"
+		}
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s", line)
+	p.drawn = true
+}
+
+func (p *progressLine) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
+
+// cmdCorpus generates a synthetic corpus with planted near-duplicates and
+// scores a store's clustering against it:
+//
+//	newsgraph corpus generate --pages N [--seed S] --out FILE.warc.gz --truth FILE.tsv
+//	newsgraph corpus score --db FILE --truth FILE.tsv
+func cmdCorpus(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 || (args[0] != "generate" && args[0] != "score") {
+		fmt.Fprintln(e.stderr, "usage: newsgraph corpus generate --pages N [--seed S] --out FILE.warc.gz --truth FILE.tsv\n       newsgraph corpus score --db FILE --truth FILE.tsv")
+		return fmt.Errorf("%w: corpus needs generate or score", errUsage)
+	}
+	fs := flag.NewFlagSet("corpus "+args[0], flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var o corpusgen.Options
+	var out, truth, db string
+	fs.IntVar(&o.Pages, "pages", 1000, "pages to generate, copies included")
+	fs.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	fs.StringVar(&out, "out", "", "the WARC.gz file to write")
+	fs.StringVar(&truth, "truth", "", "the truth file (URL, story, kind per line)")
+	fs.StringVar(&db, "db", "", "the corpus database to score")
+	if err := fs.Parse(args[1:]); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if truth == "" {
+		return fmt.Errorf("%w: corpus %s needs --truth", errUsage, args[0])
+	}
+	if args[0] == "generate" {
+		if out == "" {
+			return fmt.Errorf("%w: corpus generate needs --out", errUsage)
+		}
+		return generateCorpus(e, o, out, truth)
+	}
+	if db == "" {
+		return fmt.Errorf("%w: corpus score needs --db", errUsage)
+	}
+	return scoreCorpus(ctx, e, db, truth)
+}
+
+func generateCorpus(e env, o corpusgen.Options, out, truth string) error {
+	wf, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	tf, err := os.Create(truth)
+	if err != nil {
+		wf.Close()
+		return err
+	}
+	bw := bufio.NewWriterSize(wf, 1<<20)
+	n, err := corpusgen.WriteWARC(bw, tf, o)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := wf.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := tf.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d pages written to %s, truth in %s\n", n, out, truth)
+	return nil
+}
+
+func scoreCorpus(ctx context.Context, e env, db, truthPath string) error {
+	tf, err := os.Open(truthPath)
+	if err != nil {
+		return err
+	}
+	truth, err := corpusgen.ReadTruth(tf)
+	tf.Close()
+	if err != nil {
+		return err
+	}
+	st, err := store.OpenOptions(ctx, db, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.DB.QueryContext(ctx, `SELECT url, cluster_id FROM articles WHERE cluster_id IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	clusters := map[string]int64{}
+	for rows.Next() {
+		var u string
+		var c int64
+		if err := rows.Scan(&u, &c); err != nil {
+			return err
+		}
+		clusters[u] = c
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	p, r, pp, tp := corpusgen.Score(truth, clusters)
+	fmt.Fprintf(e.stdout, "pages in truth %d, stored %d\nnear-duplicate pairs: predicted %d, planted %d\nprecision %.4f  recall %.4f\n",
+		len(truth), len(clusters), pp, tp, p, r)
+	return nil
+}

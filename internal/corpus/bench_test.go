@@ -1,0 +1,257 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// benchArticles is the size of the synthetic benchmark corpus.
+const benchArticles = 10000
+
+var (
+	benchOnce  sync.Once
+	benchPath  string
+	benchDir   string
+	benchErr   error
+	benchWords = strings.Fields(`government minister election council budget market energy
+		climate summit ceasefire talks border trade health school court police report economy
+		water harvest drought storm protest union strike bank inflation vote parliament army
+		aid convoy refugee winter fuel price bread wheat rail airport hospital doctor nurse
+		teacher student farmer factory worker company profit loss deal treaty sanction embassy`)
+	benchPeople = []struct{ name, gender string }{
+		{"Anna Keller", "female"}, {"Boris Volkov", "male"}, {"Chen Wei", "unknown"}, {"Dara Singh", "female"},
+		{"Emil Novak", "male"}, {"Fatima Haddad", "female"}, {"Goran Petrov", "male"}, {"Hana Sato", "female"},
+	}
+	benchPlaces = []string{"Aleppo", "Geneva", "Kyiv", "Nairobi", "Lima", "Oslo"}
+	benchTags   = []string{"Syria", "Economy", "Climate", "Elections", "Health", "Energy"}
+	benchHosts  = []string{"north.example", "south.example", "east.example", "west.example", "central.example"}
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// benchStore builds (once per process) a store of synthetic articles:
+// random sentences over a small vocabulary, people quoted, places, tags,
+// five outlets, dates over two years.
+func benchStore(b *testing.B) *Corpus {
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "newsgraph-corpus-bench")
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchDir = dir
+		benchPath = filepath.Join(dir, "bench.db")
+		benchErr = fillBench(benchPath)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	st, err := store.OpenOptions(context.Background(), benchPath, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return New(st.DB)
+}
+
+func fillBench(path string) error {
+	ctx := context.Background()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r := rand.New(rand.NewPCG(1, 2))
+	start := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
+	var tx *store.Tx
+	for i := range benchArticles {
+		if i%1000 == 0 {
+			if tx != nil {
+				if err := tx.Commit(); err != nil {
+					return err
+				}
+			}
+			if tx, err = st.Begin(ctx); err != nil {
+				return err
+			}
+		}
+		a := benchArticle(r, i, start)
+		url := a.URL
+		in := store.Input{SHA256: store.ContentHash([]byte(url + a.Text)), Size: int64(len(a.Text)), SourceKind: store.SourceURL, URL: url}
+		if _, err := tx.PutArticle(in, a); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func benchArticle(r *rand.Rand, i int, start time.Time) *article.Article {
+	var b strings.Builder
+	a := &article.Article{Format: article.FormatPlain, Language: "en", Authors: []string{}, Categories: []string{}, Related: []string{}}
+	sentence := func() {
+		n := 8 + r.IntN(12)
+		for j := range n {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(benchWords[r.IntN(len(benchWords))])
+		}
+		b.WriteString(". ")
+	}
+	for p := range 4 + r.IntN(4) {
+		if p > 0 {
+			b.WriteString("\n\n")
+		}
+		for range 3 {
+			sentence()
+		}
+		if r.IntN(2) == 0 {
+			who := benchPeople[r.IntN(len(benchPeople))]
+			qs := b.Len() + 1
+			b.WriteString(`"`)
+			sentence()
+			qe := b.Len() - 1
+			b.WriteString(`" said `)
+			ns := b.Len()
+			b.WriteString(who.name)
+			b.WriteString(". ")
+			a.Text = b.String()
+			a.Quotes = append(a.Quotes, article.Quote{Kind: article.Direct, Content: article.NewSpan(a.Text, qs, qe),
+				Speaker: article.Speaker{Name: who.name, Kind: article.SpeakerPerson}})
+			a.Entities = append(a.Entities, article.Entity{Span: article.NewSpan(a.Text, ns, ns+len(who.name)),
+				Type: article.Person, Name: who.name, Gender: article.Gender(who.gender)})
+		}
+		if r.IntN(3) == 0 {
+			pl := benchPlaces[r.IntN(len(benchPlaces))]
+			b.WriteString("In ")
+			ps := b.Len()
+			b.WriteString(pl)
+			b.WriteString(" the talks went on. ")
+			a.Text = b.String()
+			a.Entities = append(a.Entities, article.Entity{Span: article.NewSpan(a.Text, ps, ps+len(pl)), Type: article.Place, Name: pl})
+		}
+	}
+	a.Text = strings.TrimSpace(b.String())
+	a.Title = strings.Join([]string{benchWords[r.IntN(len(benchWords))], benchWords[r.IntN(len(benchWords))], benchWords[r.IntN(len(benchWords))]}, " ")
+	host := benchHosts[i%len(benchHosts)]
+	a.URL = fmt.Sprintf("https://%s/news/%d", host, i)
+	a.ID = a.URL
+	a.Site = strings.ToUpper(host[:1]) + strings.TrimSuffix(host[1:], ".example") + " News"
+	a.Tags = []string{benchTags[r.IntN(len(benchTags))]}
+	pub := start.Add(time.Duration(r.IntN(2*365*24)) * time.Hour)
+	a.Published = &pub
+	return a
+}
+
+// benchQueries is the fixed query set of the search benchmark.
+var benchQueries = []string{
+	`ceasefire`,
+	`ceasefire talks`,
+	`"border trade"`,
+	`polit* OR elect*`,
+	`inflation -bank`,
+	`speaker:"Anna Keller"`,
+	`speaker:Volkov AND tag:Syria`,
+	`person:Keller place:Aleppo`,
+	`tag:Climate published:[2016-07-01 TO 2016-07-31]`,
+	`outlet:north.example drought`,
+	`(water OR fuel) AND place:Geneva AND published:2017`,
+	`title:summit lang:en`,
+}
+
+// BenchmarkSearch runs the fixed query set over benchArticles synthetic
+// articles and reports the p50 and p95 latency of one search (first page of
+// 20 hits, with the total count and snippets).
+func BenchmarkSearch(b *testing.B) {
+	for _, noTotal := range []bool{false, true} {
+		name := "with-total"
+		if noTotal {
+			name = "no-total"
+		}
+		b.Run(name, func(b *testing.B) {
+			c := benchStore(b)
+			ctx := context.Background()
+			var lat []time.Duration
+			b.ResetTimer()
+			for b.Loop() {
+				for _, q := range benchQueries {
+					t0 := time.Now()
+					if _, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: q}, NoTotal: noTotal}); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(t0))
+				}
+			}
+			slices.Sort(lat)
+			pct := func(p float64) float64 {
+				return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+			}
+			b.ReportMetric(pct(0.50), "p50-ms")
+			b.ReportMetric(pct(0.95), "p95-ms")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+// peakWriter discards what it is given and samples the live heap (after a
+// collection) every 64 writes of the export's 64 KiB buffer.
+type peakWriter struct {
+	n, calls int64
+	peak     uint64
+}
+
+func (w *peakWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	w.calls++
+	if w.calls%64 == 1 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		w.peak = max(w.peak, m.HeapAlloc)
+	}
+	return len(p), nil
+}
+
+// BenchmarkExport streams every synthetic article and reports the peak heap
+// in use while it does, which must not depend on the number of articles.
+func BenchmarkExport(b *testing.B) {
+	for _, f := range []Format{JSONL, CSV} {
+		for _, q := range []string{"", "ceasefire", "published:2016-03"} {
+			b.Run(string(f)+"/"+map[string]string{"": "all", "ceasefire": "query", "published:2016-03": "month"}[q], func(b *testing.B) {
+				c := benchStore(b)
+				runtime.GC()
+				var base runtime.MemStats
+				runtime.ReadMemStats(&base) // live heap before the export
+				w := &peakWriter{}
+				n := 0
+				for b.Loop() {
+					var err error
+					if n, err = c.Export(context.Background(), w, ExportOptions{Format: f, Filter: Filter{Query: q}}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(n), "articles")
+				b.ReportMetric(float64(w.peak)/(1<<20), "peak-live-heap-MiB")
+				b.ReportMetric(float64(base.HeapAlloc)/(1<<20), "base-live-heap-MiB")
+			})
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+)
+
+// Interval is the width of the buckets of a count over time.
+type Interval string
+
+// Intervals. Weeks start on Monday and are named by that Monday's date.
+const (
+	Day   Interval = "day"
+	Week  Interval = "week"
+	Month Interval = "month"
+)
+
+// StatsOptions configures Stats. The zero value counts every latest
+// article by day and lists the top 10 of each list.
+type StatsOptions struct {
+	Filter
+	// By is the bucket width of the count over time ("": Day).
+	By Interval
+	// Top is the length of each top list (0: 10; at most 1000).
+	Top int
+	// Outlets is how many outlets (the largest) get their own top lists
+	// (0: 10).
+	Outlets int
+}
+
+func (o *StatsOptions) applyDefaults() error {
+	switch o.By {
+	case "":
+		o.By = Day
+	case Day, Week, Month:
+	default:
+		return fmt.Errorf("%w: interval %q (want day, week or month)", ErrQuery, o.By)
+	}
+	if o.Top <= 0 {
+		o.Top = 10
+	}
+	o.Top = min(o.Top, 1000)
+	if o.Outlets <= 0 {
+		o.Outlets = 10
+	}
+	o.Outlets = min(o.Outlets, 1000)
+	return nil
+}
+
+// Stats are counts over the articles a query matches.
+type Stats struct {
+	Query    string   `json:"query"`
+	By       Interval `json:"by"`
+	Articles int      `json:"articles"`
+	// Undated is the number of matching articles without a publication
+	// date; they are not in Over.
+	Undated int `json:"undated"`
+	// Over counts articles per period, oldest first; periods without
+	// articles are left out.
+	Over []PeriodCount `json:"over_time"`
+	// TopSpeakers are the most quoted speakers (persons and
+	// organisations) by number of quotes.
+	TopSpeakers []NameCount `json:"top_speakers"`
+	// TopEntities are the entities in the most articles.
+	TopEntities []NameCount `json:"top_entities"`
+	// Outlets are the largest outlets with their own top lists.
+	Outlets []OutletStats `json:"outlets"`
+	// Gender is the gender share of the quoted people.
+	Gender GenderShare `json:"gender"`
+}
+
+// PeriodCount is the number of articles in one period: a day
+// (2016-07-31), a week (by its Monday, 2016-07-25) or a month (2016-07).
+type PeriodCount struct {
+	Period string `json:"period"`
+	Count  int    `json:"count"`
+}
+
+// NameCount is a speaker or entity with a count: quotes for speakers,
+// articles for entities. Articles is the number of articles either way.
+type NameCount struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"` // person/organization for speakers; PERSON, ORG, PLACE, MISC for entities
+	Count    int    `json:"count"`
+	Articles int    `json:"articles"`
+}
+
+// OutletStats are one outlet's article count and top lists.
+type OutletStats struct {
+	Outlet      string      `json:"outlet"`
+	Host        string      `json:"host"`
+	Articles    int         `json:"articles"`
+	TopSpeakers []NameCount `json:"top_speakers"`
+	TopEntities []NameCount `json:"top_entities"`
+}
+
+// GenderShare counts quoted people (speakers of kind person) and their
+// quotes by gender. Unknown is shown, not hidden: people whose gender no
+// article tells.
+type GenderShare struct {
+	People GenderCount `json:"people"`
+	Quotes GenderCount `json:"quotes"`
+}
+
+// GenderCount is a count split by gender, with shares of the total.
+type GenderCount struct {
+	Female       int     `json:"female"`
+	Male         int     `json:"male"`
+	Unknown      int     `json:"unknown"`
+	FemaleShare  float64 `json:"female_share"`
+	MaleShare    float64 `json:"male_share"`
+	UnknownShare float64 `json:"unknown_share"`
+	Total        int     `json:"total"`
+	KnownFemale  float64 `json:"female_share_of_known"` // female / (female + male)
+}
+
+func (g *GenderCount) add(gender string, n int) {
+	switch gender {
+	case "female":
+		g.Female += n
+	case "male":
+		g.Male += n
+	default:
+		g.Unknown += n
+	}
+}
+
+func (g *GenderCount) finish() {
+	g.Total = g.Female + g.Male + g.Unknown
+	if g.Total > 0 {
+		t := float64(g.Total)
+		g.FemaleShare, g.MaleShare, g.UnknownShare = float64(g.Female)/t, float64(g.Male)/t, float64(g.Unknown)/t
+	}
+	if k := g.Female + g.Male; k > 0 {
+		g.KnownFemale = float64(g.Female) / float64(k)
+	}
+}
+
+// period is the SQL expression of an article's bucket.
+func period(by Interval) string {
+	switch by {
+	case Month:
+		return "substr(a.published, 1, 7)"
+	case Week:
+		// The Monday on or before the date.
+		return "date(a.published, 'weekday 0', '-6 days')"
+	}
+	return "substr(a.published, 1, 10)"
+}
+
+// Stats counts the articles a query matches over time and by outlet, the
+// top speakers and entities, and the gender share of quoted people.
+func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
+	if err := opts.applyDefaults(); err != nil {
+		return nil, err
+	}
+	p, extra, err := opts.Filter.plan()
+	if err != nil {
+		return nil, err
+	}
+	st := &Stats{Query: opts.Query, By: opts.By, Over: []PeriodCount{}}
+	fail := func(what string, err error) (*Stats, error) {
+		return nil, fmt.Errorf("corpus: stats %q: %s: %w", opts.Query, what, err)
+	}
+
+	// Over time.
+	from, args := p.FromWhere("", extra)
+	rows, err := c.db.QueryContext(ctx, "SELECT "+period(opts.By)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
+	if err != nil {
+		return fail("over time", err)
+	}
+	for rows.Next() {
+		var pc PeriodCount
+		var per *string
+		if err := rows.Scan(&per, &pc.Count); err != nil {
+			rows.Close()
+			return fail("over time", err)
+		}
+		st.Articles += pc.Count
+		if per == nil {
+			st.Undated += pc.Count
+			continue
+		}
+		pc.Period = *per
+		st.Over = append(st.Over, pc)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fail("over time", err)
+	}
+
+	// Top speakers and entities, overall.
+	speakersFrom, sargs := p.FromWhere("JOIN quotes q ON q.article_id = a.id", extra, "q.speaker_name <> '' AND q.speaker_kind IN ('person', 'organization')")
+	if st.TopSpeakers, err = c.nameCounts(ctx,
+		"SELECT q.speaker_name, q.speaker_kind, count(*) AS n, count(DISTINCT a.id) "+speakersFrom+
+			" GROUP BY q.speaker_name, q.speaker_kind ORDER BY n DESC, q.speaker_name LIMIT ?", append(sargs, opts.Top)); err != nil {
+		return fail("top speakers", err)
+	}
+	entFrom, eargs := p.FromWhere("JOIN article_entities e ON e.article_id = a.id", extra)
+	if st.TopEntities, err = c.nameCounts(ctx,
+		"SELECT e.name, e.type, count(*) AS n, count(*) "+entFrom+
+			" GROUP BY e.name, e.type ORDER BY n DESC, e.name LIMIT ?", append(eargs, opts.Top)); err != nil {
+		return fail("top entities", err)
+	}
+
+	// The largest outlets, and their top lists.
+	outFrom, oargs := p.FromWhere("JOIN outlets o ON o.id = a.outlet_id", extra)
+	rows, err = c.db.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
+		" GROUP BY o.id ORDER BY n DESC, o.id LIMIT ?", append(oargs, opts.Outlets)...)
+	if err != nil {
+		return fail("outlets", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var o OutletStats
+		if err := rows.Scan(&id, &o.Outlet, &o.Host, &o.Articles); err != nil {
+			rows.Close()
+			return fail("outlets", err)
+		}
+		ids = append(ids, id)
+		st.Outlets = append(st.Outlets, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fail("outlets", err)
+	}
+	for i, id := range ids {
+		sf, sa := p.FromWhere("JOIN quotes q ON q.article_id = a.id", extra, "q.speaker_name <> '' AND q.speaker_kind IN ('person', 'organization')", "a.outlet_id = ?")
+		if st.Outlets[i].TopSpeakers, err = c.nameCounts(ctx,
+			"SELECT q.speaker_name, q.speaker_kind, count(*) AS n, count(DISTINCT a.id) "+sf+
+				" GROUP BY q.speaker_name, q.speaker_kind ORDER BY n DESC, q.speaker_name LIMIT ?", append(sa, id, opts.Top)); err != nil {
+			return fail("outlet top speakers", err)
+		}
+		ef, ea := p.FromWhere("JOIN article_entities e ON e.article_id = a.id", extra, "a.outlet_id = ?")
+		if st.Outlets[i].TopEntities, err = c.nameCounts(ctx,
+			"SELECT e.name, e.type, count(*) AS n, count(*) "+ef+
+				" GROUP BY e.name, e.type ORDER BY n DESC, e.name LIMIT ?", append(ea, id, opts.Top)); err != nil {
+			return fail("outlet top entities", err)
+		}
+	}
+	if st.Outlets == nil {
+		st.Outlets = []OutletStats{}
+	}
+
+	// Gender of quoted people: each person once (by name), with the
+	// number of their quotes.
+	gf, ga := p.FromWhere("JOIN quotes q ON q.article_id = a.id LEFT JOIN speakers s ON s.id = q.speaker_id", extra, "q.speaker_kind = 'person' AND q.speaker_name <> ''")
+	rows, err = c.db.QueryContext(ctx, "SELECT g, count(*), sum(n) FROM (SELECT COALESCE(max(CASE WHEN s.gender IN ('female', 'male') THEN s.gender END), 'unknown') AS g, count(*) AS n "+gf+
+		" GROUP BY q.speaker_name) GROUP BY g", ga...)
+	if err != nil {
+		return fail("gender", err)
+	}
+	for rows.Next() {
+		var g string
+		var people, quotes int
+		if err := rows.Scan(&g, &people, &quotes); err != nil {
+			rows.Close()
+			return fail("gender", err)
+		}
+		st.Gender.People.add(g, people)
+		st.Gender.Quotes.add(g, quotes)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fail("gender", err)
+	}
+	st.Gender.People.finish()
+	st.Gender.Quotes.finish()
+	return st, nil
+}
+
+func (c *Corpus) nameCounts(ctx context.Context, q string, args []any) ([]NameCount, error) {
+	rows, err := c.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []NameCount{}
+	for rows.Next() {
+		var nc NameCount
+		if err := rows.Scan(&nc.Name, &nc.Type, &nc.Count, &nc.Articles); err != nil {
+			return nil, err
+		}
+		out = append(out, nc)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,381 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// Source errors.
+var (
+	ErrNotRegular = errors.New("not a regular file")
+	ErrNotFeed    = errors.New("not an RSS/Atom feed or sitemap")
+	ErrTooDeep    = errors.New("sitemap indexes nested too deep")
+)
+
+// item is one input on its way to analysis: content already read (files,
+// WARC records) or a URL still to fetch, with its provenance.
+type item struct {
+	name  string // for messages: a path, URL or "file.warc.gz@offset"
+	in    store.Input
+	body  []byte // raw content; nil when fetch is set
+	fetch string // URL to get
+	err   error  // the item failed before analysis (reported, not stored)
+}
+
+// expander turns source arguments into items. It runs in one goroutine.
+type expander struct {
+	opts    Options
+	fetcher *Fetcher
+	emit    func(item) error
+	feeds   *gofeed.Parser
+}
+
+// isURL reports whether a source argument is an http(s) URL.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// source expands one command-line source.
+func (x *expander) source(ctx context.Context, src string) error {
+	if isURL(src) {
+		return x.url(ctx, src, "", store.SourceURL, 0)
+	}
+	fi, err := os.Stat(src)
+	if err != nil {
+		return x.fail(src, err)
+	}
+	if !fi.IsDir() {
+		return x.file(ctx, src)
+	}
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			if e := x.fail(path, err); e != nil {
+				return e
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != src && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		return x.file(ctx, path)
+	})
+}
+
+// fail emits a failed item.
+func (x *expander) fail(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if !strings.HasPrefix(err.Error(), name) {
+		err = fmt.Errorf("%s: %w", name, err)
+	}
+	return x.emit(item{name: name, err: err})
+}
+
+// headSize is how much of a file is read to tell what it is.
+const headSize = 4096
+
+// file reads one file: a WARC file is streamed record by record, a feed or
+// sitemap is expanded, anything else is one page.
+func (x *expander) file(ctx context.Context, path string) error {
+	fi, err := os.Stat(path) // follows symlinks: a dangling one fails here
+	if err != nil {
+		return x.fail(path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return nil // a symlink to a directory: not followed
+		}
+		return x.fail(path, ErrNotRegular)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return x.fail(path, err)
+	}
+	defer f.Close()
+	head, err := peekContent(f)
+	if err != nil {
+		return x.fail(path, err)
+	}
+	if bytes.HasPrefix(head, []byte("WARC/")) {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return x.fail(path, err)
+		}
+		return x.warc(ctx, f, path, "")
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return x.fail(path, err)
+	}
+	if fi.Size() > x.opts.Input.MaxBytes && !isGzip(head) {
+		return x.fail(path, ErrTooLarge)
+	}
+	body, err := io.ReadAll(io.LimitReader(f, x.opts.Input.MaxBytes+1))
+	if err != nil {
+		return x.fail(path, err)
+	}
+	if int64(len(body)) > x.opts.Input.MaxBytes {
+		return x.fail(path, ErrTooLarge)
+	}
+	if kind := feedKind(head, path, ""); kind != "" {
+		return x.feed(ctx, path, "", body, 0)
+	}
+	return x.emit(item{name: path, body: body, in: store.Input{SourceKind: store.SourceFile, FilePath: path}})
+}
+
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
+
+// peekContent returns the first bytes of r's content, decompressed when r
+// is gzip.
+func peekContent(r io.Reader) ([]byte, error) {
+	br := bufio.NewReaderSize(r, headSize)
+	magic, _ := br.Peek(2)
+	if isGzip(magic) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
+		}
+		buf := make([]byte, headSize)
+		n, err := io.ReadFull(zr, buf)
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			return buf[:n], nil // truncated: let the content's reader report it
+		}
+		return buf[:n], nil
+	}
+	b, err := br.Peek(headSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	return b, nil
+}
+
+var errCorruptGzip = errors.New("compressed input is corrupt")
+
+// decompress returns b's content: gunzipped when b is gzip, within max.
+func decompress(b []byte, max int64) ([]byte, error) {
+	if !isGzip(b) {
+		return b, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
+	}
+	if int64(len(out)) > max {
+		return nil, ErrTooLarge
+	}
+	return out, nil
+}
+
+// feedKind says whether content (its decompressed head) is a feed
+// ("feed"), a sitemap ("sitemap") or neither (""). Content sniffing comes
+// first; a name or Content-Type that announces a feed makes the content
+// one even when it does not look like one, so that a broken feed is
+// reported as a bad feed instead of ingested as a page.
+func feedKind(head []byte, name, contentType string) string {
+	switch xmlRoot(head) {
+	case "rss", "feed", "rdf":
+		return store.SourceFeed
+	case "urlset", "sitemapindex":
+		return store.SourceSitemap
+	}
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
+		switch mt {
+		case "application/rss+xml", "application/atom+xml", "application/rdf+xml":
+			return store.SourceFeed
+		}
+	}
+	lname := strings.ToLower(strings.TrimSuffix(name, ".gz"))
+	if u, err := url.Parse(lname); err == nil && isURL(lname) {
+		lname = u.Path
+	}
+	for _, ext := range []string{".rss", ".atom", ".xml"} {
+		if strings.HasSuffix(lname, ext) {
+			if strings.Contains(lname, "sitemap") {
+				return store.SourceSitemap
+			}
+			return store.SourceFeed
+		}
+	}
+	return ""
+}
+
+// url fetches a URL argument (or a nested sitemap) and expands it by
+// content: a feed or sitemap lists pages, a WARC file holds records,
+// anything else is a page.
+func (x *expander) url(ctx context.Context, u, parentFeed, kind string, depth int) error {
+	resp, err := x.fetcher.Get(ctx, u)
+	if err != nil {
+		return x.emit(item{name: u, err: err})
+	}
+	body, err := decompress(resp.Body, x.opts.Input.MaxBytes)
+	if err != nil {
+		return x.fail(u, err)
+	}
+	head := body[:min(len(body), headSize)]
+	if bytes.HasPrefix(head, []byte("WARC/")) {
+		return x.warc(ctx, bytes.NewReader(resp.Body), u, u)
+	}
+	if fk := feedKind(head, u, resp.ContentType); fk != "" {
+		return x.feed(ctx, resp.URL, resp.URL, body, depth)
+	}
+	return x.emit(item{name: u, body: resp.Body, in: store.Input{
+		SourceKind: kind, URL: resp.URL, FetchedAt: resp.FetchedAt, ContentType: resp.ContentType, FeedURL: parentFeed,
+	}})
+}
+
+// maxSitemapDepth bounds sitemap index nesting.
+const maxSitemapDepth = 3
+
+// feed expands an RSS/Atom feed (gofeed) or a sitemap (encoding/xml): each
+// listed page becomes an item to fetch. name is the file or URL; base, when
+// set, resolves relative links.
+func (x *expander) feed(ctx context.Context, name, base string, raw []byte, depth int) error {
+	body, err := decompress(raw, x.opts.Input.MaxBytes)
+	if err != nil {
+		return x.fail(name, err)
+	}
+	var links []string
+	kind := store.SourceFeed
+	if sm, err := ParseSitemap(bytes.NewReader(body)); err == nil || !errors.Is(err, ErrNotSitemap) {
+		if err != nil {
+			x.opts.Logger.Warn("sitemap read in part", "source", name, "err", err)
+		}
+		kind = store.SourceSitemap
+		if sm.Index {
+			if depth >= maxSitemapDepth {
+				return x.fail(name, ErrTooDeep)
+			}
+			for _, child := range sm.URLs {
+				child = resolve(base, child)
+				if child == "" {
+					continue
+				}
+				if err := x.url(ctx, child, name, store.SourceSitemap, depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		links = sm.URLs
+	} else {
+		fd, err := x.parseFeed(body)
+		if err != nil {
+			return x.fail(name, fmt.Errorf("%w: %v", ErrNotFeed, err))
+		}
+		if base == "" {
+			base = fd.Link // a feed file: its own site link resolves relative item links
+		}
+		for _, it := range fd.Items {
+			l := it.Link
+			if l == "" && len(it.Links) > 0 {
+				l = it.Links[0]
+			}
+			if l != "" {
+				links = append(links, l)
+			}
+		}
+	}
+	x.opts.Logger.Info("feed expanded", "source", name, "kind", kind, "links", len(links))
+	for _, l := range links {
+		u := resolve(base, l)
+		if u == "" {
+			if err := x.emit(item{name: l, err: fmt.Errorf("%s: %w (listed in %s)", l, ErrScheme, name)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := x.emit(item{name: u, fetch: u, in: store.Input{SourceKind: kind, FeedURL: name}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *expander) parseFeed(body []byte) (fd *gofeed.Feed, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("feed parser panic: %v", v)
+		}
+	}()
+	if x.feeds == nil {
+		x.feeds = gofeed.NewParser()
+	}
+	return x.feeds.Parse(bytes.NewReader(body))
+}
+
+// resolve makes link absolute against base and returns it if it is http(s).
+func resolve(base, link string) string {
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil {
+		return ""
+	}
+	if base != "" {
+		if b, err := url.Parse(base); err == nil {
+			u = b.ResolveReference(u)
+		}
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	u.Fragment = ""
+	return u.String()
+}
+
+// warc emits the HTML response records of a WARC stream.
+func (x *expander) warc(ctx context.Context, r io.Reader, path, fetchedFrom string) error {
+	var emitErr error
+	err := readWARC(r, path, x.opts.Input.MaxBytes, func(p warcPage) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		emitErr = x.emit(item{
+			name: fmt.Sprintf("%s@%d", path, p.Offset),
+			body: p.Body,
+			in: store.Input{
+				SourceKind: store.SourceWARC, URL: p.URL, FetchedAt: p.Date, FilePath: path,
+				WARCRecordID: p.RecordID, WARCOffset: p.Offset, ContentType: p.ContentType, FeedURL: fetchedFrom,
+			},
+		})
+		return emitErr
+	}, func(p warcPage, err error) {
+		emitErr = x.emit(item{name: fmt.Sprintf("%s@%d", path, p.Offset), err: fmt.Errorf("%s@%d: %w", path, p.Offset, err)})
+	})
+	if err != nil && emitErr == nil && ctx.Err() == nil {
+		return x.emit(item{name: path, err: err})
+	}
+	if emitErr != nil {
+		return emitErr
+	}
+	return err
+}
