@@ -183,21 +183,23 @@ func (p *progressLine) update(pr ingest.Progress) {
 	p.last = time.Now()
 	el := time.Since(pr.Started).Seconds()
 	rate := float64(pr.Done) / max(el, 1e-9)
-	line := fmt.Sprintf("%d done", pr.Done)
-	if pr.Found > 0 {
-		line = fmt.Sprintf("%d/%d", pr.Done, pr.Found)
-		if !pr.SourcesDone {
-			line += "+"
-		}
-		w := 30
-		fill := int(float64(w) * float64(pr.Done) / float64(pr.Found))
-		line = "[" + strings.Repeat("=", min(fill, w)) + strings.Repeat(" ", w-min(fill, w)) + "] " + line
+	// The share done: by bytes of the local sources when known (a WARC
+	// file's record count is not known in advance), else by inputs found.
+	frac, exact := 0.0, pr.SourcesDone
+	switch {
+	case pr.BytesTotal > 0:
+		frac, exact = float64(pr.BytesDone)/float64(pr.BytesTotal), true
+	case pr.Found > 0:
+		frac = float64(pr.Done) / float64(pr.Found)
 	}
-	line += fmt.Sprintf("  %.1f/s", rate)
-	if rate > 0 && pr.Found > pr.Done {
-		eta := time.Duration(float64(pr.Found-pr.Done) / rate * float64(time.Second)).Round(time.Second)
+	frac = min(max(frac, 0), 1)
+	const width = 30
+	fill := int(width * frac)
+	line := fmt.Sprintf("[%s%s] %3.0f%%  %d inputs  %.1f/s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), 100*frac, pr.Done, rate)
+	if frac > 0.001 && frac < 1 {
+		eta := time.Duration(el * (1 - frac) / frac * float64(time.Second)).Round(time.Second)
 		line += "  ETA " + eta.String()
-		if !pr.SourcesDone {
+		if !exact {
 			line += "+"
 		}
 	}

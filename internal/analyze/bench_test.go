@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -94,4 +96,49 @@ func threadTime() time.Duration {
 		panic(err)
 	}
 	return time.Duration(ts.Nano())
+}
+
+// BenchmarkAnalyzePlain measures the whole pipeline on clean article text
+// (`analyze --plain`): the Gender Gap Tracker development articles, read
+// from ../shared at run time. It reports MB/s and articles/s of the
+// calling thread's CPU time, as BenchmarkAnalyzeVsExtraction does.
+func BenchmarkAnalyzePlain(b *testing.B) {
+	f, err := os.Open(filepath.Join("..", "..", "..", "shared", "data", "quotes", "ggt-dev.jsonl"))
+	if err != nil {
+		b.Skip("GGT data not available:", err)
+	}
+	defer f.Close()
+	var docs []*input.Document
+	size := 0
+	dec := json.NewDecoder(f)
+	for {
+		var d struct {
+			ID, Text string
+		}
+		if err := dec.Decode(&d); err != nil {
+			break
+		}
+		docs = append(docs, &input.Document{Name: d.ID, Kind: input.Text, Body: d.Text})
+		size += len(d.Text)
+	}
+	p, err := New(Options{Plain: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.SetBytes(int64(size))
+	var cpu time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		t0 := threadTime()
+		for _, d := range docs {
+			if _, err := p.Document(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu += threadTime() - t0
+	}
+	b.ReportMetric(float64(size*b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
+	b.ReportMetric(float64(len(docs)*b.N)/cpu.Seconds(), "cpu-articles/s")
 }

@@ -152,20 +152,20 @@ func publicIP(ip netip.Addr) bool {
 
 // nonPublic are special-purpose ranges netip's predicates do not cover.
 var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, broadcast
-	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
-	netip.MustParsePrefix("2001:db8::/32"),   // documentation
-	netip.MustParsePrefix("fec0::/10"),       // site-local (deprecated)
-	netip.MustParsePrefix("169.254.0.0/16"),  // link-local (cloud metadata)
-	netip.MustParsePrefix("fe80::/10"),       // link-local
-	netip.MustParsePrefix("::ffff:0:0/96"),   // mapped (checked unmapped above)
-	netip.MustParsePrefix("100::/64"),        // discard
-	netip.MustParsePrefix("2001:10::/28"),    // ORCHID
-	netip.MustParsePrefix("2002::/16"),       // 6to4 can embed private v4
+	netip.MustParsePrefix("0.0.0.0/8"),      // "this network"
+	netip.MustParsePrefix("100.64.0.0/10"),  // carrier-grade NAT
+	netip.MustParsePrefix("192.0.0.0/24"),   // IETF protocol assignments
+	netip.MustParsePrefix("198.18.0.0/15"),  // benchmarking
+	netip.MustParsePrefix("240.0.0.0/4"),    // reserved, broadcast
+	netip.MustParsePrefix("64:ff9b:1::/48"), // local-use NAT64
+	netip.MustParsePrefix("2001:db8::/32"),  // documentation
+	netip.MustParsePrefix("fec0::/10"),      // site-local (deprecated)
+	netip.MustParsePrefix("169.254.0.0/16"), // link-local (cloud metadata)
+	netip.MustParsePrefix("fe80::/10"),      // link-local
+	netip.MustParsePrefix("::ffff:0:0/96"),  // mapped (checked unmapped above)
+	netip.MustParsePrefix("100::/64"),       // discard
+	netip.MustParsePrefix("2001:10::/28"),   // ORCHID
+	netip.MustParsePrefix("2002::/16"),      // 6to4 can embed private v4
 }
 
 // checkURL refuses what can be refused before dialling: schemes other than

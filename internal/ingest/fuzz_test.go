@@ -4,13 +4,18 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
 
-const seedWARC = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000001-0000-4000-8000-000000000001>\r\n" +
-	"WARC-Date: 2026-01-02T03:04:05Z\r\nWARC-Target-URI: http://a.example/x\r\nContent-Type: application/http;msgtype=response\r\n" +
-	"Content-Length: 84\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 21\r\n\r\n<html><p>hi</p></html>\r\n\r\n"
+var seedWARC = func() string {
+	body := "<html><p>hi</p></html>"
+	block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+	return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000001-0000-4000-8000-000000000001>\r\n" +
+		"WARC-Date: 2026-01-02T03:04:05Z\r\nWARC-Target-URI: http://a.example/x\r\nContent-Type: application/http;msgtype=response\r\n" +
+		fmt.Sprintf("Content-Length: %d\r\n\r\n%s\r\n\r\n", len(block), block)
+}()
 
 func gz(s string) string {
 	var b bytes.Buffer

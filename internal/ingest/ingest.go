@@ -8,8 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -86,6 +89,47 @@ type Progress struct {
 	// SourcesDone is true when every source has been expanded, so Found
 	// is final.
 	SourcesDone bool
+	// BytesTotal is the size of the local files and directories given
+	// (0 when a source is a URL: then the total is unknown); BytesDone how
+	// far the finished inputs reach into them. For a WARC file this is
+	// the only measure of what is left.
+	BytesTotal, BytesDone int64
+}
+
+// localSize is the total size of the local sources, 0 if any is a URL.
+func localSize(sources []string) int64 {
+	var total int64
+	for _, src := range sources {
+		if isURL(src) {
+			return 0
+		}
+		fi, err := os.Stat(src)
+		if err != nil {
+			continue
+		}
+		if !fi.IsDir() {
+			total += fi.Size()
+			continue
+		}
+		_ = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != src && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+					total += fi.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
 }
 
 // Summary is the outcome of a run.
@@ -130,11 +174,14 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 	hasher := dedup.New(opts.Dedup)
 	fetcher := NewFetcher(opts.Fetch)
 	sum := &Summary{Failures: map[string]int{}}
-	prog := Progress{Started: time.Now()}
+	prog := Progress{Started: time.Now(), BytesTotal: localSize(sources)}
 	var found atomic.Int64
 	var sourcesDone atomic.Bool
 
-	g, gctx := errgroup.WithContext(ctx)
+	// stop ends the producers and workers when the writer fails.
+	rctx, stop := context.WithCancel(ctx)
+	defer stop()
+	g, gctx := errgroup.WithContext(rctx)
 	pending := make(chan chan result, 4*opts.Workers)
 	jobs := make(chan func(), opts.Workers)
 	for range opts.Workers {
@@ -151,6 +198,7 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 		x := &expander{opts: opts, fetcher: fetcher}
 		x.emit = func(it item) error {
 			found.Add(1)
+			it.pos = x.pos
 			slot := make(chan result, 1)
 			select {
 			case pending <- slot:
@@ -190,8 +238,11 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 			writeErr = gctx.Err()
 			continue
 		}
-		writeErr = w.add(gctx, r)
+		if writeErr = w.add(gctx, r); writeErr != nil {
+			stop()
+		}
 		prog.Found, prog.Done, prog.SourcesDone = found.Load(), prog.Done+1, sourcesDone.Load()
+		prog.BytesDone = max(prog.BytesDone, r.pos)
 		opts.OnProgress(prog)
 	}
 	if err := w.flush(); err != nil && writeErr == nil {

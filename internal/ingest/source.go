@@ -35,6 +35,7 @@ type item struct {
 	body  []byte // raw content; nil when fetch is set
 	fetch string // URL to get
 	err   error  // the item failed before analysis (reported, not stored)
+	pos   int64  // bytes of local sources read up to this item (progress)
 }
 
 // expander turns source arguments into items. It runs in one goroutine.
@@ -43,6 +44,9 @@ type expander struct {
 	fetcher *Fetcher
 	emit    func(item) error
 	feeds   *gofeed.Parser
+	// done is the size of the local files finished; pos the position
+	// reached in local sources, which emit records in each item.
+	done, pos int64
 }
 
 // isURL reports whether a source argument is an http(s) URL.
@@ -116,6 +120,7 @@ func (x *expander) file(ctx context.Context, path string) error {
 		}
 		return x.fail(path, ErrNotRegular)
 	}
+	defer func() { x.done += fi.Size(); x.pos = x.done }()
 	f, err := os.Open(path)
 	if err != nil {
 		return x.fail(path, err)
@@ -147,6 +152,7 @@ func (x *expander) file(ctx context.Context, path string) error {
 	if kind := feedKind(head, path, ""); kind != "" {
 		return x.feed(ctx, path, "", body, 0)
 	}
+	x.pos = x.done + fi.Size()
 	return x.emit(item{name: path, body: body, in: store.Input{SourceKind: store.SourceFile, FilePath: path}})
 }
 
@@ -358,6 +364,9 @@ func (x *expander) warc(ctx context.Context, r io.Reader, path, fetchedFrom stri
 	err := readWARC(r, path, x.opts.Input.MaxBytes, func(p warcPage) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if fetchedFrom == "" {
+			x.pos = x.done + p.Offset
 		}
 		emitErr = x.emit(item{
 			name: fmt.Sprintf("%s@%d", path, p.Offset),

@@ -40,7 +40,7 @@ func readWARC(r io.Reader, name string, maxBytes int64, emit func(warcPage) erro
 		}
 	}()
 	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail), // ErrIgnore and ErrWarn loop forever on a corrupt gzip member (gowarc v1.6.0)
 		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
