@@ -50,7 +50,19 @@ func TestMain(m *testing.M) {
 // benchStore builds (once per process) a store of synthetic articles:
 // random sentences over a small vocabulary, people quoted, places, tags,
 // five outlets, dates over two years.
+//
+// With NEWSGRAPH_BENCH_DB set to the path of an existing store (such as the
+// 100,000-article corpus that `newsgraph corpus generate` and `newsgraph
+// ingest` make), the benchmarks run on that store instead.
 func benchStore(b *testing.B) *Corpus {
+	if path := os.Getenv("NEWSGRAPH_BENCH_DB"); path != "" {
+		st, err := store.OpenOptions(context.Background(), path, store.Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { st.Close() })
+		return New(st.DB)
+	}
 	benchOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "newsgraph-corpus-bench")
 		if err != nil {
@@ -189,10 +201,14 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			c := benchStore(b)
 			ctx := context.Background()
+			queries := benchQueries
+			if os.Getenv("NEWSGRAPH_BENCH_DB") != "" {
+				queries = storeQueries(b, c)
+			}
 			var lat []time.Duration
 			b.ResetTimer()
 			for b.Loop() {
-				for _, q := range benchQueries {
+				for _, q := range queries {
 					t0 := time.Now()
 					if _, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: q}, NoTotal: noTotal}); err != nil {
 						b.Fatal(err)
@@ -253,5 +269,58 @@ func BenchmarkExport(b *testing.B) {
 				b.ReportMetric(float64(base.HeapAlloc)/(1<<20), "base-live-heap-MiB")
 			})
 		}
+	}
+}
+
+// storeQueries makes a fixed query set of the same shapes as benchQueries
+// for a store whose vocabulary is not known in advance: its words, people,
+// outlets and dates are read from the store, deterministically.
+func storeQueries(b *testing.B, c *Corpus) []string {
+	b.Helper()
+	ctx := context.Background()
+	one := func(q string) string {
+		var v string
+		if err := c.db.QueryRowContext(ctx, q).Scan(&v); err != nil {
+			b.Fatalf("%s: %v", q, err)
+		}
+		return v
+	}
+	var words []string
+	rows, err := c.db.QueryContext(ctx, `SELECT title FROM articles WHERE id % 997 = 1 ORDER BY id LIMIT 40`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			b.Fatal(err)
+		}
+		for _, w := range strings.Fields(strings.ToLower(t)) {
+			if w = strings.Trim(w, `.,:;"'!?()`); len(w) > 3 && !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+	}
+	rows.Close()
+	if len(words) < 6 {
+		b.Skip("store has too few title words for a query set")
+	}
+	speaker := one(`SELECT speaker_name FROM quotes GROUP BY speaker_name ORDER BY count(*) DESC, speaker_name LIMIT 1`)
+	person := one(`SELECT name FROM article_entities WHERE type = 'PERSON' GROUP BY name ORDER BY count(*) DESC, name LIMIT 1`)
+	host := one(`SELECT host FROM outlets WHERE host IS NOT NULL AND host != '' ORDER BY id LIMIT 1`)
+	month := one(`SELECT substr(min(published), 1, 7) FROM articles WHERE published IS NOT NULL`)
+	return []string{
+		words[0],
+		words[1] + " " + words[2],
+		`"` + words[3] + `"`,
+		words[4][:3] + "* OR " + words[5][:3] + "*",
+		words[0] + " -" + words[1],
+		`speaker:"` + speaker + `"`,
+		`person:"` + person + `" AND ` + words[2],
+		`outlet:` + host + ` ` + words[3],
+		`published:` + month,
+		`(` + words[4] + ` OR ` + words[5] + `) AND published:[` + month + `-01 TO ` + month + `-28]`,
+		`title:` + words[1],
+		`lang:en ` + words[0],
 	}
 }
