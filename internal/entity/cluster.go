@@ -268,6 +268,23 @@ func (d *doc) consensus() {
 		}
 		m.typ = article.Person
 	}
+	// A lone word tagged as a person that is the first word of an
+	// organisation named in full ("Suncor" beside "Suncor Energy") and
+	// no person's name is that organisation.
+	orgFirst := map[string]bool{}
+	for _, m := range d.mentions {
+		if m.typ == article.Organization && len(m.words) > 1 {
+			orgFirst[normWord(m.words[0])] = true
+		}
+	}
+	for _, m := range d.mentions {
+		if m.typ != article.Person || len(m.words) != 1 {
+			continue
+		}
+		if w := normWord(m.words[0]); orgFirst[w] && !surnames[w] && !firsts[w] {
+			m.typ = article.Organization
+		}
+	}
 	// A person "named" like a country is the country, unless a person
 	// named in full has that first name or surname ("Jordan Vale").
 	for _, m := range d.mentions {

@@ -44,6 +44,10 @@
 //     Ministry");
 //   - an upper-case word in brackets after an organisation ("Free Syrian
 //     Army (FSA)") is its alias, and a mention even if untagged;
+//   - a leading day name goes ("Wednesday Acme Corp") and is never taken
+//     as a first name; a lone word tagged as a person that is the first
+//     word of an organisation named in full and of no person's name is
+//     that organisation ("Suncor" beside "Suncor Energy");
 //   - mentions written the same way get the type most of them were tagged
 //     with; a lone word that is the surname of a person named in full is a
 //     person; a "person" named like a country is the place.
@@ -92,7 +96,8 @@
 // References. The text is walked once, in order, keeping the person
 // mentions seen so far, each marked "subject" when it is not inside
 // quotation marks, not after a preposition or object-taking verb ("with
-// Kerry", "told Smith") and not a possessive.
+// Kerry", "told Smith", "thanked Mayor Jane Doe") and not a possessive.
+// Persons named inside parentheses (photo credits, asides) are not kept.
 //   - he/him/his/himself and she/her/hers/herself link to a person whose
 //     gender is unknown or matches: (1) cataphora: a pronoun in a clause
 //     before a sentence's first comma, with no person before it, links to

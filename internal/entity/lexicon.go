@@ -112,6 +112,39 @@ var prepositions = map[string]bool{
 	"under": true, "without": true, "told": true, "asked": true, "met": true, "called": true,
 }
 
+// dayNames open a sentence as a time adverbial ("Wednesday Acme said"),
+// never as part of a name that follows.
+var dayNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
+}
+
+// objectVerbs are transitive verbs whose following name is their object
+// ("thanked Mayor Jane Doe"), which, like a prepositional object, is
+// rarely what a later pronoun refers to. Forms are listed in full.
+var objectVerbs = map[string]bool{
+	"tell": true, "tells": true, "telling": true, "ask": true, "asks": true, "asking": true,
+	"thank": true, "thanks": true, "thanked": true, "thanking": true, "urge": true, "urges": true,
+	"urged": true, "urging": true, "meet": true, "meets": true, "meeting": true, "interview": true,
+	"interviewed": true, "interviewing": true, "accuse": true, "accuses": true, "accused": true,
+	"accusing": true, "blame": true, "blames": true, "blamed": true, "blaming": true,
+	"praise": true, "praises": true, "praised": true, "praising": true, "criticize": true,
+	"criticizes": true, "criticized": true, "criticise": true, "criticises": true,
+	"criticised": true, "criticizing": true, "criticising": true, "invite": true,
+	"invites": true, "invited": true, "inviting": true, "replace": true, "replaces": true,
+	"replaced": true, "replacing": true, "defeat": true, "defeats": true, "defeated": true,
+	"beat": true, "beats": true, "appoint": true, "appoints": true, "appointed": true,
+	"hire": true, "hires": true, "hired": true, "fire": true, "fires": true, "fired": true,
+	"sue": true, "sues": true, "sued": true, "suing": true, "endorse": true, "endorses": true,
+	"endorsed": true, "endorsing": true, "succeed": true, "succeeds": true, "succeeded": true,
+	"elect": true, "elected": true, "nominate": true, "nominated": true, "nominating": true,
+	"congratulate": true, "congratulated": true, "attack": true, "attacked": true,
+	"attacking": true, "visit": true, "visited": true, "visiting": true, "call": true,
+	"phone": true, "phoned": true, "email": true, "emailed": true, "contact": true,
+	"contacted": true, "join": true, "joined": true, "joining": true, "support": true,
+	"supported": true, "supporting": true, "oppose": true, "opposed": true, "opposing": true,
+}
+
 // countries maps lower-case country names, abbreviations and their
 // adjective forms to one canonical country name. Abbreviations are keyed
 // without dots ("u.s." is looked up as "us").

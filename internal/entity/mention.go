@@ -292,7 +292,7 @@ func (d *doc) clean(m *mention) bool {
 	m.roles = map[string]bool{}
 	// "But Google", "Though Justice Dunphy": a sentence-initial word
 	// the tagger took in.
-	for m.t1-m.t0 > 1 && functionWords[key(d.tok(m.t0))] {
+	for m.t1-m.t0 > 1 && (functionWords[key(d.tok(m.t0))] || dayNames[key(d.tok(m.t0))]) {
 		m.t0++
 	}
 	if m.typ == article.Person {
@@ -308,7 +308,7 @@ func (d *doc) clean(m *mention) bool {
 			d.sentOf[m.t0-3] == m.sent {
 			m.t0 -= 3
 		} else if j := m.t0 - 1; m.t0 < m.t1 && j >= 0 && d.sentOf[j] == m.sent && d.tags[j] == "O" && d.isWord(j) &&
-			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !functionWords[key(d.tok(j))] {
+			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !functionWords[key(d.tok(j))] && !dayNames[key(d.tok(j))] {
 			// "Jake" of "Jake Thomas Patterson" the tagger left out: a
 			// capitalised first name right before the name.
 			m.t0 = j
@@ -744,5 +744,20 @@ func (d *doc) afterPreposition(m *mention) bool {
 	for j >= 0 && (d.tok(j) == "the" || d.tok(j) == "The") {
 		j--
 	}
-	return j >= 0 && d.sentOf[j] == m.sent && prepositions[key(d.tok(j))]
+	return j >= 0 && d.sentOf[j] == m.sent && (prepositions[key(d.tok(j))] || objectVerbs[key(d.tok(j))])
+}
+
+// inParens reports whether mention m stands inside parentheses opened in
+// its sentence: a photo credit "(Jane Doe / Reuters)" or an aside, which a
+// later pronoun does not refer to.
+func (d *doc) inParens(m *mention) bool {
+	for j := m.t0 - 1; j >= 0 && j >= m.t0-40 && d.sentOf[j] == m.sent; j-- {
+		switch d.tok(j) {
+		case "(", "-LRB-":
+			return true
+		case ")", "-RRB-":
+			return false
+		}
+	}
+	return false
 }

@@ -94,7 +94,7 @@ func (d *doc) resolveReferences(o Options) {
 		s := d.sentOf[i]
 		if mi := d.at[i]; mi >= 0 {
 			m := d.mentions[mi]
-			if m.t0 == i && d.clusters[m.cluster].typ == article.Person {
+			if m.t0 == i && d.clusters[m.cluster].typ == article.Person && !d.inParens(m) {
 				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject})
 			}
 			continue

@@ -13,6 +13,17 @@
 // "according to X", colon introductions and nouns such as "X's claim
 // that …".
 //
+// Reported clauses may open with a gerund or a short adverbial after
+// "say" or "tell", and any sentence opening counts when the attribution
+// follows the clause ("In June, the plan was dropped, she said."). A
+// reported clause stops before a coordinated clause with its own
+// attribution ("…, but Smith says …"). Subjects may carry a
+// prepositional or participial phrase ("Jane Doe with the health
+// authority", "officials speaking on condition of anonymity"); a name
+// between commas after a role ("The head of X, Jane Doe, said") is the
+// subject; a document speaks for its author ("a statement from the
+// ministry", "the union's report").
+//
 // Speakers are resolved with the article's entities and references when
 // the entity stage has filled them (canonical person names, organisations,
 // pronouns and role nouns). Without them the package falls back on its own
@@ -21,6 +32,11 @@
 // on condition of anonymity") are kept as written with kind anonymous. A
 // quotation with no speaker mention in its sentence takes the previous
 // quotation's speaker, or the person introduced in the preceding paragraph.
+// A speaking "he" or "she" stays the previous speaker unless another person
+// of that gender has since been named as a subject (a name in a photo
+// credit, after a preposition or as an object does not count), whatever
+// the entity stage linked the pronoun to. A possessive inside a mention
+// ("his office") does not make the mention that person.
 //
 // It is for English news prose. It is not a parser: it has no syntax
 // beyond local patterns, and it does not judge whether what is reported is

@@ -26,6 +26,20 @@ var adjunctWords = map[string]bool{
 	"her": true, "their": true, "its": true,
 }
 
+// Nouns of the medium or occasion of a statement, which may stand in an
+// adjunct between a reporting verb and its "that" ("told the radio show
+// that", "said at a news conference that").
+var mediaWords = map[string]bool{
+	"show": true, "program": true, "programme": true, "radio": true, "television": true,
+	"tv": true, "newspaper": true, "podcast": true, "website": true, "blog": true,
+	"video": true, "letter": true, "memo": true, "message": true, "meeting": true,
+	"hearing": true, "appearance": true, "rally": true, "event": true, "forum": true,
+	"summit": true, "session": true, "address": true, "report": true, "filing": true,
+	"documents": true, "court": true, "response": true, "emailed": true, "online": true,
+	"social": true, "media": true, "twitter": true, "facebook": true, "call": true,
+	"call-in": true, "op-ed": true, "column": true, "editorial": true, "podium": true,
+}
+
 // Words that can be the addressee of "tell" and friends.
 var objectWords = map[string]bool{
 	"me": true, "us": true, "him": true, "her": true, "them": true,
@@ -77,7 +91,8 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 				continue
 			}
 			p, n := d.toks[a-1], d.toks[i+1]
-			if !(personalPronouns[p.lower] || p.cap && p.kind == tWord) || !(subjectPronouns[n.lower] || determiners[n.lower] && n.lower != "her" || n.cap) {
+			pluralSubject := p.kind == tWord && !p.cap && (groupNouns[p.lower] || strings.HasSuffix(p.lower, "s") && !strings.HasSuffix(p.lower, "ss") && len(p.lower) > 3 && !auxWords[p.lower] && !blockWords[p.lower]) && (t.lower == "report" || t.lower == "claim" || t.lower == "note" || t.lower == "estimate" || t.lower == "answer" || t.lower == "reply" || t.lower == "warning" || t.lower == "comment" || t.lower == "add" || t.lower == "stress" || t.lower == "agree" || t.lower == "respond" || t.lower == "counter") && subjectPronouns[n.lower]
+			if !pluralSubject && (!(personalPronouns[p.lower] || p.cap && p.kind == tWord) || !(subjectPronouns[n.lower] || determiners[n.lower] && n.lower != "her" || n.cap)) {
 				continue
 			}
 		}
@@ -169,7 +184,19 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	ms, me := -1, -1
 	inverted := false
 	if participle {
-		if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
+		if q := i - 2; q > s0 && d.toks[i-1].lower == "as" && (d.toks[q].lower == "quoted" || d.toks[q].lower == "cited") {
+			// "Jane Doe was quoted as saying …": the subject of the passive.
+			a := q
+			for a > s0 && d.toks[a-1].kind == tWord && (blockWords[d.toks[a-1].lower] && d.toks[a-1].lower != "not" && d.toks[a-1].lower != "never" && d.toks[a-1].lower != "to" || auxWords[d.toks[a-1].lower]) {
+				a--
+			}
+			if a < q {
+				ms, me = d.subjectBefore(a, s0)
+			}
+			if ms < 0 {
+				return i
+			}
+		} else if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
 			// "…, saying …": the subject of the main clause.
 			if a, b := d.npForward(s0, i); a >= 0 && d.plausibleNP(a, b) && d.headish(a, b) {
 				ms, me = a, b
@@ -198,14 +225,22 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	// forward content
 	if !inverted {
 		j := cueEnd
-		if cls&cueObject != 0 && strings.HasPrefix(t.lower, "t") || cls&cueObject != 0 && cls&cueSpeech == 0 || t.lower == "warned" || t.lower == "assured" || t.lower == "reminded" || t.lower == "informed" {
+		if cls&cueObject != 0 && strings.HasPrefix(t.lower, "t") {
+			j = d.skipObject(j, s1)
+		} else if (cls&cueObject != 0 && cls&cueSpeech == 0 || t.lower == "warned" || t.lower == "assured" || t.lower == "reminded" || t.lower == "informed") && d.addressee(j, s1) {
+			// "warned reporters the …", but "warned the border could
+			// close": only a person-like object is skipped.
 			j = d.skipObject(j, s1)
 		}
 		j, hasThat := d.skipAdjuncts(j, s1)
 		if !hasThat && objectVerbs[lemmaOf(t.lower)] && !d.strongClause(j, s1) {
 			j = s1 // "wrote her first book": an object, not a clause
 		}
-		if cs, ce, ok := d.content(j, s1, pieces, contentFlags(true, !hasThat, hasThat)); ok {
+		fl := contentFlags(true, !hasThat, hasThat)
+		if sayVerb(t.lower) {
+			fl |= cSay
+		}
+		if cs, ce, ok := d.content(j, s1, pieces, fl); ok {
 			if hasThat || cls&(cueSpeech|cueObject) != 0 {
 				kind := d.mark(pieces, cs, ce)
 				c := cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi}
@@ -233,7 +268,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	if inverted {
 		after = me
 	}
-	if d.words(after-1, s1) > 5 {
+	if d.words(after-1, s1) > 5 && !(after < s1 && d.toks[after].kind == tPunct && d.toks[after].r == ',' && d.apposition(after+1, s1)) {
 		// parenthetical ", he said, that …"
 		if after < s1 && d.toks[after].kind == tPunct && d.toks[after].r == ',' {
 			j, _ := d.skipAdjuncts(after+1, s1)
@@ -243,10 +278,19 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 				d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
 				return d.tokAt(i, s1, ce)
 			}
+			// ", officials said, and …": the attribution closes the
+			// clause before it; what follows is the writer's.
+			if n := d.toks[min(after+1, s1-1)]; after+1 < s1 && n.kind == tWord && !n.cap && (conjunctions[n.lower] || strings.HasSuffix(n.lower, "ing")) {
+				if cs, ce, ok := d.content(s0, cut, pieces, contentFlags(false, true, false)|cBackward); ok {
+					kind := d.mark(pieces, cs, ce)
+					d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
+					return after
+				}
+			}
 		}
 		return i
 	}
-	cs, ce, ok := d.content(s0, cut, pieces, contentFlags(false, true, false))
+	cs, ce, ok := d.content(s0, cut, pieces, contentFlags(false, true, false)|cBackward)
 	if !ok {
 		return i
 	}
@@ -258,10 +302,22 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 // naming handles "X called it a “disgrace”": the complement after the
 // object is what X said.
 func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
-	if d.blocked(i, s0) || strings.HasSuffix(d.toks[i].lower, "ing") {
+	if d.blocked(i, s0) {
 		return i
 	}
-	ms, me := d.subjectBefore(i, s0)
+	var ms, me int
+	if strings.HasSuffix(d.toks[i].lower, "ing") {
+		// "…, calling it a “disgrace”": the subject of the main clause.
+		if i == s0 || d.toks[i-1].kind != tPunct || d.toks[i-1].r != ',' {
+			return i
+		}
+		ms, me = d.npForward(s0, i-1)
+		if ms < 0 || !d.plausibleNP(ms, me) || !d.headish(ms, me) {
+			return i
+		}
+	} else {
+		ms, me = d.subjectBefore(i, s0)
+	}
 	if ms < 0 {
 		return i
 	}
@@ -394,6 +450,50 @@ func (d *doc) skipObject(j, s1 int) int {
 	return k
 }
 
+// addressee reports whether token j opens the person-like object of a
+// verb such as "warn" or "assure": an object pronoun, a name, or a noun
+// phrase whose noun denotes people ("the public", "investors").
+func (d *doc) addressee(j, s1 int) bool {
+	if j >= s1 || d.toks[j].kind != tWord {
+		return false
+	}
+	t := d.toks[j]
+	switch t.lower {
+	case "me", "us", "him", "them", "you":
+		return true
+	case "her":
+		// "her" is an object unless a noun follows ("her plan would …")
+		if j+1 >= s1 || d.toks[j+1].kind != tWord || subjectPronouns[d.toks[j+1].lower] || determiners[d.toks[j+1].lower] || d.toks[j+1].lower == "that" {
+			return true
+		}
+	}
+	if t.cap {
+		return true
+	}
+	people := func(w string) bool {
+		return groupNouns[w] || objectWords[w] && !determiners[w] || addresseeNouns[w]
+	}
+	if people(t.lower) {
+		return true
+	}
+	if determiners[t.lower] {
+		for k := j + 1; k < s1 && k <= j+3 && d.toks[k].kind == tWord; k++ {
+			if people(d.toks[k].lower) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addresseeNouns are people a warning or assurance is addressed to.
+var addresseeNouns = map[string]bool{
+	"public": true, "investors": true, "customers": true, "consumers": true, "citizens": true,
+	"patients": true, "shareholders": true, "travellers": true, "travelers": true,
+	"drivers": true, "users": true, "colleagues": true, "allies": true, "audiences": true,
+	"clients": true, "farmers": true, "families": true, "viewers": true, "delegates": true,
+}
+
 // clauseStart reports whether t can open a reported clause.
 func clauseStart(t tok) bool {
 	switch t.lower {
@@ -408,6 +508,7 @@ func clauseStart(t tok) bool {
 func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 	// "that" within a few words: "said on Tuesday that", "told NBC's
 	// “Today” show that"
+	other := 0
 	for k := j; k < s1 && k < j+10; k++ {
 		t := d.toks[k]
 		if t.lower == "that" {
@@ -418,6 +519,14 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 		}
 		if t.kind != tWord || d.x.cues[t.lower] != 0 || personalPronouns[t.lower] || auxWords[t.lower] && !adjunctWords[t.lower] || blockWords[t.lower] {
 			break
+		}
+		// mostly adjunct-like words stand before the "that" ("told the
+		// radio show on Monday that"); "said the deal covers new firms
+		// that …" has its clause already and the "that" is a relative.
+		if !(adjunctWords[t.lower] || objectWords[t.lower] || prepositions[t.lower] || timeWords[t.lower] || mediaWords[t.lower] || t.lower == "and" || t.cap || unicode.IsDigit(t.r) || strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s")) {
+			if other++; other > 2 {
+				break
+			}
 		}
 	}
 	// a prepositional adjunct before a pronoun subject: "said in
@@ -476,6 +585,13 @@ const (
 	cTrusted    contentFlag = 1 << iota // the cue is a strong one: any first word
 	cNeedClause                         // the words must hold a finite clause
 	cAfterThat                          // the clause follows "that"
+	// cBackward: the clause precedes its attribution ("In June, the plan
+	// was dropped, she said."), so it is a whole sentence start and any
+	// first word (an adverbial, a gerund subject) is allowed.
+	cBackward
+	// cSay: the cue is "say" or "tell", whose object is almost always a
+	// clause, so a clause may open with a gerund or short adverbial.
+	cSay
 )
 
 func contentFlags(trusted, needClause, afterThat bool) contentFlag {
@@ -504,6 +620,9 @@ func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bo
 			break
 		}
 	}
+	if flags&cBackward == 0 {
+		e = d.cutAtAttribution(j, e)
+	}
 	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
 		e--
 	}
@@ -515,6 +634,20 @@ func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bo
 		j++
 		first = d.toks[j]
 	}
+	if flags&cBackward != 0 {
+		if d.wordsIn(j, e) < d.x.opts.MinIndirectWords || flags&cNeedClause != 0 && !d.isClause(j, e) {
+			return 0, 0, false
+		}
+		return d.toks[j].s, d.toks[e-1].e, true
+	}
+	if flags&cSay != 0 && first.kind == tWord && !first.cap && (strings.HasSuffix(first.lower, "ing") || prepositions[first.lower] && first.lower != "while" && first.lower != "when" && first.lower != "as" && first.lower != "to" && first.lower != "of") {
+		// "said continuing risk impedes …", "said in Ontario the
+		// shelters are full": a gerund subject or a short adverbial
+		// before the clause's own subject and finite verb.
+		if k := d.clauseAfterLead(j, e); k > j {
+			return d.toks[j].s, d.toks[e-1].e, true
+		}
+	}
 	if first.kind == tWord && !trusted {
 		if npBoundary[first.lower] && first.lower != "there" && first.lower != "while" && first.lower != "although" && first.lower != "if" && first.lower != "when" {
 			return 0, 0, false
@@ -523,7 +656,7 @@ func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bo
 	if first.kind == tWord && unicode.IsDigit(first.r) || first.kind == tPunct && (first.r == '$' || first.r == '€' || first.r == '£') {
 		return 0, 0, false // "added 30 cents to …": a number, not speech
 	}
-	if first.kind == tWord && !first.cap && strings.HasSuffix(first.lower, "ing") && first.lower != "nothing" && first.lower != "everything" && first.lower != "something" && first.lower != "being" {
+	if first.kind == tWord && !first.cap && strings.HasSuffix(first.lower, "ing") && flags&cAfterThat == 0 && first.lower != "nothing" && first.lower != "everything" && first.lower != "something" && first.lower != "being" {
 		return 0, 0, false
 	}
 	if flags&cAfterThat == 0 && first.kind == tWord && (first.lower == "since" || first.lower == "until" || first.lower == "despite" || first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
@@ -542,6 +675,123 @@ func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bo
 		return 0, 0, false
 	}
 	return d.toks[j].s, d.toks[e-1].e, true
+}
+
+// cutAtAttribution ends a reported clause in [j,e) before a coordinated
+// clause that has its own speaker and reporting verb ("…, but Smith says
+// …", "… while critics argue …"), which is a quotation of its own.
+func (d *doc) cutAtAttribution(j, e int) int {
+	for k := j + 2; k < e; k++ {
+		w := d.toks[k].lower
+		if !(w == "but" || w == "while" || w == "whereas" || w == "and" && d.toks[k-1].kind == tPunct && d.toks[k-1].r == ',') {
+			continue
+		}
+		for m := k + 2; m < e && m <= k+6; m++ {
+			t := d.toks[m]
+			if t.kind != tWord {
+				break
+			}
+			if !d.isCue(m, cueSpeech|cueObject) || d.blocked(m, k+1) {
+				continue
+			}
+			a := d.skipAuxBack(m, k+1)
+			if ms, _ := d.npBackward(a, k+1); ms == k+1 && a > k+1 && d.plausibleNP(k+1, a) && (d.toks[k+1].cap || personalPronouns[d.toks[k+1].lower] || determiners[d.toks[k+1].lower]) {
+				return k
+			}
+			break
+		}
+	}
+	return e
+}
+
+// apposition reports whether tokens [a,b) are a noun phrase closing the
+// sentence, such as a speaker's description after an attribution ("…,
+// said Jane Doe, director of the Harbour Trust."): no finite verb, no
+// reporting verb, no clause opener.
+func (d *doc) apposition(a, b int) bool {
+	for b > a && d.toks[b-1].kind == tPunct {
+		b--
+	}
+	if a >= b || d.toks[a].kind != tWord || d.isClause(a, b) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind == tQuote || t.kind == tWord && (conjunctions[t.lower] && t.lower != "and" || t.lower == "that" || t.lower == "who" || t.lower == "which" || !t.cap && d.x.cues[t.lower] != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// conjunctions open a clause of the writer's after an attribution.
+var conjunctions = map[string]bool{
+	"and": true, "but": true, "while": true, "as": true, "although": true, "though": true,
+	"because": true, "since": true, "after": true, "before": true, "when": true, "whereas": true,
+}
+
+// sayVerb reports whether w is a form of "say" or "tell".
+func sayVerb(w string) bool {
+	switch w {
+	case "say", "says", "said", "saying", "tell", "tells", "told", "telling":
+		return true
+	}
+	return false
+}
+
+// wordsIn counts the word tokens in [a,b).
+func (d *doc) wordsIn(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+// clauseAfterLead checks a reported clause that opens with a gerund or a
+// preposition: a lead of at most five words (no wh-word, comma allowed at
+// its end) followed by a finite clause within the next words. It returns
+// the token where the finite part was found, or j when there is none.
+func (d *doc) clauseAfterLead(j, e int) int {
+	for k, n := j+1, 1; k < e && n <= 5; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			if t.kind == tPunct && t.r == ',' {
+				continue
+			}
+			return j
+		}
+		n++
+		switch t.lower {
+		case "who", "which", "where", "whom", "whose", "why", "how", "what", "that", "to", "and", "or":
+			return j
+		}
+		// the lead ends where a finite verb or a subject pronoun stands
+		if subjectPronouns[t.lower] && t.lower != "you" && k+1 < e && d.toks[k+1].kind == tWord {
+			if d.strongClause(k, min(e, k+4)) || d.isClause(k, min(e, k+4)) {
+				return k
+			}
+			return j
+		}
+		if k > j+1 && (d.finiteAt(k) || !t.cap && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && len(t.lower) > 3 && k+1 < e && (determiners[d.toks[k+1].lower] || d.toks[k+1].lower == "to")) {
+			return k
+		}
+	}
+	return j
+}
+
+// finiteAt reports whether token k is an auxiliary or modal, or a
+// present-tense -s verb right after a noun, that is a finite verb.
+func (d *doc) finiteAt(k int) bool {
+	switch d.toks[k].lower {
+	case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
+		"should", "may", "might", "must", "won't", "isn't", "wasn't", "aren't", "doesn't",
+		"didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "remains", "continues":
+		return true
+	}
+	return false
 }
 
 // mark returns Mixed when embedded quotation pieces lie in [cs,ce), and
@@ -583,7 +833,17 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 		return d.tokAt(i, s1, ce)
 	}
 	if i > s0 && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
-		cs, ce, ok := d.content(s0, i-1, pieces, contentFlags(true, false, false))
+		cs, ce, ok := d.content(s0, i-1, pieces, contentFlags(true, false, false)|cBackward)
+		if !ok && ne < s1-1 && d.toks[ne].kind == tPunct && d.toks[ne].r == ',' {
+			// "Residents, according to the survey, fear …": the clause
+			// runs round the parenthetical attribution.
+			if _, ce2, ok2 := d.content(ne+1, s1, pieces, contentFlags(true, false, false)); ok2 && d.wordsIn(s0, d.tokAt(s0, s1, ce2)) >= d.x.opts.MinIndirectWords+2 {
+				cs, ce, ok = d.toks[s0].s, ce2, true
+				kind := d.mark(pieces, cs, ce)
+				d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: i + 2, para: pi})
+				return s1
+			}
+		}
 		if !ok {
 			return i
 		}
@@ -605,7 +865,7 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 func (d *doc) trimGroup(a, b int) (int, int) {
 	for k := a + 1; k < b; k++ {
 		w := d.toks[k].lower
-		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 || w == "who" || w == "which" || w == "familiar" || w == "with" || w == "close" || w == "briefed" || w == "quoted" || w == "cited") {
+		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= b || d.toks[k+1].kind != tWord || prepositions[d.toks[k+1].lower] || determiners[d.toks[k+1].lower] || d.toks[k+1].lower == "on") || w == "who" || w == "which" || w == "familiar" || w == "with" || w == "close" || w == "briefed" || w == "quoted" || w == "cited") {
 			return a, k
 		}
 	}

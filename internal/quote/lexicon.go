@@ -384,3 +384,37 @@ var abstractNouns = map[string]bool{
 	"story": true, "legend": true, "logic": true, "thinking": true, "argument": true,
 	"thought": true, "feeling": true, "sense": true, "name": true, "word": true,
 }
+
+// irregularPast lists irregular simple-past verb forms that are not also
+// common nouns: a finite verb, and so a clause, where they stand after a
+// subject ("emissions rose").
+var irregularPast = map[string]bool{
+	"rose": true, "fell": true, "grew": true, "went": true, "came": true, "took": true,
+	"made": true, "gave": true, "got": true, "saw": true, "won": true, "began": true,
+	"became": true, "kept": true, "held": true, "paid": true, "sold": true, "spent": true,
+	"brought": true, "bought": true, "built": true, "ran": true, "met": true, "knew": true,
+	"thought": true, "found": true, "stood": true, "understood": true, "meant": true,
+	"sent": true, "drew": true, "broke": true, "chose": true, "drove": true, "fought": true,
+	"flew": true, "forgot": true, "hid": true, "rode": true, "shook": true, "sank": true,
+	"sat": true, "slept": true, "spoke": true, "stole": true, "struck": true, "threw": true,
+	"wore": true, "wrote": true, "lost": true, "led": true, "did": true, "told": true,
+	"taught": true, "caught": true, "sought": true, "fled": true, "froze": true, "swore": true,
+}
+
+// docNouns are documents through which an author speaks ("a statement
+// from the ministry", "the union's report").
+var docNouns = map[string]bool{
+	"statement": true, "release": true, "memo": true, "letter": true, "email": true,
+	"e-mail": true, "tweet": true, "post": true, "filing": true, "note": true,
+	"message": true, "complaint": true, "lawsuit": true, "affidavit": true,
+	"indictment": true, "motion": true, "petition": true, "submission": true,
+	"report": true, "study": true, "survey": true, "findings": true, "analysis": true,
+}
+
+// authoredNouns are the communications that, written with "the" and no
+// author, stand for the statement of the speaker just quoted ("…, the
+// ministry said. The statement added …").
+var authoredNouns = map[string]bool{
+	"statement": true, "release": true, "memo": true, "letter": true, "email": true,
+	"e-mail": true, "tweet": true, "post": true, "message": true, "note": true,
+}

@@ -308,6 +308,11 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 			break
 		}
 	}
+	if j := p.open - 1; j >= preStart && d.toks[j].kind == tWord && strings.HasSuffix(d.text[d.toks[j].s:d.toks[j].e], ".") && p.open+1 < hi && d.toks[p.open+1].cap {
+		// "… in Washington, D.C. “We …": an abbreviation's dot ended
+		// the sentence before a capitalised quotation.
+		preStart = p.open
+	}
 	pre := d.words(preStart-1, p.open)
 	// the words after the closing mark up to the sentence end or the next
 	// quotation.
@@ -341,6 +346,12 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 		d.cands = append(d.cands, c)
 		return
 	}
+	if pre == 0 && p.open == lo && p.close == hi-1 && nw < 15 && inner != '.' && inner != '?' && inner != '!' && inner != '…' && inner != ',' && inner != '-' && inner != '—' {
+		// a paragraph that is only a short quotation without final
+		// punctuation is a headline or subheading citing a quote.
+		p.role = roleNone
+		return
+	}
 	if pre == 0 {
 		// quotation opens the sentence: attribution follows, or none.
 		if p.close >= 0 && postEnd > p.close+1 && d.attribAfter(&c, p.close+1, postEnd) {
@@ -354,6 +365,13 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 		}
 		endsSentence := inner == '.' || inner == '?' || inner == '!' || inner == '…' || p.close < 0
 		listed := k > 0 && pieces[k-1].role != roleSpeech && pieces[k-1].close >= 0 && d.words(pieces[k-1].close, p.open) == 0
+		if (inner == ',' || inner == '!' || inner == '?') && nw >= 1 && !listed && p.close+1 < postEnd && d.attribInverted(&c, p.close+1, postEnd) {
+			// “…!” beamed Jane Doe: a verb outside the lexicon before
+			// the speaker's name.
+			p.role = roleSpeech
+			d.cands = append(d.cands, c)
+			return
+		}
 		if (postWords == 0 || endsSentence) && !listed {
 			if endsSentence && nw >= 3 || nw >= d.x.opts.MinSpeechWords {
 				p.role = roleSpeech
@@ -361,7 +379,7 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 				return
 			}
 		}
-		if inner == ',' && nw >= 3 && !listed {
+		if (inner == ',' || inner == '!' || inner == '?') && nw >= 3 && !listed {
 			// “…,” NAME VERBED: a reporting verb outside the lexicon.
 			if d.attribUnknownVerb(&c, p.close+1, postEnd) {
 				p.role = roleSpeech
@@ -515,6 +533,31 @@ func (d *doc) attribUnknownVerb(c *cand, a, b int) bool {
 	return false
 }
 
+// attribInverted accepts “…,” VERBED NAME after a quotation: a lower-case
+// past-tense verb right after the closing mark, then a capitalised name
+// that ends the sentence or is followed by a comma.
+func (d *doc) attribInverted(c *cand, a, b int) bool {
+	for a < b && d.toks[a].kind == tPunct && d.toks[a].r == ',' {
+		a++
+	}
+	if a+1 >= b {
+		return false
+	}
+	v := d.toks[a]
+	if v.kind != tWord || v.cap || !strings.HasSuffix(v.lower, "ed") || len(v.lower) < 5 || npBoundary[v.lower] || auxWords[v.lower] {
+		return false
+	}
+	ms, me := d.npForward(a+1, b)
+	if ms != a+1 || !d.toks[ms].cap || capStop[d.toks[ms].lower] || !d.plausibleNP(ms, me) {
+		return false
+	}
+	if me < b && !(d.toks[me].kind == tPunct && (d.toks[me].r == ',' || d.isTerminal(me))) {
+		return false
+	}
+	c.ms, c.me, c.cue, c.cueEnd = ms, me, a, a+1
+	return true
+}
+
 // skipAuxBack returns the end of the subject before cue token i: it steps
 // back over auxiliaries and adverbs ("has also said").
 func (d *doc) skipAuxBack(i, lo int) int {
@@ -554,6 +597,9 @@ func (d *doc) plausibleNP(a, b int) bool {
 		t := d.toks[i]
 		switch t.kind {
 		case tQuote:
+			if isApos(t.r) && i > a && d.toks[i-1].e == t.s && strings.HasSuffix(d.toks[i-1].lower, "s") && i+1 < b {
+				continue // "the nurses' union"
+			}
 			return false
 		case tPunct:
 			if t.r != '.' && t.r != '-' && t.r != '&' && t.r != '\'' && t.r != '(' && t.r != ')' {
@@ -650,6 +696,10 @@ func (d *doc) npBackward(e, lo int) (int, int) {
 			}
 			break
 		}
+		if t.kind == tQuote && isApos(t.r) && j-1 < e && j-2 >= lo && d.toks[j-2].kind == tWord && d.toks[j-2].e == t.s && strings.HasSuffix(d.toks[j-2].lower, "s") {
+			j-- // a plural possessive: "the nurses' union"
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}
@@ -736,7 +786,7 @@ func (d *doc) attribBefore(c *cand, a, b int) bool {
 				gap++
 				continue
 			}
-			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues[t.lower]&cueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
+			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues[t.lower]&cueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) && !d.closesSentence(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
 				return false
 			}
 			// "said Smith, “…”"
@@ -745,6 +795,14 @@ func (d *doc) attribBefore(c *cand, a, b int) bool {
 				return true
 			}
 			ms, me := d.subjectBefore(i, a)
+			if strings.HasSuffix(t.lower, "ing") && i > a && d.toks[i-1].kind == tPunct && d.toks[i-1].r == ',' {
+				// "Jane Doe posted the news, writing “…”": the subject
+				// of the main clause.
+				ms, me = d.npForward(a, i-1)
+				if ms >= 0 && !(d.plausibleNP(ms, me) && d.headish(ms, me)) {
+					ms = -1
+				}
+			}
 			if ms < 0 {
 				return false
 			}
@@ -752,6 +810,23 @@ func (d *doc) attribBefore(c *cand, a, b int) bool {
 			return true
 		}
 		gap++
+	}
+	return false
+}
+
+// closesSentence reports whether the quotation opening at token b is
+// closed with its own final punctuation and ends the sentence: "the
+// crowd chanted “Resign now!”" is speech however short it is.
+func (d *doc) closesSentence(b int) bool {
+	for k := b + 1; k < len(d.toks) && k < b+30; k++ {
+		if d.toks[k].kind != tQuote {
+			continue
+		}
+		if k == b+1 || !d.isTerminal(k-1) || d.toks[k-1].r == ';' {
+			return false
+		}
+		// nothing but punctuation may follow before the sentence ends
+		return k+1 >= len(d.toks) || d.toks[k+1].kind != tWord || d.toks[k+1].cap
 	}
 	return false
 }
@@ -825,7 +900,18 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 		// apposition: the subject is the first noun phrase of the clause
 		// that is followed by a comma.
 		lo0 := lo
-		for j := lo; j < e-1; j++ {
+		for j := lo; j < e; j++ {
+			if j == e-1 {
+				// "The director of operations for Acme, Jane Doe, said":
+				// a name standing alone between the last two commas is
+				// the subject the role before it describes.
+				if lo > lo0 && d.toks[lo].cap && !capStop[d.toks[lo].lower] {
+					if ms, me := d.npBackward(j, lo); ms == lo && d.toks[me-1].cap && d.plausibleNP(ms, me) && !d.hasOrgWord(ms, me) {
+						return ms, me
+					}
+				}
+				break
+			}
 			if d.toks[j].kind == tPunct && d.toks[j].r == ',' {
 				if ms, me := d.npBackward(j, lo); ms >= 0 && !d.toks[me-1].cap {
 					// "Smith's agent, Jane Doe, said": the name wins.
@@ -859,6 +945,9 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 	if ms < 0 || !d.plausibleNP(ms, me) {
 		return -1, -1
 	}
+	if a := d.postmodified(ms, lo); a >= 0 && d.plausibleNP(a, me) {
+		ms = a // "Jane Doe with the health authority", "sources familiar with the talks"
+	}
 	if ms > lo && !d.toks[ms].cap && d.toks[ms-1].kind == tWord && (prepositions[d.toks[ms-1].lower] || d.toks[ms-1].lower == "than") && d.toks[ms-1].lower != "as" && d.toks[ms-1].lower != "while" && d.toks[ms-1].lower != "when" {
 		return -1, -1 // "more than 50 member states that …": an object, not a subject
 	}
@@ -881,6 +970,51 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 		}
 	}
 	return ms, me
+}
+
+// postmodified returns the start of the noun phrase that the
+// prepositional phrase opening at token ms-1 modifies, when the subject
+// is "NP with/from/at/of/for NP" ("Jane Doe with the health authority",
+// "sources familiar with the talks", "a spokesperson for the city"), or
+// -1. The modified phrase must be a name, a plural noun, or a phrase
+// opening with a determiner, and nothing but a clause boundary may
+// precede it.
+func (d *doc) postmodified(ms, lo int) int {
+	if ms-1 <= lo {
+		return -1
+	}
+	switch d.toks[ms-1].lower {
+	case "with", "from", "at", "of", "for", "on", "in", "by":
+	default:
+		return -1
+	}
+	p := d.toks[ms-2]
+	if d.toks[ms-1].lower == "by" && !docNouns[p.lower] {
+		return -1 // "a report by the institute"; not "hit by the storm"
+	}
+	// "officials speaking on condition of anonymity": a participle
+	// between the head and the preposition.
+	participle := !p.cap && p.kind == tWord && strings.HasSuffix(p.lower, "ing") && len(p.lower) > 5 && ms-2 > lo && d.toks[ms-3].kind == tWord && (groupNouns[d.toks[ms-3].lower] || !d.toks[ms-3].cap && strings.HasSuffix(d.toks[ms-3].lower, "s"))
+	if (d.toks[ms-1].lower == "on" || d.toks[ms-1].lower == "in") && !participle {
+		return -1
+	}
+	if p.kind != tWord || p.cap && capStop[p.lower] || !p.cap && !participle && !(p.lower == "familiar" || p.lower == "close" || groupNouns[p.lower] || titles[p.lower] || orgNouns[p.lower] || docNouns[p.lower]) {
+		return -1
+	}
+	a, _ := d.npBackward(ms-1, lo)
+	if a < 0 {
+		return -1
+	}
+	if a > lo {
+		q := d.toks[a-1]
+		if !(q.kind == tPunct && (q.r == ',' || q.r == ';' || q.r == '—') || q.lower == "and" || q.lower == "but" || q.lower == "while" || q.lower == "as" || q.lower == "because" || q.lower == "that") {
+			return -1
+		}
+	}
+	if t := d.toks[a]; !(t.cap && !capStop[t.lower] || determiners[t.lower] || groupNouns[t.lower]) {
+		return -1
+	}
+	return a
 }
 
 // headish reports whether an apposition candidate can head a subject (a
@@ -908,7 +1042,7 @@ func (d *doc) isClause(a, b int) bool {
 			"they", "it", "we", "i", "you", "it's", "he's", "she's", "they're", "we're", "i'm":
 			return true
 		}
-		if i > a && !t.cap && strings.HasSuffix(t.lower, "ed") && !determiners[d.toks[i-1].lower] {
+		if i > a && !t.cap && (strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower]) && !determiners[d.toks[i-1].lower] && !prepositions[d.toks[i-1].lower] {
 			return true
 		}
 		if i > a && !t.cap && strings.HasSuffix(t.lower, "s") && len(t.lower) > 3 && !strings.HasSuffix(t.lower, "ss") && d.toks[i-1].kind == tWord && !determiners[d.toks[i-1].lower] && !prepositions[d.toks[i-1].lower] && i+1 < b && d.toks[i+1].kind == tWord && (determiners[d.toks[i+1].lower] || d.toks[i+1].lower == "to" || d.toks[i+1].lower == "that") {

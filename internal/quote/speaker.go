@@ -85,6 +85,23 @@ func (d *doc) nameRun(a, b int) (int, int, bool) {
 	return s, e, true
 }
 
+// personRun reports whether tokens [a,b) are a personal name of two or
+// more capitalised words without organisation words, so that a following
+// "of" opens a place or employer ("Jane Doe of Springfield"), not a
+// name's own "of" ("Bank of Canada").
+func (d *doc) personRun(a, b int) bool {
+	if b-a < 2 || d.hasOrgWord(a, b) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if t := d.toks[k]; t.kind != tWord && !(t.kind == tPunct && t.r == '.') || t.kind == tWord && (!t.cap || capStop[t.lower] || titles[t.lower]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasOrgWord reports whether tokens [a,b) hold an organisation word.
 func (d *doc) hasOrgWord(a, b int) bool {
 	for i := a; i < b; i++ {
 		if orgWords[d.toks[i].lower] {
@@ -319,8 +336,15 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 	}
 	mention := article.NewSpan(d.text, d.toks[ms].s, d.toks[me-1].e)
 	sp := article.Speaker{Mention: &mention, Kind: article.SpeakerUnknown}
-	if r := d.referenceAt(mention.Start, mention.End); r != nil && r.Name != "" {
+	// a reference names the speaker only when it reaches the mention's
+	// last word: "his office" is not the man "his" refers to.
+	if r := d.referenceAt(mention.Start, mention.End); r != nil && r.Name != "" && r.End >= d.toks[me-1].s {
 		sp.Name, sp.Kind = r.Name, kindOf(r.Type)
+		if me-ms == 1 && r.Type == article.Person {
+			if n, ok := d.keepSpeaker(c, prev, d.toks[ms].lower, r.Name, mention.Start); ok {
+				sp.Name = n
+			}
+		}
 		return sp
 	}
 	first := d.toks[ms].lower
@@ -337,7 +361,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 		if w == "of" && quantifiers[d.toks[k-1].lower] {
 			continue // "a growing list of veteran MPs": the head follows
 		}
-		if w == "at" || w == "with" || w == "from" || w == "in" || (w == "for" || w == "of") && !d.toks[k-1].cap {
+		if w == "at" || w == "with" || w == "from" || w == "in" || (w == "for" || w == "of") && (!d.toks[k-1].cap || d.personRun(ms, k)) {
 			he = k
 			break
 		}
@@ -367,7 +391,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			}
 		}
 	}
-	if s, e, ok := d.nameRun(ms, he); ok && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
+	if s, e, ok := d.nameRun(ms, he); ok && !(e-s == 1 && s == ms && (groupNouns[d.toks[s].lower] || orgNouns[d.toks[s].lower] || titles[d.toks[s].lower])) && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
 		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
 			sp.Name, sp.Kind = en.Name, kindOf(en.Type)
 			// a bare surname: the latest full name before it wins over an
@@ -392,6 +416,19 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			sp.Kind = article.SpeakerOrganization
 		}
 		return sp
+	}
+	if docNouns[head] {
+		// a document speaks for its author: "a statement from the
+		// ministry", "the ministry's statement", and "the statement"
+		// right after its author's quotation.
+		if n, k, ok := d.documentAuthor(c, prev, ms, he, me); ok {
+			sp.Name, sp.Kind = n, k
+			return sp
+		}
+		if (first == "the" || first == "this" || first == "that") && he-ms <= 2 && authoredNouns[head] && prev != nil && prev.para >= c.para-1 && prev.speaker.Name != "" && prev.speaker.Kind != article.SpeakerUnknown {
+			sp.Name, sp.Kind = prev.speaker.Name, prev.speaker.Kind
+			return sp
+		}
 	}
 	written := d.text[mention.Start:d.toks[he-1].e]
 	def := first == "the"
@@ -428,6 +465,47 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 		sp.Name, sp.Kind = written, article.SpeakerUnknown
 	}
 	return sp
+}
+
+// documentAuthor resolves the author of a document mention [ms,me) with
+// head noun ending at he: the noun phrase after "from", "by", "of" or
+// "issued by", or the possessor before the head ("the union's
+// statement").
+func (d *doc) documentAuthor(c, prev *cand, ms, he, me int) (string, article.SpeakerKind, bool) {
+	a, b := -1, -1
+	if he < me {
+		k := he
+		if d.toks[k].lower == "issued" || d.toks[k].lower == "released" || d.toks[k].lower == "signed" {
+			k++
+		}
+		if k < me && (d.toks[k].lower == "from" || d.toks[k].lower == "by" || d.toks[k].lower == "of") && k+1 < me {
+			a, b = k+1, me
+			for e := a; e < me; e++ {
+				if w := d.toks[e].lower; d.toks[e].kind != tWord && d.toks[e].r != '.' && d.toks[e].r != '&' || w == "to" || w == "on" || w == "about" || w == "obtained" || w == "who" || w == "which" {
+					b = e
+					break
+				}
+			}
+		}
+	}
+	if a < 0 {
+		for k := ms; k < he-1; k++ {
+			if w := d.toks[k].lower; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				a, b = ms, k+1
+				break
+			}
+		}
+	}
+	if a < 0 || a >= b {
+		return "", article.SpeakerUnknown, false
+	}
+	sub := *c
+	sub.ms, sub.me = a, b
+	sp := d.resolveMention(&sub, prev)
+	if sp.Name == "" || sp.Kind == article.SpeakerUnknown && !d.toks[a].cap {
+		return "", article.SpeakerUnknown, false
+	}
+	return sp.Name, sp.Kind, true
 }
 
 // pronoun resolves a pronoun at byte off without coreference data: "he"
@@ -486,6 +564,96 @@ func (d *doc) pronoun(pr string, off int, prev *cand) (string, article.SpeakerKi
 		}
 	}
 	return "", article.SpeakerUnknown
+}
+
+// keepSpeaker decides between the entity stage's antecedent of a
+// speaker pronoun and the previous quotation's speaker. In news prose the
+// "he" or "she" who speaks is the person already speaking unless another
+// person of that gender has since been named as a subject: a name in a
+// photo credit, after a preposition or as an object ("asked Mayor Jane
+// Doe") does not shift the focus. It returns the previous speaker's name
+// and true when that speaker should be kept.
+func (d *doc) keepSpeaker(c, prev *cand, pr, refName string, off int) (string, bool) {
+	if prev == nil || prev.speaker.Kind != article.SpeakerPerson || prev.speaker.Name == "" || prev.speaker.Name == refName || sameName(prev.speaker.Name, refName) {
+		return "", false
+	}
+	if prev.para < c.para-2 {
+		return "", false
+	}
+	var want article.Gender
+	switch pr {
+	case "he":
+		want = article.Male
+	case "she":
+		want = article.Female
+	default:
+		return "", false
+	}
+	if g := d.genderOf(prev.speaker.Name); g == oppositeOf(want) || g != want && d.genderOf(refName) == want {
+		return "", false
+	}
+	from := prev.ce
+	if prev.speaker.Mention != nil && prev.speaker.Mention.End > from {
+		from = prev.speaker.Mention.End
+	}
+	for k := max(d.entityBefore(from)+1, 0); k < len(d.ents) && d.ents[k].Start < off; k++ {
+		en := d.ents[k]
+		if en.Type != article.Person || en.Start < from || en.Name != refName || d.inQuoteAt(en.Start) {
+			continue
+		}
+		rest := d.text[en.End:]
+		if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			continue
+		}
+		if (d.subjectPosition(en.Start) || d.describedSubject(en.Start)) && !d.afterPreposition(en.Start) && !d.inParens(en.Start) || d.afterCue(en.Start) {
+			return "", false // a new subject since the last speaker
+		}
+	}
+	return prev.speaker.Name, true
+}
+
+// describedSubject reports whether the name at byte off follows a
+// descriptive noun phrase that opens a clause ("…, security analyst Jane
+// Doe has …", "The veteran senator Jane Doe"): lower-case modifiers and
+// nouns back to a clause boundary, with no preposition or verb among them.
+func (d *doc) describedSubject(off int) bool {
+	i := d.tokAt(0, len(d.toks), off)
+	j := i - 1
+	for j >= 0 && i-j <= 6 && d.toks[j].kind == tWord {
+		w := d.toks[j].lower
+		if !d.toks[j].cap && (prepositions[w] || npBoundary[w] || blockWords[w] || d.x.cues[w] != 0 || strings.HasSuffix(w, "ed") || auxWords[w]) {
+			return false
+		}
+		j--
+	}
+	if j < 0 || d.paraStart(d.toks[j+1].s) {
+		return true
+	}
+	t := d.toks[j]
+	return t.kind == tPunct && (t.r == '.' || t.r == ',' || t.r == ';' || t.r == ':' || t.r == '—')
+}
+
+// afterCue reports whether the name at byte off follows a reporting verb
+// as its subject ("…, said Jane Doe"), titles and role words allowed
+// between.
+func (d *doc) afterCue(off int) bool {
+	i := d.tokAt(0, len(d.toks), off)
+	j := i - 1
+	for j >= 0 && i-j <= 5 && d.toks[j].kind == tWord && (d.toks[j].cap || titles[d.toks[j].lower] || groupNouns[d.toks[j].lower]) {
+		j--
+	}
+	return j >= 0 && d.toks[j].kind == tWord && !d.toks[j].cap && d.x.cues[d.toks[j].lower]&(cueSpeech|cueDirect) != 0 && d.toks[j].lower != "told"
+}
+
+// inParens reports whether byte off lies inside parentheses opened in its
+// paragraph: photo credits, asides.
+func (d *doc) inParens(off int) bool {
+	k := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > off })
+	if k >= len(d.paras) {
+		return false
+	}
+	seg := d.text[d.paras[k].Start:off]
+	return strings.LastIndexByte(seg, '(') > strings.LastIndexByte(seg, ')')
 }
 
 // oppositeOf returns the other gender.

@@ -89,6 +89,11 @@ func tokenize(text string, start, end int, out []tok) []tok {
 			w := text[i:j]
 			out = append(out, tok{s: i, e: j, kind: tWord, lower: strings.ReplaceAll(strings.ToLower(w), "’", "'"), cap: unicode.IsUpper(r), r: r})
 			i = j
+		case r == '\'' && i+1 < end && text[i+1] == '\'', r == '`' && i+1 < end && text[i+1] == '`':
+			// '' and `` stand for a double quotation mark in some wire
+			// and newspaper archives.
+			out = append(out, tok{s: i, e: i + 2, kind: tQuote, r: '"'})
+			i += 2
 		case isQuoteRune(r):
 			out = append(out, tok{s: i, e: i + n, kind: tQuote, r: r})
 			i += n
