@@ -64,14 +64,14 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.corpus.Search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q.Get("q")}, Limit: limit, Offset: offset})
+	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q.Get("q")}, Limit: limit, Offset: offset})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	out := searchResponse{SearchResult: res}
 	if q.Get("facets") != "0" && q.Get("facets") != "false" {
-		if out.Facets, err = facets(r.Context(), s.db, q.Get("q")); err != nil {
+		if out.Facets, err = s.facets(r.Context(), q.Get("q")); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -101,7 +101,9 @@ func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	s.ingestMu.Lock()
 	defer s.ingestMu.Unlock()
-	if err := deleteArticle(r.Context(), s.db, id); err != nil {
+	err = deleteArticle(r.Context(), s.db, id)
+	s.cache.clear()
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -190,6 +192,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		OnFailure: func(err error) { resp.Failures = append(resp.Failures, err.Error()) },
 	}
 	sum, err := ingest.Run(ctx, s.st, []string{source}, opts)
+	s.cache.clear()
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -207,10 +208,26 @@ func facets(ctx context.Context, db *sql.DB, q string) (*Facets, error) {
 		{&f.Tag, "JOIN tags t ON t.article_id = a.id", "t.tag", "", facetSize, "n DESC, v"},
 		{&f.Language, "", "a.language", "a.language <> ''", facetSize, "n DESC, v"},
 	}
+	// The matching ids are computed once per facet query (MATERIALIZED),
+	// then joined to the facet's table: joining the full-text match into
+	// a group-by instead makes SQLite probe the index once per row.
+	from, args := p.FromWhere("", "a.latest = 1")
+	matched := "WITH m(id) AS MATERIALIZED (SELECT a.id " + from + ") "
 	for _, fc := range list {
-		from, args := p.FromWhere(fc.joins, "a.latest = 1", fc.cond)
-		rows, err := db.QueryContext(ctx, "SELECT "+fc.expr+" AS v, count(DISTINCT a.id) AS n "+from+
-			" GROUP BY v ORDER BY "+fc.order+" LIMIT ?", append(args, fc.limit)...)
+		// CROSS JOIN keeps this join order (SQLite does not reorder
+		// it): without it, a condition on an indexed column (e.type,
+		// a.language) makes the planner scan that index over the whole
+		// corpus and probe the matches.
+		joins := "CROSS JOIN articles a ON a.id = m.id"
+		if fc.joins != "" {
+			joins += " CROSS " + fc.joins
+		}
+		where := ""
+		if fc.cond != "" {
+			where = " WHERE " + fc.cond
+		}
+		rows, err := db.QueryContext(ctx, matched+"SELECT "+fc.expr+" AS v, count(DISTINCT a.id) AS n FROM m "+joins+where+
+			" GROUP BY v ORDER BY "+fc.order+" LIMIT ?", append(slices.Clone(args), fc.limit)...)
 		if err != nil {
 			return nil, fmt.Errorf("web: facets %q: %w", q, err)
 		}

@@ -77,3 +77,5 @@ func get(t testing.TB, url string) *http.Response {
 var timeZero = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
 const msec = time.Millisecond
+
+func newHTTPTestServer(h http.Handler) *httptest.Server { return httptest.NewServer(h) }

@@ -146,7 +146,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	if q != "" {
 		p.Title = q + " — newsgraph"
 	}
-	res, err := s.corpus.Search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q}, Limit: pageSize, Offset: offset,
+	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q}, Limit: pageSize, Offset: offset,
 		MarkOpen: markOpen, MarkClose: markClose})
 	if status(err) == http.StatusBadRequest {
 		// Show the page again with the message next to the box.
@@ -163,7 +163,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, searchHit{Hit: h, Parts: splitSnippet(h.Snippet)})
 	}
-	if p.Facets, err = facets(r.Context(), s.db, q); err != nil {
+	if p.Facets, err = s.facets(r.Context(), q); err != nil {
 		s.fail(w, r, err)
 		return
 	}

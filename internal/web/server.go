@@ -48,6 +48,11 @@ type Options struct {
 	// AllowPrivateFetch lets POST /api/ingest fetch URLs on private and
 	// loopback addresses (tests only).
 	AllowPrivateFetch bool
+	// CacheTTL is how long search results and facets are reused
+	// (0: 30 s; negative: no cache); CacheEntries bounds how many are
+	// kept (0: 1024).
+	CacheTTL     time.Duration
+	CacheEntries int
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
 }
@@ -73,6 +78,12 @@ func (o Options) applyDefaults() Options {
 	if o.Burst <= 0 {
 		o.Burst = defaultBurst
 	}
+	if o.CacheTTL == 0 {
+		o.CacheTTL = 30 * time.Second
+	}
+	if o.CacheEntries <= 0 {
+		o.CacheEntries = 1024
+	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -89,6 +100,7 @@ type Server struct {
 	tmpl    *template.Template
 	handler http.Handler
 	limiter *limiter
+	cache   *resultCache // nil: no cache
 	// ingestMu lets one ingest run at a time: the store has one writer.
 	ingestMu sync.Mutex
 }
@@ -102,6 +114,9 @@ func New(st *store.Store, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
 	s.tmpl = t
+	if opts.CacheTTL > 0 {
+		s.cache = newResultCache(opts.CacheTTL, opts.CacheEntries)
+	}
 	if opts.Rate > 0 {
 		s.limiter = newLimiter(opts.Rate, opts.Burst)
 	}
@@ -273,9 +288,9 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 // limiter is a token bucket per client: each client may make burst
 // requests at once and rate per second over time.
 type limiter struct {
-	rate  float64
-	burst float64
-	mu    sync.Mutex
+	rate    float64
+	burst   float64
+	mu      sync.Mutex
 	buckets map[string]*bucket
 	swept   time.Time
 }

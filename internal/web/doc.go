@@ -1,0 +1,46 @@
+// Package web serves a stored news corpus to people and programs: the
+// pages of `newsgraph serve` and its JSON API.
+//
+// Pages (server-rendered with html/template, no JavaScript, one embedded
+// stylesheet, charts drawn as SVG on the server; every address can be
+// bookmarked):
+//
+//	/ and /search?q=QUERY  search box (the query syntax of newsgraph search),
+//	                       ranked hits with snippets, facets, dates chart
+//	/article/ID            the text with quotes highlighted in a colour per
+//	                       speaker, speaker mentions and cues marked,
+//	                       entities underlined; who is quoted; metadata and
+//	                       provenance; near-duplicates, with a word diff
+//	                       against the cluster's original
+//	/person/NAME           a speaker's quotes across the corpus, by date and
+//	                       outlet, with a timeline
+//	/outlet/NAME           who the outlet quotes most, the gender share of
+//	                       the people it quotes (unknown shown), its top
+//	                       entities, its articles per day
+//
+// The JSON API lives under /api/ and is described by openapi.yaml (served
+// at /api/openapi.yaml); the tests check that every route is documented and
+// answers as documented.
+//
+// Searching, quotes, statistics and export go through internal/corpus, the
+// same functions the command line uses. What corpus does not offer yet —
+// search facets, one article with provenance and cluster, speaker, entity
+// and cluster lists, deleting an article — is in data.go, written against
+// the store's schema (internal/store/schema.sql) and internal/query.
+//
+// Article text is hostile input. Every piece of it reaches the page
+// through html/template, which escapes it for its context; the highlighted
+// text is a tree of Nodes (highlight.go) rendered by a recursive template,
+// never an HTML string. Responses carry a Content-Security-Policy that
+// allows no script and no inline style, and nosniff, no-referrer and
+// frame-ancestors 'none'. Write endpoints (POST /api/ingest, DELETE
+// /api/article/{id}) need the configured bearer token (compared in
+// constant time) and are refused when none is configured. Each client IP
+// has a token-bucket rate limit; request bodies are size-limited. Recent
+// search results and facets are cached for a short time (Options.CacheTTL).
+//
+// It is not the place for query logic (internal/query, internal/corpus),
+// storage (internal/store) or ingest (internal/ingest), and it holds no
+// state beyond its caches and rate-limit buckets. Listening, timeouts and
+// graceful shutdown are the command's (cmd/newsgraph/serve.go).
+package web
