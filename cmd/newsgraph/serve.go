@@ -40,7 +40,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&opts.Burst, "burst", 0, "requests a client may make at once (0: 40)")
 	fs.TextVar(&opts.LogLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn, error")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: newsgraph serve --db FILE [--addr 127.0.0.1:8080] [--token T]")
+		fmt.Fprintln(e.stderr, "usage: newsgraph serve --db FILE [--addr 127.0.0.1:8080] [--token T] [SOURCE …]")
+		fmt.Fprintln(e.stderr, "sources given are ingested first (as newsgraph ingest does; the store is created if missing)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,17 +50,25 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		}
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
-	if opts.DB == "" || fs.NArg() > 0 {
+	if opts.DB == "" {
 		fs.Usage()
-		return fmt.Errorf("%w: serve needs --db FILE and no arguments", errUsage)
+		return fmt.Errorf("%w: serve needs --db FILE", errUsage)
 	}
 	if opts.Token == "" {
 		opts.Token = os.Getenv("NEWSGRAPH_TOKEN")
 	}
-	return runServe(ctx, e, opts)
+	return runServe(ctx, e, opts, fs.Args())
 }
 
-func runServe(ctx context.Context, e env, opts serveOptions) error {
+// runServe ingests sources, if any, into the store and serves it. Inputs
+// that fail to ingest are reported and the rest is served.
+func runServe(ctx context.Context, e env, opts serveOptions, sources []string) error {
+	if len(sources) > 0 {
+		iopts := ingestOptions{DB: opts.DB, Rate: 1, Timeout: 30 * time.Second, LogLevel: slog.LevelWarn, Progress: "auto"}
+		if err := runIngest(ctx, e, iopts, sources); err != nil && !errors.Is(err, errPartial) {
+			return err
+		}
+	}
 	if _, err := os.Stat(opts.DB); err != nil {
 		return fmt.Errorf("serve: %w (make one with newsgraph ingest --db %s SOURCE…)", err, opts.DB)
 	}
