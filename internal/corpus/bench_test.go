@@ -71,7 +71,7 @@ func benchStore(b *testing.B) *Corpus {
 		}
 		benchDir = dir
 		benchPath = filepath.Join(dir, "bench.db")
-		benchErr = fillBench(benchPath)
+		benchErr = fillBench(benchPath, benchArticles)
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -84,7 +84,8 @@ func benchStore(b *testing.B) *Corpus {
 	return New(st.DB)
 }
 
-func fillBench(path string) error {
+// fillBench writes n synthetic articles to a new store at path.
+func fillBench(path string, n int) error {
 	ctx := context.Background()
 	st, err := store.Open(ctx, path)
 	if err != nil {
@@ -94,7 +95,7 @@ func fillBench(path string) error {
 	r := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
 	var tx *store.Tx
-	for i := range benchArticles {
+	for i := range n {
 		if i%1000 == 0 {
 			if tx != nil {
 				if err := tx.Commit(); err != nil {
@@ -191,14 +192,21 @@ var benchQueries = []string{
 
 // BenchmarkSearch runs the fixed query set over benchArticles synthetic
 // articles and reports the p50 and p95 latency of one search (first page of
-// 20 hits, with the total count and snippets).
+// 20 hits, with snippets): exact with the total count, exact without it,
+// with the web server's limits (count capped and ranking among the newest
+// matches at 10,000), and those limits with facets (the web page).
 func BenchmarkSearch(b *testing.B) {
-	for _, noTotal := range []bool{false, true} {
-		name := "with-total"
-		if noTotal {
-			name = "no-total"
-		}
-		b.Run(name, func(b *testing.B) {
+	variants := []struct {
+		name string
+		opts SearchOptions
+	}{
+		{"with-total", SearchOptions{}},
+		{"no-total", SearchOptions{NoTotal: true}},
+		{"limits-10k", SearchOptions{CountLimit: 10_000, RankLimit: 10_000}},
+		{"limits-10k-facets", SearchOptions{CountLimit: 10_000, RankLimit: 10_000, Facets: true}},
+	}
+	for _, v := range variants {
+		b.Run(v.name, func(b *testing.B) {
 			c := benchStore(b)
 			ctx := context.Background()
 			queries := benchQueries
@@ -210,7 +218,9 @@ func BenchmarkSearch(b *testing.B) {
 			for b.Loop() {
 				for _, q := range queries {
 					t0 := time.Now()
-					if _, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: q}, NoTotal: noTotal}); err != nil {
+					opts := v.opts
+					opts.Query = q
+					if _, err := c.Search(ctx, opts); err != nil {
 						b.Fatal(err)
 					}
 					lat = append(lat, time.Since(t0))

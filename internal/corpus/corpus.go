@@ -20,10 +20,14 @@ var ErrQuery = errors.New("bad query")
 // safe for concurrent use (it holds only the database handle).
 type Corpus struct {
 	db *sql.DB
+	// probeMin and probeMax bound the newest articles Search reads
+	// first for the newest matches of a query that is not ranked (tests
+	// make them small to exercise that path on a small store).
+	probeMin, probeMax int
 }
 
 // New returns a Corpus reading db, a database opened by store.Open.
-func New(db *sql.DB) *Corpus { return &Corpus{db: db} }
+func New(db *sql.DB) *Corpus { return &Corpus{db: db, probeMin: probeMin, probeMax: probeMax} }
 
 // Filter says which articles a request covers. The zero value is every
 // latest article version.
@@ -48,13 +52,41 @@ func (f Filter) plan() (*query.Plan, string, error) {
 	}
 	var conds []string
 	if !f.AllVersions {
-		conds = append(conds, "a.latest = 1")
+		conds = append(conds, latestCond)
 	}
 	if f.Originals {
-		conds = append(conds, "(a.cluster_id IS NULL OR a.id = (SELECT c.original_article_id FROM clusters c WHERE c.id = a.cluster_id))")
+		conds = append(conds, originalsCond)
 	}
 	return p, strings.Join(conds, " AND "), nil
 }
+
+// superseded selects the ids of the article versions a newer version
+// replaced (articles.latest = 0): exactly the rows some newer version names
+// as its previous_version_id (internal/store sets latest = 0 on the row it
+// links from the new one, and nothing else does). It reads only the
+// articles_previous index, where testing a.latest would read each article
+// row to its end (latest sits after the text and record columns, so SQLite
+// follows every overflow page).
+const superseded = "SELECT previous_version_id FROM articles WHERE previous_version_id IS NOT NULL"
+
+// latestCond keeps the latest version of each URL (a.latest = 1), as an id
+// test that SQLite answers from a set it builds once per statement.
+const latestCond = "a.id NOT IN (" + superseded + ")"
+
+// originalsCond keeps the original of each near-duplicate cluster and the
+// articles not yet clustered, from the clusters table and the
+// articles_cluster index, without reading article rows.
+const originalsCond = "a.id IN (" + originals + ")"
+
+// originals selects the ids originalsCond keeps.
+const originals = "SELECT original_article_id AS id FROM clusters UNION ALL SELECT id FROM articles WHERE cluster_id IS NULL"
+
+// Bounds of the number of newest dated articles Search looks through first
+// for the newest matches of a query that is not ranked.
+const (
+	probeMin = 2000
+	probeMax = 20000
+)
 
 // timeLayout is the store's time shape (internal/store/schema.sql).
 const timeLayout = "2006-01-02T15:04:05Z"

@@ -16,6 +16,27 @@
 //	st, err := c.Stats(ctx, corpus.StatsOptions{By: corpus.Month})
 //	n, err := c.Export(ctx, w, corpus.ExportOptions{Format: corpus.JSONL})
 //
+// Articles are read with Article and ArticleText, the corpus's lists with
+// Speakers, Entities, Clusters and OutletExists, and search facets with
+// Facets (or SearchOptions.Facets, along with a page of hits).
+//
+// # Search cost and exactness
+//
+// A page of hits is exact: the same as ordering every match (by bm25, ties
+// newest ingested first; or newest published first, undated last) and
+// cutting the page. Search gets it without touching the article rows of
+// every match: a ranked query ranks from the full-text index alone, field
+// conditions (query.Plan.IDConj) and the latest-version test are id sets
+// read from indexes, and a query ordered by date looks among the newest
+// articles first (from the published index); only the page's rows are read,
+// for snippets. Ranking costs about a microsecond per match (bm25 for
+// each), counting less. Two options bound that on large corpora, at the
+// cost of exactness, and say so in the result: CountLimit caps Total
+// (TotalCapped), and RankLimit ranks a query with more matches among its
+// RankLimit most recently ingested ones (RankedWithin). Facets are exact
+// up to FacetSample matches and counted over the first FacetSample in
+// result order beyond (Facets.Sampled).
+//
 // Errors caused by the request (a query syntax error, a bad option) wrap
 // ErrQuery; anything else is a store failure.
 //

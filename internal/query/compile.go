@@ -34,6 +34,35 @@ type Plan struct {
 	// that is not negated, for snippets when Match is "" or not ranked; ""
 	// when the query has no free text.
 	Highlight string
+	// IDs is Where as a set: an SQL SELECT of one column, id, whose rows
+	// are the ids of the articles that satisfy Where (duplicates
+	// possible), "" when Where is "". Its placeholders are bound to IDArgs.
+	// Fields read their own index (tag: tags_tag, speaker: quotes_speaker,
+	// outlet: articles_outlet, lang: articles_language, published:
+	// articles_published …) without reading article rows; AND, OR and
+	// NOT are INTERSECT, UNION and EXCEPT. A caller that tests many ids
+	// against Where (the matches of a frequent word) builds this set once
+	// (id IN (IDs)) instead of evaluating Where on each article row.
+	IDs    string
+	IDArgs []any
+	// IDsOneIndex says IDs reads one index (no compound SELECT), so a
+	// LIMIT on a statement over it stops reading early.
+	IDsOneIndex bool
+	// IDConj is Where's top-level conjuncts as id sets: an article
+	// satisfies Where when its id is in every set that is not Negated
+	// and in none that is. Testing an id against each set with an
+	// EXISTS reads one index per set, where IDs, a compound, is built
+	// whole.
+	IDConj []IDSet
+}
+
+// IDSet is a SELECT of one column, id, with its values.
+type IDSet struct {
+	SQL     string
+	Args    []any
+	Negated bool
+	// OneIndex says SQL reads one index or table (it is not a compound).
+	OneIndex bool
 }
 
 // Compile compiles a parsed query. A nil node (the empty query) gives a plan
@@ -87,6 +116,32 @@ func Compile(n Node) (*Plan, error) {
 		where = append(where, s)
 	}
 	p.Where = strings.Join(where, " AND ")
+	if len(rest) > 0 {
+		var n Node = &And{Children: rest}
+		if len(rest) == 1 {
+			n = rest[0]
+		}
+		ids, one, err := p.ids(n)
+		if err != nil {
+			return nil, err
+		}
+		p.IDs, p.IDsOneIndex = ids, one
+		// The conjuncts again, each on its own.
+		all := p.IDArgs
+		for _, c := range rest {
+			var set IDSet
+			if nt, ok := c.(*Not); ok {
+				c, set.Negated = nt.Child, true
+			}
+			p.IDArgs = nil
+			if set.SQL, set.OneIndex, err = p.ids(c); err != nil {
+				return nil, err
+			}
+			set.Args = p.IDArgs
+			p.IDConj = append(p.IDConj, set)
+		}
+		p.IDArgs = all
+	}
 	var hl []string
 	collectFreeText(n, false, &hl)
 	if len(hl) > 0 {
@@ -434,4 +489,123 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		return "0", nil
 	}
 	return "", fmt.Errorf("%w: field %q cannot be searched", ErrSyntax, t.Field)
+}
+
+// allIDs selects every article id (SQLite reads the narrowest index).
+const allIDs = "SELECT id FROM articles"
+
+// ids compiles a subtree to a SELECT of the ids of the articles it
+// matches, appending its values to p.IDArgs; one says the SELECT reads one
+// index or table (it is not a compound).
+func (p *Plan) ids(n Node) (sel string, one bool, err error) {
+	arg := func(vals ...any) { p.IDArgs = append(p.IDArgs, vals...) }
+	if e, ok := ftsExpr(n); ok {
+		arg(e)
+		return "SELECT rowid AS id FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?", true, nil
+	}
+	switch n := n.(type) {
+	case *And:
+		var pos, neg []string
+		for _, c := range n.Children {
+			if nt, ok := c.(*Not); ok {
+				s, _, err := p.ids(nt.Child)
+				if err != nil {
+					return "", false, err
+				}
+				neg = append(neg, s)
+				continue
+			}
+			s, _, err := p.ids(c)
+			if err != nil {
+				return "", false, err
+			}
+			pos = append(pos, s)
+		}
+		if len(pos) == 0 {
+			pos = []string{allIDs}
+		}
+		// Compound operators apply left to right: (A ∩ B …) − C − D.
+		sel := strings.Join(pos, " INTERSECT ")
+		for _, s := range neg {
+			sel += " EXCEPT " + s
+		}
+		if len(pos)+len(neg) == 1 {
+			return sel, true, nil
+		}
+		return "SELECT id FROM (" + sel + ")", false, nil
+	case *Or:
+		parts := make([]string, len(n.Children))
+		for i, c := range n.Children {
+			s, _, err := p.ids(c)
+			if err != nil {
+				return "", false, err
+			}
+			parts[i] = s
+		}
+		return "SELECT id FROM (" + strings.Join(parts, " UNION ") + ")", false, nil
+	case *Not:
+		s, _, err := p.ids(n.Child)
+		if err != nil {
+			return "", false, err
+		}
+		return "SELECT id FROM (" + allIDs + " EXCEPT " + s + ")", false, nil
+	case *Term:
+		v := n.Value
+		// eq is the condition col = v, or col LIKE 'v%' for a prefix.
+		eq := func(col string) string {
+			if n.Prefix {
+				arg(likeEscape(v) + "%")
+				return col + ` LIKE ? ESCAPE '\'`
+			}
+			arg(v)
+			return col + " = ?"
+		}
+		switch n.Field {
+		case Speaker:
+			return "SELECT article_id AS id FROM quotes WHERE " + eq("speaker_name"), true, nil
+		case Person, Org, Place:
+			if n.Phrase || !searchable(v) {
+				s := "SELECT article_id AS id FROM article_entities WHERE " + eq("name") + " AND type = ?"
+				arg(entityTypes[n.Field])
+				return s, true, nil
+			}
+		case Tag:
+			return "SELECT article_id AS id FROM tags WHERE " + eq("tag"), true, nil
+		case Lang:
+			v = strings.ToLower(v)
+			return "SELECT id FROM articles WHERE " + eq("language"), true, nil
+		case Outlet:
+			host := strings.TrimPrefix(strings.ToLower(v), "www.")
+			if n.Prefix {
+				arg(likeEscape(v)+"%", likeEscape(host)+"%")
+				return `SELECT id FROM articles WHERE outlet_id IN (SELECT id FROM outlets WHERE name LIKE ? ESCAPE '\' OR host LIKE ? ESCAPE '\')`, true, nil
+			}
+			arg(v, host)
+			return "SELECT id FROM articles WHERE outlet_id IN (SELECT id FROM outlets WHERE name = ? OR host = ?)", true, nil
+		}
+	case *Range:
+		// The range's condition names only a.published: over articles
+		// alone it reads the published index.
+		save := p.Args
+		p.Args = nil
+		s, err := p.sqlRange(n)
+		args := p.Args
+		p.Args = save
+		if err != nil {
+			return "", false, err
+		}
+		arg(args...)
+		return "SELECT a.id AS id FROM articles a WHERE " + s, true, nil
+	}
+	// Anything else: the condition on each article row.
+	save := p.Args
+	p.Args = nil
+	s, err := p.sql(n)
+	args := p.Args
+	p.Args = save
+	if err != nil {
+		return "", false, err
+	}
+	arg(args...)
+	return "SELECT a.id AS id FROM articles a WHERE " + s, true, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +104,51 @@ func TestCompile(t *testing.T) {
 			if p.Highlight != tt.highlight {
 				t.Errorf("Highlight = %s\n want %s", p.Highlight, tt.highlight)
 			}
+			checkPlan(t, tt.in, p)
+		})
+	}
+}
+
+func TestCompileIDs(t *testing.T) {
+	tests := []struct {
+		name, in, ids string
+		args          []any
+		oneIndex      bool
+	}{
+		{name: "no fields", in: "putin"},
+		{name: "tag reads its index", in: "putin tag:Syria", oneIndex: true,
+			ids: "SELECT article_id AS id FROM tags WHERE tag = ?", args: []any{"Syria"}},
+		{name: "lang", in: "lang:EN", oneIndex: true, ids: "SELECT id FROM articles WHERE language = ?", args: []any{"en"}},
+		{name: "and is intersect, not is except", in: `speaker:"A B" tag:x -outlet:y`,
+			ids: "SELECT id FROM (SELECT article_id AS id FROM quotes WHERE speaker_name = ? INTERSECT SELECT article_id AS id FROM tags WHERE tag = ?" +
+				" EXCEPT SELECT id FROM articles WHERE outlet_id IN (SELECT id FROM outlets WHERE name = ? OR host = ?))",
+			args: []any{"A B", "x", "y", "y"}},
+		{name: "or is union", in: "putin OR tag:Syria",
+			ids:  "SELECT id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? UNION SELECT article_id AS id FROM tags WHERE tag = ?)",
+			args: []any{`{title text} : "putin"`, "Syria"}},
+		{name: "lone not", in: "-tag:x", ids: "SELECT id FROM (SELECT id FROM articles EXCEPT SELECT article_id AS id FROM tags WHERE tag = ?)", args: []any{"x"}},
+		{name: "date range", in: "published:2016", oneIndex: true,
+			ids:  "SELECT a.id AS id FROM articles a WHERE (a.published IS NOT NULL AND a.published >= ? AND a.published < ?)",
+			args: []any{"2016-01-01T00:00:00Z", "2017-01-01T00:00:00Z"}},
+		{name: "other fields test the row", in: "section:World", oneIndex: true,
+			ids: "SELECT a.id AS id FROM articles a WHERE a.section = ? COLLATE NOCASE", args: []any{"World"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ParseCompile(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.IDs != tt.ids {
+				t.Errorf("IDs = %s\n want %s", p.IDs, tt.ids)
+			}
+			if !reflect.DeepEqual(p.IDArgs, tt.args) {
+				t.Errorf("IDArgs = %q, want %q", p.IDArgs, tt.args)
+			}
+			if p.IDsOneIndex != tt.oneIndex {
+				t.Errorf("IDsOneIndex = %v, want %v", p.IDsOneIndex, tt.oneIndex)
+			}
+			checkPlan(t, tt.in, p)
 		})
 	}
 }
@@ -120,8 +166,18 @@ func checkPlan(t *testing.T, q string, p *Plan) {
 	if n := strings.Count(p.Where, "?"); n != len(p.Args) {
 		t.Fatalf("%q: %d placeholders, %d args: %s", q, n, len(p.Args), p.Where)
 	}
+	ids := strings.ReplaceAll(p.IDs, `ESCAPE '\'`, "")
+	if strings.ContainsAny(ids, `'"`+"`") {
+		t.Fatalf("%q: ID SQL holds a literal: %s", q, p.IDs)
+	}
+	if n := strings.Count(p.IDs, "?"); n != len(p.IDArgs) {
+		t.Fatalf("%q: %d placeholders, %d ID args: %s", q, n, len(p.IDArgs), p.IDs)
+	}
+	if (p.IDs == "") != (p.Where == "") {
+		t.Fatalf("%q: Where %q but IDs %q", q, p.Where, p.IDs)
+	}
 	exprs := []string{p.Match, p.Highlight}
-	for _, a := range p.Args {
+	for _, a := range append(slices.Clone(p.Args), p.IDArgs...) {
 		if s, ok := a.(string); ok && strings.Contains(s, " : ") {
 			exprs = append(exprs, s)
 		}
@@ -211,6 +267,11 @@ func FuzzParse(f *testing.F) {
 		var count int
 		if err := st.DB.QueryRowContext(ctx, "SELECT count(*) "+from, args...).Scan(&count); err != nil {
 			t.Fatalf("%q: SQLite rejects the plan: %v\n%s %q", q, err, from, args)
+		}
+		if p.IDs != "" {
+			if err := st.DB.QueryRowContext(ctx, "SELECT count(*) FROM ("+p.IDs+")", p.IDArgs...).Scan(&count); err != nil {
+				t.Fatalf("%q: SQLite rejects the ID set: %v\n%s %q", q, err, p.IDs, p.IDArgs)
+			}
 		}
 	})
 }

@@ -46,7 +46,10 @@
 // beside a positive term), which drives the query and gives bm25 ranking;
 // fields compile to IN subqueries on the entity, quote, tag and outlet
 // tables, and free text that sits under OR with a field becomes an IN
-// subquery too. Every user value is a bound parameter, and every user term
+// subquery too. The same conditions are also compiled to id sets
+// (Plan.IDs, and Plan.IDConj conjunct by conjunct): SELECTs of article ids
+// that read the field's own index, with AND, OR and NOT as INTERSECT, UNION
+// and EXCEPT, so a caller can test many ids without reading article rows. Every user value is a bound parameter, and every user term
 // is quoted as an FTS5 string inside the MATCH expression (itself bound), so
 // neither SQL nor FTS5 syntax can be injected: "NEAR(a b)" is two words.
 //

@@ -46,12 +46,6 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 	w.Write(openAPI)
 }
 
-// searchResponse is a page of search hits with the facets of every match.
-type searchResponse struct {
-	*corpus.SearchResult
-	Facets *Facets `json:"facets,omitempty"`
-}
-
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	limit, err := intParam(r, "limit", corpus.DefaultLimit, corpus.MaxLimit)
@@ -64,19 +58,13 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q.Get("q")}, Limit: limit, Offset: offset})
+	facets := q.Get("facets") != "0" && q.Get("facets") != "false"
+	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q.Get("q")}, Limit: limit, Offset: offset, Facets: facets})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	out := searchResponse{SearchResult: res}
-	if q.Get("facets") != "0" && q.Get("facets") != "false" {
-		if out.Facets, err = s.facets(r.Context(), q.Get("q")); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, res)
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
@@ -85,7 +73,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := loadArticle(r.Context(), s.db, id)
+	a, err := s.corpus.Article(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -261,7 +249,7 @@ func (s *Server) apiSpeakers(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	list, err := listSpeakers(r.Context(), s.db, r.URL.Query().Get("prefix"), limit)
+	list, err := s.corpus.Speakers(r.Context(), r.URL.Query().Get("prefix"), limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -282,7 +270,7 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("%w: type %q (want PERSON, ORG, PLACE or MISC)", errBadRequest, typ))
 		return
 	}
-	list, err := listEntities(r.Context(), s.db, typ, limit)
+	list, err := s.corpus.Entities(r.Context(), typ, limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -316,7 +304,7 @@ func (s *Server) apiClusters(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	list, err := listClusters(r.Context(), s.db, limit, offset)
+	list, err := s.corpus.Clusters(r.Context(), limit, offset)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -102,21 +102,22 @@ func (c *resultCache) clear() {
 	c.mu.Unlock()
 }
 
-// search is corpus.Search through the cache.
+// Search limits of the web server (corpus.SearchOptions): a query that
+// matches more than searchRankLimit articles is ranked among its
+// searchRankLimit most recently ingested matches, so no search computes
+// bm25 for the whole corpus; the count stops at searchCountLimit.
+const (
+	searchRankLimit  = 10_000
+	searchCountLimit = 10_000
+)
+
+// search is corpus.Search through the cache, with the server's limits.
 func (s *Server) search(ctx context.Context, opts corpus.SearchOptions) (*corpus.SearchResult, error) {
-	key := fmt.Sprintf("search\x00%q\x00%d\x00%d\x00%q\x00%q\x00%t", opts.Query, opts.Limit, opts.Offset, opts.MarkOpen, opts.MarkClose, opts.NoTotal)
+	opts.RankLimit, opts.CountLimit = searchRankLimit, searchCountLimit
+	key := fmt.Sprintf("search\x00%q\x00%d\x00%d\x00%q\x00%q\x00%t\x00%t", opts.Query, opts.Limit, opts.Offset, opts.MarkOpen, opts.MarkClose, opts.NoTotal, opts.Facets)
 	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) { return s.corpus.Search(ctx, opts) })
 	if err != nil {
 		return nil, err
 	}
 	return v.(*corpus.SearchResult), nil
-}
-
-// facets counts the facets of a query through the cache.
-func (s *Server) facets(ctx context.Context, q string) (*Facets, error) {
-	v, err := s.cache.get(ctx, "facets\x00"+q, func(ctx context.Context) (any, error) { return facets(ctx, s.db, q) })
-	if err != nil {
-		return nil, err
-	}
-	return v.(*Facets), nil
 }

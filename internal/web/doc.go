@@ -22,11 +22,13 @@
 // at /api/openapi.yaml); the tests check that every route is documented and
 // answers as documented.
 //
-// Searching, quotes, statistics and export go through internal/corpus, the
-// same functions the command line uses. What corpus does not offer yet —
-// search facets, one article with provenance and cluster, speaker, entity
-// and cluster lists, deleting an article — is in data.go, written against
-// the store's schema (internal/store/schema.sql) and internal/query.
+// Every read goes through internal/corpus, the functions the command line
+// uses too: search with facets, one article with provenance and cluster,
+// quotes, statistics, speaker, entity and cluster lists, export. Only
+// deleting an article, a write, is here (data.go). Searches run with
+// limits (cache.go): a query matching more than 10,000 articles shows
+// "10000+" and is ranked among its 10,000 most recently added matches;
+// facets are counted over the first 1,000 matches (the page says so).
 //
 // Article text is hostile input. Every piece of it reaches the page
 // through html/template, which escapes it for its context; the highlighted

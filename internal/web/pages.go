@@ -147,7 +147,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		p.Title = q + " — newsgraph"
 	}
 	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q}, Limit: pageSize, Offset: offset,
-		MarkOpen: markOpen, MarkClose: markClose})
+		MarkOpen: markOpen, MarkClose: markClose, Facets: true})
 	if status(err) == http.StatusBadRequest {
 		// Show the page again with the message next to the box.
 		w.WriteHeader(http.StatusBadRequest)
@@ -163,13 +163,10 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, searchHit{Hit: h, Parts: splitSnippet(h.Snippet)})
 	}
-	if p.Facets, err = s.facets(r.Context(), q); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	p.Facets = res.Facets
 	p.DateChart = timeChart(p.Facets.Date, "articles")
 	p.HasPrev, p.Prev = offset > 0, max(0, offset-pageSize)
-	p.HasNext, p.Next = offset+len(res.Hits) < res.Total, offset+pageSize
+	p.HasNext, p.Next = offset+len(res.Hits) < res.Total || res.TotalCapped, offset+pageSize
 	s.render(w, r, "search.html", p)
 }
 
@@ -203,7 +200,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := loadArticle(r.Context(), s.db, id)
+	a, err := s.corpus.Article(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -223,7 +220,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if p.Original != nil {
-			orig, err := articleText(r.Context(), s.db, p.Original.ID)
+			orig, err := s.corpus.ArticleText(r.Context(), p.Original.ID)
 			if err != nil {
 				s.fail(w, r, err)
 				return
@@ -385,7 +382,7 @@ type outletPage struct {
 
 func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PathValue("name"))
-	ok, err := outletExists(r.Context(), s.db, name)
+	ok, err := s.corpus.OutletExists(r.Context(), name)
 	if err != nil {
 		s.fail(w, r, err)
 		return
