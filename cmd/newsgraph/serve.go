@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -78,9 +77,6 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 		return err
 	}
 	defer st.Close()
-	// Each SQLite connection has its own page cache; searches are CPU-bound,
-	// so more connections than a few per core only add memory under load.
-	st.DB.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: opts.LogLevel}))
 	srv, err := web.New(st, web.Options{Token: opts.Token, Rate: opts.Rate, Burst: opts.Burst, Logger: logger})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -55,6 +56,11 @@ type Options struct {
 	CacheEntries int
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
+	// MaxConns bounds the store's open SQLite connections (0: two per
+	// CPU, at least 4). Each connection keeps its own page cache and
+	// searches are CPU-bound, so more connections only add memory under
+	// load. New applies it to the store's *sql.DB.
+	MaxConns int
 }
 
 // Defaults of Options, applied in one place.
@@ -87,6 +93,9 @@ func (o Options) applyDefaults() Options {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
+	if o.MaxConns <= 0 {
+		o.MaxConns = max(4, 2*runtime.GOMAXPROCS(0))
+	}
 	return o
 }
 
@@ -108,6 +117,7 @@ type Server struct {
 // New returns a Server on an open store.
 func New(st *store.Store, opts Options) (*Server, error) {
 	opts = opts.applyDefaults()
+	st.DB.SetMaxOpenConns(opts.MaxConns)
 	s := &Server{opts: opts, st: st, db: st.DB, corpus: corpus.New(st.DB)}
 	t, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
