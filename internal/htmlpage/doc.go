@@ -21,6 +21,49 @@
 //     start of the text, since they are Result.Title and
 //     Result.Description (dropHeadings).
 //
+// # Metadata
+//
+// go-trafilatura's metadata is a fallback: the page's own declarations are
+// read in one more walk over the tree (meta.go: <meta>, <title>, the
+// canonical link, JSON-LD with arrays, @graph and @id references, <h1>,
+// <time>, byline elements outside comments; broken JSON-LD is skipped) and
+// chosen between by general rules (metadata.go):
+//
+//   - Title: og:title, JSON-LD headline, twitter:title, itemprop headline,
+//     the main <h1> and <title>, each stripped of the site's name at its
+//     start or end ("Headline | Site", "Site: Headline") when that part is
+//     og:site_name, the JSON-LD publisher, application-name or the host's
+//     name; the candidate the most other sources confirm wins (an <h1>
+//     "Headline" confirms "Opinion | Headline"). Dashes inside a headline
+//     stay.
+//   - Published: JSON-LD datePublished, article:published_time and the
+//     other publication keys (parsely, sailthru, dc.date …), itemprop
+//     datePublished, <time> marked as published or in the article; never a
+//     modified date; dates before 1990 or after Options.Now are refused. A
+//     time of day is kept with its zone (Result.PublishedHasTime); a UTC
+//     time is re-expressed in the page's zone when the page also shows the
+//     same instant in local time; when its day is not the day htmldate
+//     found and no zone is known, htmldate's day is kept, without a time.
+//   - Authors: JSON-LD authors, each <meta> author key, the first byline;
+//     the source most confirmed by the others wins (the visible byline
+//     counts twice). Names are cleaned of "By", roles, datelines, e-mail
+//     addresses, handles, credentials and trailing agencies; URL authors and
+//     user names are refused; organisations only when no person is named,
+//     and never the site itself or its desks ("Site Staff").
+//   - Site: og:site_name, JSON-LD publisher, application-name, else the
+//     host; the best-written of equal names ("usatoday" / "USA TODAY").
+//   - Section and categories: article:section, JSON-LD articleSection,
+//     else the JSON-LD breadcrumb; tags: article:tag, JSON-LD keywords,
+//     news_keywords, meta keywords when nothing else.
+//   - URL: rel=canonical, og:url, twitter:url, resolved against
+//     Options.URL; only absolute http(s) URLs.
+//
+// On the 181 benchmark pages (no metadata truth: coverage, checked by
+// eye; TestMetadataCoverage), dates carry a time of day and zone on 70%
+// of pages (0% before); site-name affixes are gone from about 45 titles;
+// metadata reading costs about 4% of extraction time (BenchmarkMetadata
+// against BenchmarkTrafilaturaBare).
+//
 // # Measured
 //
 // On the Scrapinghub article-extraction benchmark (181 pages, 4-gram

@@ -29,6 +29,9 @@ type Options struct {
 	// URL is the page's address, used when the page declares none and to
 	// resolve relative links in the metadata.
 	URL string
+	// Now is the time after which a publication date is taken as an error;
+	// zero means the current time.
+	Now time.Time
 }
 
 // Result is what Extract finds in a page.
@@ -40,16 +43,20 @@ type Result struct {
 	// Paragraphs are the paragraphs of Text, in order.
 	Paragraphs []string
 
-	Title       string
-	Authors     []string
-	Published   *time.Time // nil when no date was found
-	Site        string     // the site's name, e.g. from og:site_name
-	Section     string     // the page's declared section (article:section)
-	Categories  []string
-	Tags        []string
-	Language    string // declared by the page (html lang, og:locale …), lower-case ISO 639-1; "" if none
-	URL         string // canonical URL when the page declares one, else Options.URL
-	Description string
+	Title   string
+	Authors []string
+	// Published is the publication date, nil when none was found. When
+	// PublishedHasTime is set it carries the time of day and the zone the
+	// page declares; otherwise it is midnight UTC of the published day.
+	Published        *time.Time
+	PublishedHasTime bool
+	Site             string // the site's name, e.g. from og:site_name
+	Section          string // the page's declared section (article:section)
+	Categories       []string
+	Tags             []string
+	Language         string // declared by the page (html lang, og:locale …), lower-case ISO 639-1; "" if none
+	URL              string // canonical URL when the page declares one, else Options.URL
+	Description      string
 	// TextLanguage is go-trafilatura's guess of the language of Text
 	// (ISO 639-1), "" when unsure.
 	TextLanguage string
@@ -105,25 +112,79 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 	r := Result{
 		Text:         strings.Join(paras, "\n\n"),
 		Paragraphs:   paras,
-		Title:        normalizeSpace(m.Title),
-		Authors:      splitAuthors(m.Author),
-		Site:         normalizeSpace(m.Sitename),
-		Section:      head.section,
-		Categories:   cleanList(m.Categories),
-		Tags:         cleanList(m.Tags),
 		Language:     head.language,
-		URL:          m.URL,
 		Description:  normalizeSpace(m.Description),
 		TextLanguage: m.Language,
 	}
-	if r.URL == "" {
-		r.URL = opts.URL
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
+	var trafDate *time.Time
 	if !m.Date.IsZero() {
-		d := m.Date
-		r.Published = &d
+		d := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), 0, 0, 0, 0, time.UTC)
+		trafDate = &d
 	}
+	r.fillMeta(doc, m.Title, m.Sitename, splitAuthors(m.Author), m.Categories, m.Tags, firstNonEmpty(opts.URL, m.URL), trafDate, now)
 	return r, nil
+}
+
+// dayDiff is the number of days between the calendar days of a and b.
+func dayDiff(a, b time.Time) int {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	d := int(da.Sub(db).Hours() / 24)
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// fillMeta sets the title, authors, date, site, section, categories, tags
+// and URL of r from the page's own metadata (see metadata.go), with
+// go-trafilatura's values as fallbacks.
+func (r *Result) fillMeta(doc *html.Node, title, site string, authors, cats, tags []string, pageURL string, date *time.Time, now time.Time) {
+	pm := readMeta(doc)
+	ld := pm.ldArticles()
+	r.URL = chooseURL(pm, pageURL)
+	if r.URL == "" && pageURL != "" {
+		r.URL = pageURL
+	}
+	host := ""
+	if u, err := nurl.Parse(r.URL); err == nil {
+		host = u.Hostname()
+	}
+	r.Site = chooseSite(pm, ld, normalizeSpace(site), host)
+	var ldSites []string
+	for _, o := range ld {
+		if p, ok := pm.resolve(o["publisher"]).(map[string]any); ok {
+			ldSites = append(ldSites, ldString(p["name"]))
+		}
+	}
+	sites := newSiteNames(host, append(ldSites, r.Site, pm.meta("og:site_name"), pm.meta("application-name"), pm.meta("twitter:site"), normalizeSpace(site))...)
+	r.Title = chooseTitle(pm, ld, sites, normalizeSpace(title))
+	r.Authors = chooseAuthors(pm, ld, sites, authors)
+	if t, clock, ok := choosePublished(pm, ld, now); ok {
+		r.Published, r.PublishedHasTime = &t, clock
+		if _, off := t.Zone(); clock && off == 0 && date != nil && dayDiff(t, *date) == 1 {
+			// A UTC time whose day is not the one the page shows (found by
+			// htmldate): the site's zone is unknown, keep the shown day.
+			r.Published, r.PublishedHasTime = date, false
+		}
+	} else if date != nil && !date.After(now) && date.Year() >= minYear {
+		r.Published = date
+	}
+	r.Section, r.Categories = chooseSection(pm, ld, r.Title, cats)
+	r.Tags = chooseTags(pm, ld, tags)
 }
 
 func splitAuthors(s string) []string {

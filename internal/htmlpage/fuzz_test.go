@@ -13,6 +13,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("<p>one<p>two<br>three")
 	f.Add("<html><head><title>T</title></head><body><h1>T</h1><p>x\u00ady</p></body></html>")
 	f.Add("<table><tr><td>a<td>b</table><script>x</script>")
+	f.Add(`<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","datePublished":"2020-01-02T03:04:05+01:00","author":{"@id":"#a"}},{"@id":"#a","@type":"Person","name":"A B"}]}</script></head><body><article><h1>H</h1><p class="byline">By C D and E F</p><p>Some text of the story here.</p></article></body></html>`)
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 64<<10 {
 			return
@@ -27,6 +28,14 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("unexpected error %v", err)
 			}
 			return
+		}
+		for _, a := range r.Authors {
+			if a == "" || strings.TrimSpace(a) != a || !utf8.ValidString(a) {
+				t.Fatalf("bad author %q", a)
+			}
+		}
+		if r.Published != nil && (r.Published.Year() < minYear || r.Published.After(time.Now().Add(48*time.Hour))) {
+			t.Fatalf("date out of range: %v", r.Published)
 		}
 		if !utf8.ValidString(r.Text) || !utf8.ValidString(r.Title) {
 			t.Fatalf("invalid UTF-8 output")

@@ -1,0 +1,292 @@
+package htmlpage
+
+import (
+	"golang.org/x/net/html"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// metaBody is an article body written for these tests, long enough for
+// go-trafilatura to take it as the main text.
+const metaBody = `<p>The town council voted on Tuesday to keep the old library open for
+another ten years, after a long campaign by readers and local schools.</p>
+<p>The building needs a new roof and new heating, which the council will pay
+for from its reserves over the next three years, the mayor said.</p>
+<p>Volunteers will run a café on the ground floor, and the upper rooms will be
+let to clubs and societies in the evenings to raise money for books.</p>`
+
+// metaPage builds a page from head elements, elements before the body
+// text inside <article>, and elements after the article.
+func metaPage(head, header, after string) string {
+	return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" + head +
+		"</head><body><nav><a href=\"/\">Home</a></nav><article>" + header + metaBody +
+		"</article>" + after + "</body></html>"
+}
+
+// testNow is the clock of these tests.
+var testNow = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+
+func extractMeta(t *testing.T, page, url string) Result {
+	t.Helper()
+	r, err := Extract(page, Options{URL: url, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, head, header, url, want string
+	}{
+		{"og:title with site suffix", `<title>Library stays open | Town Crier</title>
+<meta property="og:title" content="Library stays open | Town Crier"><meta property="og:site_name" content="Town Crier">`,
+			"", "", "Library stays open"},
+		{"title with host name suffix", `<title>Library stays open - TownCrier.com</title>`, "", "https://www.towncrier.com/a/1", "Library stays open"},
+		{"site prefix with colon", `<title>Town Crier: Library stays open for ten more years</title><meta property="og:site_name" content="Town Crier">`,
+			"", "", "Library stays open for ten more years"},
+		{"site prefix with bar", `<title>Town Crier | Library stays open</title><meta name="application-name" content="Town Crier">`,
+			"", "", "Library stays open"},
+		{"legitimate dash kept", `<title>Library review - shelves full, roof leaking - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
+			"", "", "Library review - shelves full, roof leaking"},
+		{"dash kept when no site is known", `<title>Before and after - the library in pictures</title>`, "", "", "Before and after - the library in pictures"},
+		{"h1 confirms a part of og:title", `<title>Opinion | Why the library matters - Town Crier</title>
+<meta property="og:title" content="Opinion | Why the library matters">`, `<h1>Why the library matters</h1>`, "", "Why the library matters"},
+		{"JSON-LD headline agrees with h1", `<title>Council news</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Library saved by council vote"}</script>`,
+			`<h1>Library saved by council vote</h1>`, "", "Library saved by council vote"},
+		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
+<title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
+			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractMeta(t, metaPage(tt.head, tt.header, ""), tt.url)
+			if r.Title != tt.want {
+				t.Errorf("Title = %q, want %q", r.Title, tt.want)
+			}
+		})
+	}
+}
+
+func TestPublished(t *testing.T) {
+	tests := []struct {
+		name, head, header string
+		want               string // RFC 3339, "" for none
+		clock              bool
+	}{
+		{"JSON-LD with zone kept", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-04-05T09:30:00+02:00","dateModified":"2023-04-07T10:00:00+02:00"}</script>`,
+			"", "2023-04-05T09:30:00+02:00", true},
+		{"JSON-LD @graph", `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Crier"},{"@type":["Article"],"datePublished":"2023-04-05T09:30:00Z"}]}</script>`,
+			"", "2023-04-05T09:30:00Z", true},
+		{"JSON-LD top-level array", `<script type="application/ld+json">[{"@type":"Organization","name":"Crier"},{"@type":"BlogPosting","datePublished":"2022-12-31T23:00:00-05:00"}]</script>`,
+			"", "2022-12-31T23:00:00-05:00", true},
+		{"broken JSON-LD skipped", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01T00:00:00Z",</script>
+<meta property="article:published_time" content="2023-02-03T04:05:06+01:00">`, "", "2023-02-03T04:05:06+01:00", true},
+		{"raw newline in JSON-LD string", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\",\"datePublished\":\"2023-02-03\"}</script>",
+			"", "2023-02-03T00:00:00Z", false},
+		{"modified date not taken as published", `<meta property="article:modified_time" content="2023-05-06T07:08:09Z">
+<meta property="article:published_time" content="2023-05-01T07:08:09Z">`, "", "2023-05-01T07:08:09Z", true},
+		{"future date rejected", `<meta property="article:published_time" content="2999-01-01T00:00:00Z">
+<meta name="parsely-pub-date" content="2023-03-03T10:00:00Z">`, "", "2023-03-03T10:00:00Z", true},
+		{"date before 1990 rejected", `<meta property="article:published_time" content="1970-01-01T00:00:00Z">
+<meta name="sailthru.date" content="2023-03-03 10:00:00 -0500">`, "", "2023-03-03T10:00:00-05:00", true},
+		{"dc.date day only", `<meta name="dc.date" content="2020-02-29">`, "", "2020-02-29T00:00:00Z", false},
+		{"itemprop datePublished", `<meta itemprop="datePublished" content="2019-07-08T06:05:04+09:00">`, "", "2019-07-08T06:05:04+09:00", true},
+		{"time element in the article header", "", `<header><time datetime="2018-10-11T12:13:14-07:00">Oct 11</time></header>`, "2018-10-11T12:13:14-07:00", true},
+		{"UTC time shown in local time", `<meta property="article:published_time" content="2019-11-19T07:03:25+00:00">`,
+			`<p class="meta"><time datetime="2019-11-19T07:03:25+00:00">November 18, 2019 11:03 PM</time></p>`, "2019-11-18T23:03:25-08:00", true},
+		{"local time beside UTC", `<meta property="article:published_time" content="2019-11-19T04:58:46Z"><meta name="sailthru.date" content="2019-11-18 20:58:46">`,
+			"", "2019-11-18T20:58:46-08:00", true},
+		{"no date", "", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(metaPage(tt.head, tt.header, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pm := readMeta(doc)
+			got, clock, ok := choosePublished(pm, pm.ldArticles(), testNow)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("got %v, want no date", got)
+				}
+				return
+			}
+			if !ok || got.Format(time.RFC3339) != tt.want || clock != tt.clock {
+				t.Errorf("got %v (clock %v, ok %v), want %s (clock %v)", got.Format(time.RFC3339), clock, ok, tt.want, tt.clock)
+			}
+		})
+	}
+}
+
+func TestPublishedThroughExtract(t *testing.T) {
+	r := extractMeta(t, metaPage(`<meta property="article:published_time" content="2023-04-05T09:30:00+02:00">`, "", ""), "")
+	if r.Published == nil || !r.PublishedHasTime || r.Published.Format(time.RFC3339) != "2023-04-05T09:30:00+02:00" {
+		t.Errorf("Published = %v, has time %v", r.Published, r.PublishedHasTime)
+	}
+	r = extractMeta(t, metaPage(`<meta property="article:published_time" content="2999-04-05T09:30:00+02:00">`, "", ""), "")
+	if r.Published != nil && r.Published.After(testNow) {
+		t.Errorf("future date kept: %v", r.Published)
+	}
+}
+
+func TestAuthors(t *testing.T) {
+	tests := []struct {
+		name, head, header, after string
+		want                      []string
+	}{
+		{"JSON-LD person list", `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ada Stone"},{"@type":"Person","name":"Ben Reed"}]}</script>`,
+			"", "", []string{"Ada Stone", "Ben Reed"}},
+		{"JSON-LD @id reference", `<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"#p1"}},{"@type":"Person","@id":"#p1","name":"Cora Lind"}]}</script>`,
+			"", "", []string{"Cora Lind"}},
+		{"meta author", `<meta name="author" content="Dan Frost">`, "", "", []string{"Dan Frost"}},
+		{"URL author rejected, byline used", `<meta property="article:author" content="https://www.facebook.com/some.profile">`,
+			`<p class="byline">By Eva Hart</p>`, "", []string{"Eva Hart"}},
+		{"by, and, roles and e-mail cleaned", `<meta name="author" content="By Finn Moss, Staff Writer and Gail Park (gail@example.com)">`,
+			"", "", []string{"Finn Moss", "Gail Park"}},
+		{"agency after the name", `<meta name="author" content="HUGO BELL and IRIS WEST Associated Press">`, "", "", []string{"HUGO BELL", "IRIS WEST"}},
+		{"credentials and dateline", `<meta name="author" content="Jane Cole, MD, Monday November 18">`, "", "", []string{"Jane Cole"}},
+		{"duplicates", `<meta name="author" content="Kim Lowe; Kim Lowe">`, "", "", []string{"Kim Lowe"}},
+		{"organisation only when nobody is named", `<meta name="author" content="Reuters">`, "", "", []string{"Reuters"}},
+		{"person over organisation", `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization","name":"Wire Service"},{"@type":"Person","name":"Leo Marsh"}]}</script>`,
+			"", "", []string{"Leo Marsh"}},
+		{"site name is not an author", `<meta name="author" content="Town Crier Staff"><meta property="og:site_name" content="Town Crier">`, "", "", nil},
+		{"visible byline confirmed over CMS author", `<meta name="author" content="Web Uploader"><meta name="sailthru.author" content="Mia North">`,
+			`<span class="byline">By Mia North</span>`, "", []string{"Mia North"}},
+		{"comment authors ignored", "", "", `<div class="comments"><span class="comment-author">Ned Quill</span></div>`, nil},
+		{"byline with desk, agency and stamp", "", `<div class="byline-box"><span>Olga Pratt</span> <span>Associated Press</span> Published 11:34 PM</div>`, "",
+			[]string{"Olga Pratt"}},
+		{"role after a desk word", "", `<div class="author-details">Paul Quinn News reporter</div>`, "", []string{"Paul Quinn"}},
+		{"lower-case phrase is not a name", `<meta name="author" content="the defence ministry">`, "", "", nil},
+		{"user names rejected", `<meta name="author" content="admin_2">`, "", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractMeta(t, metaPage(tt.head, tt.header, tt.after), "")
+			if !reflect.DeepEqual(r.Authors, tt.want) {
+				t.Errorf("Authors = %q, want %q", r.Authors, tt.want)
+			}
+		})
+	}
+}
+
+func TestSiteSectionTagsURL(t *testing.T) {
+	head := `<meta property="og:site_name" content="towncrier">
+<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Town Crier"},
+"articleSection":"Local","keywords":["library","council"]}</script>
+<meta name="news_keywords" content="books, council">
+<link rel="canonical" href="/news/library-saved">`
+	r := extractMeta(t, metaPage(head, "", ""), "https://towncrier.example/news/library-saved?utm=x")
+	if r.Site != "Town Crier" {
+		t.Errorf("Site = %q", r.Site)
+	}
+	if r.Section != "Local" {
+		t.Errorf("Section = %q", r.Section)
+	}
+	if want := []string{"library", "council", "books"}; !reflect.DeepEqual(r.Tags, want) {
+		t.Errorf("Tags = %q, want %q", r.Tags, want)
+	}
+	if r.URL != "https://towncrier.example/news/library-saved" {
+		t.Errorf("URL = %q", r.URL)
+	}
+
+	// No declared name: the host; a javascript: canonical is refused.
+	r = extractMeta(t, metaPage(`<link rel="canonical" href="javascript:alert(1)"><meta property="article:section" content="Culture">`, "", ""), "https://www.crier.example/a")
+	if r.Site != "crier.example" || r.URL != "https://www.crier.example/a" || r.Section != "Culture" {
+		t.Errorf("Site %q, URL %q, Section %q", r.Site, r.URL, r.Section)
+	}
+
+	// A JSON-LD breadcrumb gives the section when nothing else does.
+	bc := `<script type="application/ld+json">{"@type":"BreadcrumbList","itemListElement":[
+{"@type":"ListItem","position":1,"name":"Home"},{"@type":"ListItem","position":2,"name":"Arts"},
+{"@type":"ListItem","position":3,"name":"Books"},{"@type":"ListItem","position":4,"name":"Library saved"}]}</script><title>Library saved</title>`
+	r = extractMeta(t, metaPage(bc, "", ""), "")
+	if r.Section != "Books" || !reflect.DeepEqual(r.Categories, []string{"Books", "Arts"}) {
+		t.Errorf("Section %q, Categories %q", r.Section, r.Categories)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string
+		clock bool
+		ok    bool
+	}{
+		{"2023-04-05T09:30:00+02:00", "2023-04-05T09:30:00+02:00", true, true},
+		{"2023-04-05T09:30:00.123Z", "2023-04-05T09:30:00Z", true, true},
+		{"2023-04-05T09:30:00+0530", "2023-04-05T09:30:00+05:30", true, true},
+		{"2023-04-05 09:30:00", "2023-04-05T00:00:00Z", false, true},
+		{"2023-04-05", "2023-04-05T00:00:00Z", false, true},
+		{"Wed, 05 Apr 2023 09:30:00 GMT", "2023-04-05T09:30:00Z", true, true},
+		{"Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19T03:05:46Z", true, true},
+		{"2023-04-05T09:30:00 junk", "2023-04-05T00:00:00Z", false, true},
+		{"2999-01-01", "", false, false},
+		{"1989-12-31", "", false, false},
+		{"yesterday", "", false, false},
+		{"", "", false, false},
+	}
+	for _, tt := range tests {
+		got, clock, ok := parseDate(tt.in, testNow)
+		if ok != tt.ok || ok && (got.Format(time.RFC3339) != tt.want || clock != tt.clock) {
+			t.Errorf("parseDate(%q) = %v, %v, %v; want %s, %v, %v", tt.in, got.Format(time.RFC3339), clock, ok, tt.want, tt.clock, tt.ok)
+		}
+	}
+}
+
+func TestStripSite(t *testing.T) {
+	site := newSiteNames("www.dailyexample.co.uk", "The Daily Example")
+	tests := map[string]string{
+		"Headline here | The Daily Example":     "Headline here",
+		"Headline here - Daily Example":         "Headline here",
+		"The Daily Example: Headline over here": "Headline over here",
+		"DailyExample.co.uk - Headline here":    "Headline here",
+		"Left - right - The Daily Example":      "Left - right",
+		"Headline - with a dash":                "Headline - with a dash",
+		"The Daily Example":                     "The Daily Example",
+	}
+	for in, want := range tests {
+		if got := stripSite(in, site); got != want {
+			t.Errorf("stripSite(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestJSONLDRobust(t *testing.T) {
+	for _, src := range []string{
+		`{`, `[1,2,"x"]`, `null`, `{"@graph":{"@graph":{"@type":"Article"}}}`, `<!-- {"@type":"Article"} -->`,
+		strings.Repeat("[", 10000), `{"@type":"Article","author":{"@id":"#missing"}}`, `{"@type":5,"datePublished":7}`,
+	} {
+		var pm pageMeta
+		pm.metas = map[string][]string{}
+		pm.addJSONLD(src)
+		_ = pm.ldArticles()
+		chooseAuthors(&pm, pm.ldArticles(), newSiteNames(""), nil)
+		choosePublished(&pm, pm.ldArticles(), testNow)
+	}
+}
+
+// BenchmarkMetadata is the cost of this package's metadata reading on the
+// benchmark pages (parsing not included), to set against BenchmarkExtract.
+func BenchmarkMetadata(b *testing.B) {
+	pages := loadBench(b)
+	docs := make([]*htmlNode, 0, len(pages))
+	for _, p := range pages {
+		doc, err := Parse(p.html)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var r Result
+		r.fillMeta(docs[i%len(docs)], "", "", nil, nil, nil, "https://example.com/a", nil, testNow)
+	}
+}
+
+type htmlNode = html.Node
