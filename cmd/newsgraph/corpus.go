@@ -31,10 +31,7 @@ func cmdCorpus(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&truth, "truth", "", "the truth file (URL, story, kind per line)")
 	fs.StringVar(&db, "db", "", "the corpus database to score")
 	if err := fs.Parse(args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return flagError(err)
 	}
 	if truth == "" {
 		return fmt.Errorf("%w: corpus %s needs --truth", errUsage, args[0])

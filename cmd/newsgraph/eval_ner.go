@@ -31,7 +31,7 @@ func cmdEvalNER(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&o.noMISC, "no-misc", false, "map MISC to O in gold and prediction (for PER/ORG/LOC-only gold such as UNER)")
 	fs.StringVar(&o.model, "model", "", "model file for --tag (default: the built-in model)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
+		return flagError(err)
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: eval ner [flags] FILE", errUsage)

@@ -41,7 +41,7 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return flagError(err)
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

@@ -30,7 +30,7 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	}
 	q, err := parseCorpusFlags(fs, args, &opts.DB, false)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	return runExport(ctx, e, opts, q)
 }

@@ -79,10 +79,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return flagError(err)
 	}
 	if opts.DB == "" || fs.NArg() == 0 {
 		fs.Usage()

@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -60,9 +61,18 @@ var errUsage = errors.New("usage")
 // failure was already reported on stderr.
 var errPartial = errors.New("some inputs failed")
 
+// flagError maps an error from parsing a command's flags: a help request
+// (-h) is not a failure, anything else is a usage error.
+func flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return flag.ErrHelp
+	}
+	return fmt.Errorf("%w: %w", errUsage, err)
+}
+
 func exitCode(err error) int {
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.Is(err, errUsage):
 		return exitUsage
@@ -105,7 +115,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
 	stop()
-	if err != nil && !errors.Is(err, errPartial) {
+	if err != nil && !errors.Is(err, errPartial) && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "newsgraph:", err)
 	}
 	os.Exit(exitCode(err))

@@ -27,7 +27,7 @@ func cmdNER(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&o.token, "token", 0, "1-based token column (default: 2 when column 1 numbers tokens, else 1)")
 	fs.StringVar(&o.model, "model", "", "model file (default: the built-in model)")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
+		return flagError(err)
 	}
 	if o.conll == "" && fs.NArg() == 1 {
 		o.conll = fs.Arg(0)

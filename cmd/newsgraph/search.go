@@ -43,7 +43,7 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 	}
 	q, err := parseCorpusFlags(fs, args, &opts.DB, true)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	return runSearch(ctx, e, opts, q)
 }
@@ -102,10 +102,7 @@ func runSearch(ctx context.Context, e env, opts searchOptions, q string) error {
 // works too). needQuery says the command requires one.
 func parseCorpusFlags(fs *flag.FlagSet, args []string, db *string, needQuery bool) (string, error) {
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return "", flag.ErrHelp
-		}
-		return "", fmt.Errorf("%w: %v", errUsage, err)
+		return "", flagError(err)
 	}
 	if *db == "" {
 		fs.Usage()
@@ -143,14 +140,6 @@ func queryError(w io.Writer, q string, err error) error {
 		return fmt.Errorf("%w: %v", errUsage, se)
 	}
 	return fmt.Errorf("%w: %v", errUsage, err)
-}
-
-// helpOK turns a -h request into success.
-func helpOK(err error) error {
-	if err == flag.ErrHelp {
-		return nil
-	}
-	return err
 }
 
 func orDash(s string) string {

@@ -45,10 +45,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return fmt.Errorf("%w: %w", errUsage, err)
+		return flagError(err)
 	}
 	if opts.DB == "" {
 		fs.Usage()

@@ -40,7 +40,7 @@ func cmdStats(ctx context.Context, e env, args []string) error {
 	}
 	q, err := parseCorpusFlags(fs, args, &opts.DB, false)
 	if err != nil {
-		return helpOK(err)
+		return err
 	}
 	return runStats(ctx, e, opts, q)
 }

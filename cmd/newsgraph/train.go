@@ -43,7 +43,7 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	fs.Float64Var(&o.gumWeight, "gum-weight", 0.3, "weight of GUM sentences' updates relative to CoNLL's")
 	fs.Float64Var(&o.prune, "prune", 0.05, "drop weights smaller than this when saving")
 	if err := fs.Parse(args[1:]); err != nil {
-		return fmt.Errorf("%w: %w", errUsage, err)
+		return flagError(err)
 	}
 	return runTrainNER(ctx, e, o)
 }
