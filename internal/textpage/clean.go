@@ -158,9 +158,14 @@ func Clean(raw string, opts Options) (Page, error) {
 	weighRuns(lines)
 	start, end, ok := densestRun(lines)
 	if ok {
+		end = trimTail(lines, start, end)
 		end = extendList(lines, end)
 		dropRepeatedOutside(lines, start, end)
 		dropHeadlineRuns(lines, start, end)
+		dropCardTeasers(lines, start, end)
+	}
+	if ok && !hasProseRun(lines, start, end) {
+		ok = false // a teaser list: no two prose lines in a row
 	}
 	var page Page
 	if ok {
@@ -282,6 +287,8 @@ func lineScore(l *line) (float64, bool) {
 		return -1.6, true // a dateline inside comments or teasers
 	case isCaption(l.text, l.f):
 		return -0.7, true
+	case isDatedByline(l.text, f):
+		return -1.6, true // "By Jane Doe on Monday, May 4, 2020 at 9:00 a.m."
 	case f.listItems >= 3:
 		return -1.2, false
 	}
@@ -346,7 +353,62 @@ func isCaption(s string, f features) bool {
 	if s[0] >= '0' && s[0] <= '9' && counterRe.MatchString(s) {
 		return true
 	}
+	if f.words >= 6 && hasCreditTail(s) {
+		return true
+	}
 	return f.media && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && len(s) <= 300
+}
+
+// creditTailRe matches a photo credit at the end of a caption: a name and
+// an agency after a slash ("… on Monday. Jane Doe / AGENCY") or an agency
+// in brackets ("… (AP)", "(Reuters/Jane Doe)").
+var creditTailRe = regexp.MustCompile(`(?:[.!?]["”’]?\s+(?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}/\s*\p{Lu}[\p{Lu}\p{Ll}]*|\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|AP Photo|File Photo|File)(?:\s*/[^()]{0,40})?\))$`)
+
+// hasCreditTail reports whether s ends with a photo credit (see
+// creditTailRe); the expression, anchored at the end, only sees the last
+// hundred bytes of lines that can hold a credit.
+func hasCreditTail(s string) bool {
+	if !strings.HasSuffix(s, ")") && !strings.Contains(s[max(0, len(s)-60):], "/") {
+		return false
+	}
+	k := max(0, len(s)-100)
+	for k > 0 && !utf8.RuneStart(s[k]) {
+		k++
+	}
+	return creditTailRe.MatchString(s[k:])
+}
+
+// bylineWords open a byline (see bylineRe).
+var bylineWords = map[string]bool{"by": true, "por": true, "par": true, "von": true, "di": true, "от": true, "автор": true}
+
+// mayBeByline is a cheap test that s could match bylineRe.
+func mayBeByline(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune("|•-–", rune(s[0])) || strings.HasPrefix(s, "–") {
+		return true
+	}
+	return firstWordIn(s, bylineWords)
+}
+
+// isDatedByline reports whether a line is a byline with a date: "By"
+// and names, then a date with a year.
+func isDatedByline(s string, f features) bool {
+	if f.words > 24 || !mayBeByline(s) || !yearRe.MatchString(s) {
+		return false
+	}
+	m := bylineRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	names := m[2]
+	for _, sep := range []string{" on ", " | ", " - ", " – ", " • ", " at ", " em ", " le ", " am "} {
+		if i := strings.Index(names, sep); i > 0 {
+			names = names[:i]
+		}
+	}
+	return len(splitAuthors(names)) > 0 && !yearRe.MatchString(names)
 }
 
 // keepInBody reports whether a line inside the body run is kept as a
@@ -506,4 +568,76 @@ func densestRun(lines []line) (start, end int, ok bool) {
 		start++
 	}
 	return start, end, true
+}
+
+// dropCardTeasers marks as chrome the teaser of a related-article card
+// set inside the body: a prose line that follows a group of non-prose
+// lines in which the same headline is printed twice (as the card's image
+// text and its link). A subheading is printed once.
+func dropCardTeasers(lines []line, start, end int) {
+	groupStart, seenProse := -1, false
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if l.class == ClassBlank {
+			continue
+		}
+		if l.score <= 0 {
+			if groupStart < 0 {
+				groupStart = i
+			}
+			continue
+		}
+		if seenProse && groupStart >= 0 && hasTwinHeadline(lines, groupStart, i) {
+			l.drop = true
+		}
+		groupStart, seenProse = -1, true
+	}
+}
+
+// hasTwinHeadline reports whether a headline-like line occurs twice in
+// lines[from:to].
+func hasTwinHeadline(lines []line, from, to int) bool {
+	for a := from; a < to; a++ {
+		la := &lines[a]
+		if la.class == ClassBlank || la.repeat < 2 || !isHeadline(la) {
+			continue
+		}
+		for b := a + 1; b < to; b++ {
+			if lines[b].text == la.text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// teaserMass is the prose mass under which a body run whose prose lines
+// all stand alone is taken for a list of teasers rather than an article.
+const teaserMass = 8
+
+// hasProseRun reports whether the body run [start, end] reads as an
+// article: two kept prose lines follow each other (chrome that is dropped
+// anyway, such as an advertisement label, does not part them), or its
+// prose is long enough, or it is a single paragraph. A page whose best block alternates one
+// teaser sentence with one headline, such as a table of results with
+// links around it, has no article.
+func hasProseRun(lines []line, start, end int) bool {
+	mass, prev, n := 0.0, false, 0
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if l.class == ClassBlank || l.drop {
+			continue
+		}
+		if l.score <= 0 {
+			prev = false
+			continue
+		}
+		if prev {
+			return true
+		}
+		prev = true
+		mass += l.score
+		n++
+	}
+	return n < 2 || mass >= teaserMass
 }

@@ -10,9 +10,24 @@
 // optional Boilerplate set, across pages of the same site. The article body
 // is the densest contiguous run of prose lines (a maximum-sum segment over
 // per-line scores), so short paragraphs, subheadings and quoted lines that
-// sit inside the body are kept. The chrome around the body is not thrown
-// away but read as metadata: the section label, the headline, the byline
-// and dateline, the page clock, the tag list and the related headlines.
+// sit inside the body are kept. Inside that run, the teaser of a
+// related-article card (after a headline printed twice), dated bylines and
+// captions with a credit are dropped, and the run is cut before the first
+// line of an appendix to the article (trimTail): a comment thread (names
+// with time stamps, "12 comments"), an "About X" box, an author or company
+// bio, or the site addressing its reader ("If you enjoyed this article…").
+// Bios and promotions only count in the last fifth of the run's prose, so
+// such a sentence in the middle of an article is kept. A page whose best
+// run alternates single teaser sentences with headlines (a results table
+// with links around it) has no article: ErrNoArticle.
+//
+// The chrome around the body is not thrown away but read as metadata: the
+// headline (the best title-like line above the body, scored by length,
+// repetition nearby and the byline, date or standfirst under it; names,
+// time stamps, captions and interface phrases are not headlines), the
+// section label just above it (not an entry of a menu), the byline and
+// dateline, the page clock, the tag list and the related headlines (after
+// the body, or before it under a "Related"/"More …" label).
 //
 // It is not an HTML extractor (see the extraction stage for that) and it
 // knows no site by name: nothing in it is a list of one site's strings.

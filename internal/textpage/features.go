@@ -1,6 +1,7 @@
 package textpage
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,7 @@ type features struct {
 	widget    bool    // a short line made of UI vocabulary
 	uiAction  int     // UI action words ("subscribe", "newsletter", "cookie", …)
 	uiCore    int     // core UI words, widget markers ("share", "print", …)
+	uiOther   int     // words outside the UI vocabulary (first 30 words)
 	copyright bool    // ©, "all rights reserved"
 	dateish   bool    // a short line that is a date or time stamp
 	media     bool    // names a photo, image or credit
@@ -182,16 +184,26 @@ func measure(s string) features {
 	if f.words <= 30 {
 		f.uiAction, f.uiCore = ui.action, ui.core
 	}
+	f.uiOther = ui.other
+	if f.words > 30 {
+		f.uiOther = f.words // only the first 30 words were looked up
+	}
 	if f.words <= 9 && f.digits > 0 && !strings.HasSuffix(s, ".") {
 		clock := hasClockTime(s)
 		f.dateish = (hasMonth || clock) && (hasYear || clock)
 	}
 	if !f.copyright && (strings.Contains(s, "ights ") || strings.Contains(s, "opyright")) {
 		l := strings.ToLower(s)
-		f.copyright = strings.Contains(l, "all rights reserved") || strings.Contains(l, "copyright ")
+		// Not "copyright" alone: articles about copyright law use it.
+		f.copyright = strings.Contains(l, "all rights reserved") || strings.Contains(l, "subject to copyright") ||
+			(strings.Contains(l, "copyright") && f.words <= 15) || (strings.HasPrefix(l, "copyright") && f.words <= 25) ||
+			copyrightYearRe.MatchString(l)
 	}
 	return f
 }
+
+// copyrightYearRe matches a copyright notice with its year.
+var copyrightYearRe = regexp.MustCompile(`copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d`)
 
 // hasClockTime reports whether s holds a clock time such as "9:47".
 func hasClockTime(s string) bool {
@@ -402,6 +414,32 @@ func lowerASCII(w string, buf *[24]byte) string {
 		buf[i] = c
 	}
 	return string(buf[:len(w)])
+}
+
+// lowerBytes lower-cases a word of at most 24 bytes into buf for a map
+// look-up written as m[string(b)], which does not allocate; ok is false
+// for longer words.
+func lowerBytes(w string, buf *[24]byte) (b []byte, ok bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			l := strings.ToLower(w)
+			if len(l) > len(buf) {
+				return nil, false
+			}
+			return buf[:copy(buf[:], l)], true
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
 }
 
 func isAllDigits(s string) bool {

@@ -10,6 +10,7 @@ import (
 // every paragraph of Text is a trimmed line of the input.
 func FuzzClean(f *testing.F) {
 	for _, s := range []string{pageHarbour, pageBakery, pageNoArticle, "", "\n\n\n", "02:30 GMT +323 January 2020\nx",
+		lakePage("Related stories\nStorm barrier plans stall again after contractor quits\nValley farmers form a cooperative to buy hay\nMenu", "12 comments\nRiver Walker\nMarch 3, 2024 at 9:12 am\nAbout Mara Lindqvist\nMara Lindqvist is a reporter.\n3 hours ago"),
 		"By\nJane Doe\nThe report was published on Monday and it was read by many people across the region today.\n"} {
 		f.Add(s)
 	}

@@ -21,7 +21,8 @@ func readMeta(p *Page, lines []line, start, end int, opts Options) {
 	before := previousLines(lines, start, metaWindow)
 	readByline(p, lines, before)
 	readDateline(p, lines, before, end, dp)
-	readTitleAndSection(p, lines, before)
+	readTitleAndSection(p, lines, start)
+	readRelatedBefore(p, lines, start)
 	readAfter(p, lines, end)
 }
 
@@ -337,7 +338,7 @@ func isLabel(l *line) bool {
 // final full stop, not a widget, list or caption.
 func isHeadline(l *line) bool {
 	f := l.f
-	if f.words < 3 || f.words > 30 || f.widget || f.glued > 0 || f.copyright || f.listItems > 0 || isCaption(l.text, l.f) ||
+	if f.words < 3 || f.words > 30 || f.widget || f.glued > 0 && (f.words < 6 || f.glued > 1) || f.copyright || f.listItems > 0 || isCaption(l.text, l.f) ||
 		f.dateish || f.uiAction > 0 || f.uiCore*3 >= f.words || bylineRe.MatchString(l.text) {
 		return false
 	}
@@ -348,26 +349,129 @@ func isHeadline(l *line) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“‘'«`, r)
 }
 
+// titleWindow is how many non-blank lines before the body are searched
+// for the headline; widget lines between it and the body are common (share
+// bars), so the window is wider than metaWindow.
+const titleWindow = 30
+
+// titleScore rates line i as the headline, k content lines above the body
+// (widgets not counted); ok is false when the line cannot be one. A
+// headline is a title-like line (3–30 words, no final full stop, not a
+// name, a stamp, a caption or a widget), best of 5–20 words, often printed
+// twice (breadcrumb and heading), and usually followed by its byline,
+// dateline, standfirst or picture caption.
+func titleScore(lines []line, i, k int) (float64, bool) {
+	l := &lines[i]
+	if l.class != ClassChrome || l.boiler || l.repeat > 2 || !isHeadline(l) || !isTitleLike(l) {
+		return 0, false
+	}
+	s := 1 + 0.3*l.f.caps - 0.03*float64(k)
+	switch w := l.f.words; {
+	case w >= 5 && w <= 20:
+		s += 0.6
+	case w == 4:
+		s += 0.3
+	case w > 24:
+		s -= 0.4 // a caption or a standfirst
+	}
+	if l.repeat == 2 && twinNear(lines, i) {
+		s += 0.7 // headlines are often printed twice (breadcrumb, h1)
+	}
+	if l.f.stop > 0.45 {
+		s -= 0.4
+	}
+	next := nextContent(lines, i)
+	if next >= 0 && isHeadlineCompanion(&lines[next]) {
+		s += 0.5
+	} else if prev := prevContent(lines, i); next >= 0 && prev >= 0 && isMenuItem(&lines[next]) && isMenuItem(&lines[prev]) {
+		s -= 0.6 // an entry of a menu or a list of links
+	}
+	return s, true
+}
+
+// twinNear reports whether the text of line i is printed again within
+// eight lines of it.
+func twinNear(lines []line, i int) bool {
+	for j := max(0, i-8); j < len(lines) && j <= i+8; j++ {
+		if j != i && lines[j].text == lines[i].text {
+			return true
+		}
+	}
+	return false
+}
+
+// prevContent returns the index of the last non-blank line before i that
+// is not a widget, or -1.
+func prevContent(lines []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if lines[j].class == ClassBlank || lines[j].f.widget {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// isMenuItem reports whether a line could be the entry of a menu: short,
+// with no sentence punctuation.
+func isMenuItem(l *line) bool {
+	return l.f.words <= 6 && !l.f.endPunct && !isStamp(l) && !bylineRe.MatchString(l.text)
+}
+
+// isTitleLike excludes the lines that pass for headlines by their form
+// but are not: names, time stamps ("Updated an hour ago"), captions and
+// lines made of interface words.
+func isTitleLike(l *line) bool {
+	f := l.f
+	if looksLikeName(l.text) || isStamp(l) || stampPrefixRe.MatchString(l.text) || f.uiCore*4 >= f.words ||
+		f.uiOther*2 < f.words || strings.Contains(l.text, "@") {
+		return false
+	}
+	return !captionMarkRe.MatchString(l.text) && !(f.words >= 12 && creditBracketRe.MatchString(l.text))
+}
+
+// creditBracketRe matches a credit in brackets at the end of a caption:
+// "(Jane Doe/Agency)", "[File: Agency]".
+var creditBracketRe = regexp.MustCompile(`(?:\((?:\p{Lu}[\p{L}.'’\-]*\s?){1,4}/\s*\p{Lu}[^()]{1,30}\)|\[[^\[\]]{1,40}\])$`)
+
+// stampPrefixRe matches the start of a publication stamp.
+var stampPrefixRe = regexp.MustCompile(`(?i)^(updated|published|posted|last updated|modified)\b`)
+
+// captionMarkRe matches the position marks of photo captions.
+var captionMarkRe = regexp.MustCompile(`(?i)\((left|right|center|centre|top|bottom|pictured|file)\)`)
+
+// nextContent returns the index of the first non-blank line after i that
+// is not a widget, or -1.
+func nextContent(lines []line, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].class == ClassBlank || lines[j].f.widget {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// isHeadlineCompanion reports whether a line is what follows a headline:
+// a byline, a date or stamp, a standfirst sentence or a caption.
+func isHeadlineCompanion(l *line) bool {
+	return l.class == ClassByline || l.class == ClassDateline || bylineRe.MatchString(l.text) ||
+		isStamp(l) || stampPrefixRe.MatchString(l.text) || l.f.endPunct && l.f.words >= 6 || isCaption(l.text, l.f)
+}
+
 // readTitleAndSection finds the headline among the lines just before the
-// body, then the section label before it.
-func readTitleAndSection(p *Page, lines []line, before []int) {
+// body, then the section label just above it (or above the body when
+// there is no headline).
+func readTitleAndSection(p *Page, lines []line, start int) {
+	before := previousLines(lines, start, titleWindow)
 	bestK, bestScore := -1, 0.0
-	for k, i := range before {
-		l := &lines[i]
-		if l.class != ClassChrome || !isHeadline(l) || l.boiler {
-			continue
+	k := 0
+	for n, i := range before {
+		if s, ok := titleScore(lines, i, k); ok && s > bestScore {
+			bestK, bestScore = n, s
 		}
-		s := 1 + l.f.caps - 0.04*float64(k)
-		if l.repeat == 2 {
-			s += 0.7 // headlines are often printed twice (breadcrumb, h1)
-		} else if l.repeat > 2 {
-			continue
-		}
-		if l.f.stop > 0.45 {
-			s -= 0.4
-		}
-		if s > bestScore {
-			bestK, bestScore = k, s
+		if !lines[i].f.widget && !lines[i].drop {
+			k++
 		}
 	}
 	from := 0
@@ -384,16 +488,74 @@ func readTitleAndSection(p *Page, lines []line, before []int) {
 			}
 			break
 		}
+	} else {
+		before = before[:min(len(before), metaWindow)]
 	}
-	for _, i := range before[from:min(len(before), from+6)] {
+	readSection(p, lines, before[from:])
+}
+
+// readSection takes the section label from the lines above the headline
+// (nearest first): the nearest short title-case label within a few lines,
+// not made of interface words only ("Contact us"). A label at the end of
+// a menu (more labels right above it) whose text is also an entry of
+// another menu on the page (a site prints its menu twice, for wide and
+// narrow screens) is a menu entry, not the section, and so are the labels
+// above it.
+func readSection(p *Page, lines []line, above []int) {
+	seen := 0
+	for n, i := range above {
 		l := &lines[i]
-		if l.class != ClassChrome || l.repeat > 1 || l.boiler || !isLabel(l) || strings.HasSuffix(l.text, ":") {
+		if l.class == ClassBlank || l.f.widget {
 			continue
 		}
-		p.Section = l.text
-		l.class = ClassSection
-		return
+		if seen++; seen > 4 {
+			return
+		}
+		if l.class != ClassChrome || l.boiler || !isLabel(l) || strings.HasSuffix(l.text, ":") || l.f.words > 3 || l.f.uiOther == 0 ||
+			relatedLabelRe.MatchString(l.text) {
+			continue
+		}
+		if !inMenu(lines, above[n+1:]) || !twinInMenu(lines, i) {
+			p.Section = l.text
+			l.class = ClassSection
+		}
+		return // the labels above a menu item are menu items too
 	}
+}
+
+// twinInMenu reports whether the text of line i is printed elsewhere in
+// the page between two other labels.
+func twinInMenu(lines []line, i int) bool {
+	if lines[i].repeat < 2 {
+		return false
+	}
+	for j := range lines {
+		if j == i || lines[j].text != lines[i].text {
+			continue
+		}
+		p, n := prevContent(lines, j), nextContent(lines, j)
+		if p >= 0 && n >= 0 && isLabel(&lines[p]) && isLabel(&lines[n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// inMenu reports whether the two nearest lines of above are labels too:
+// the line below them is an item of a menu. A widget (a menu button)
+// between them parts the blocks.
+func inMenu(lines []line, above []int) bool {
+	n := 0
+	for _, i := range above {
+		l := &lines[i]
+		if !isLabel(l) {
+			return false
+		}
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithUIWord reports whether s opens with a UI word ("More from …",
@@ -472,6 +634,9 @@ func readAfter(p *Page, lines []line, end int) {
 	// labels and teaser sentences between them are skipped, three
 	// non-headlines in a row end the block.
 	seen := map[string]bool{}
+	for _, r := range p.Related { // listed before the body too
+		seen[r] = true
+	}
 	misses := 0
 	for _, i := range idx {
 		l := &lines[i]
@@ -496,5 +661,61 @@ func readAfter(p *Page, lines []line, end int) {
 				break
 			}
 		}
+	}
+}
+
+// relatedLabelRe matches the label of a list of links to other articles:
+// "Related", "Related stories", "More from Business", "Read more", "See
+// also", "You may also like", and the same in a few other languages.
+var relatedLabelRe = regexp.MustCompile(`(?i)^(related( (stories|articles|news|coverage|content|links|posts))?|more( (from|on|in|stories|news|like this|about)\b.*)?|read (more|next|also)|see also|also read|you may also like|you might also like|recommended( for you| stories| reading)?|further reading|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также)\s*:?$`)
+
+// relatedLabelWords are the first words of relatedLabelRe's labels.
+var relatedLabelWords = map[string]bool{
+	"related": true, "more": true, "read": true, "see": true, "also": true, "you": true, "recommended": true,
+	"further": true, "leia": true, "veja": true, "lea": true, "lire": true, "à": true, "lesen": true,
+	"mehr": true, "leggi": true, "читайте": true,
+}
+
+// firstWordIn reports whether the first space-separated word of s
+// (without a final colon), lower-cased, is in set; it does not allocate
+// for ASCII words.
+func firstWordIn(s string, set map[string]bool) bool {
+	w := s
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		w = s[:i]
+	}
+	var buf [24]byte
+	b, ok := lowerBytes(strings.TrimRight(w, ":"), &buf)
+	return ok && set[string(b)]
+}
+
+// readRelatedBefore reads the related headlines listed before the body:
+// only a block that a "Related"/"More …" label opens, of at least two
+// headline-like lines in a row, is taken.
+func readRelatedBefore(p *Page, lines []line, start int) {
+	for i := 0; i < start && i < len(lines); i++ {
+		l := &lines[i]
+		if l.class != ClassChrome || l.f.words > 6 || !firstWordIn(l.text, relatedLabelWords) || !relatedLabelRe.MatchString(l.text) {
+			continue
+		}
+		var items []int
+		for j := i + 1; j < start; j++ {
+			lj := &lines[j]
+			if lj.class == ClassBlank {
+				continue
+			}
+			if lj.class != ClassChrome || !isHeadline(lj) || lj.f.words < 4 || lj.boiler || startsWithUIWord(lj.text) {
+				break
+			}
+			items = append(items, j)
+		}
+		if len(items) < 2 {
+			continue
+		}
+		for _, j := range items {
+			lines[j].class = ClassRelated
+			p.Related = append(p.Related, lines[j].text)
+		}
+		i = items[len(items)-1]
 	}
 }
