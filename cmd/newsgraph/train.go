@@ -19,6 +19,7 @@ type trainNEROptions struct {
 	epochs, stages, folds       int
 	seed                        uint64
 	prune, gumWeight            float64
+	gumGaz, gumDocs             bool
 }
 
 // cmdTrain dispatches "newsgraph train MODEL …".
@@ -40,10 +41,16 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&o.stages, "stages", 2, "1 or 2 (stacked document-level stage)")
 	fs.IntVar(&o.folds, "folds", 5, "folds for gazetteer hold-out and stacking")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
-	fs.Float64Var(&o.gumWeight, "gum-weight", 0.3, "weight of GUM sentences' updates relative to CoNLL's")
+	fs.Float64Var(&o.gumWeight, "gum-weight", 0.3, "weight of GUM sentences' updates relative to CoNLL's (> 0; use --gum \"\" to leave GUM out)")
+	fs.BoolVar(&o.gumGaz, "gum-gaz", true, "add GUM's Wikipedia-linked names to the gazetteer")
+	fs.BoolVar(&o.gumDocs, "gum-docs", true, "train on GUM's sentences (false: use GUM only for the gazetteer)")
 	fs.Float64Var(&o.prune, "prune", 0.05, "drop weights smaller than this when saving")
 	if err := fs.Parse(args[1:]); err != nil {
 		return flagError(err)
+	}
+	if o.gum != "" && o.gumWeight <= 0 {
+		// A zero TrainDoc.Weight means 1, so 0 would silently give GUM full weight.
+		return fmt.Errorf("%w: --gum-weight must be > 0; use --gum \"\" to leave GUM out", errUsage)
 	}
 	return runTrainNER(ctx, e, o)
 }
@@ -68,8 +75,12 @@ func runTrainNER(ctx context.Context, e env, o trainNEROptions) error {
 		for i := range gd {
 			gd[i].Weight = float32(o.gumWeight)
 		}
-		docs = append(docs, gd...)
-		lex.ExtraGaz = gaz
+		if o.gumDocs {
+			docs = append(docs, gd...)
+		}
+		if o.gumGaz {
+			lex.ExtraGaz = gaz
+		}
 	}
 	if o.names != "" {
 		f, err := os.Open(o.names)
