@@ -28,6 +28,38 @@ func find(qs []article.Quote, content string) *article.Quote {
 	return nil
 }
 
+// checkQuotes checks that every quote's content span holds its text, that
+// each wanted quote is found with its kind and speaker, and that no quote
+// contains any of none.
+func checkQuotes(t *testing.T, text string, qs []article.Quote, wants []want, none []string) {
+	t.Helper()
+	for _, q := range qs {
+		if q.Content.Start < 0 || q.Content.End > len(text) || text[q.Content.Start:q.Content.End] != q.Content.Text {
+			t.Errorf("bad content span %+v", q.Content)
+		}
+	}
+	for _, w := range wants {
+		q := find(qs, w.content)
+		if q == nil {
+			t.Errorf("no quote containing %q; got %+v", w.content, qs)
+			continue
+		}
+		if q.Kind != w.kind {
+			t.Errorf("%q: kind %s, want %s", w.content, q.Kind, w.kind)
+		}
+		if w.speaker != "" && q.Speaker.Name != w.speaker {
+			t.Errorf("%q: speaker %q, want %q", w.content, q.Speaker.Name, w.speaker)
+		}
+	}
+	for _, n := range none {
+		for _, q := range qs {
+			if strings.Contains(q.Content.Text, n) {
+				t.Errorf("quote %q should not exist", q.Content.Text)
+			}
+		}
+	}
+}
+
 func TestExtract(t *testing.T) {
 	tests := []struct {
 		name string
@@ -207,33 +239,9 @@ func TestExtract(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			qs := extract(tc.text)
-			for _, q := range qs {
-				if q.Content.Start < 0 || q.Content.End > len(tc.text) || tc.text[q.Content.Start:q.Content.End] != q.Content.Text {
-					t.Errorf("bad content span %+v", q.Content)
-				}
-			}
-			if tc.count >= 0 && tc.want != nil && tc.count > 0 && len(qs) != tc.count || tc.count == 0 && tc.want == nil && len(qs) != 0 {
+			checkQuotes(t, tc.text, qs, tc.want, tc.none)
+			if (tc.count > 0 && tc.want != nil && len(qs) != tc.count) || (tc.count == 0 && tc.want == nil && len(qs) != 0) {
 				t.Errorf("got %d quotes, want %d: %+v", len(qs), tc.count, qs)
-			}
-			for _, w := range tc.want {
-				q := find(qs, w.content)
-				if q == nil {
-					t.Errorf("no quote containing %q; got %+v", w.content, qs)
-					continue
-				}
-				if q.Kind != w.kind {
-					t.Errorf("%q: kind %s, want %s", w.content, q.Kind, w.kind)
-				}
-				if w.speaker != "" && q.Speaker.Name != w.speaker {
-					t.Errorf("%q: speaker %q, want %q", w.content, q.Speaker.Name, w.speaker)
-				}
-			}
-			for _, n := range tc.none {
-				for _, q := range qs {
-					if strings.Contains(q.Content.Text, n) {
-						t.Errorf("quote %q should not exist", q.Content.Text)
-					}
-				}
 			}
 		})
 	}

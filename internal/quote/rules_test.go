@@ -182,31 +182,7 @@ func TestGeneralRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			qs := extract(tc.text)
-			for _, q := range qs {
-				if q.Content.Start < 0 || q.Content.End > len(tc.text) || tc.text[q.Content.Start:q.Content.End] != q.Content.Text {
-					t.Errorf("bad content span %+v", q.Content)
-				}
-			}
-			for _, w := range tc.want {
-				q := find(qs, w.content)
-				if q == nil {
-					t.Errorf("no quote containing %q; got %+v", w.content, qs)
-					continue
-				}
-				if q.Kind != w.kind {
-					t.Errorf("%q: kind %s, want %s", w.content, q.Kind, w.kind)
-				}
-				if w.speaker != "" && q.Speaker.Name != w.speaker {
-					t.Errorf("%q: speaker %q, want %q", w.content, q.Speaker.Name, w.speaker)
-				}
-			}
-			for _, n := range tc.none {
-				for _, q := range qs {
-					if strings.Contains(q.Content.Text, n) {
-						t.Errorf("quote %q should not exist", q.Content.Text)
-					}
-				}
-			}
+			checkQuotes(t, tc.text, qs, tc.want, tc.none)
 		})
 	}
 }
