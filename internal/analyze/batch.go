@@ -12,8 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/input"
 )
@@ -85,59 +83,23 @@ func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, emit
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	g, ctx := errgroup.WithContext(ctx)
-	// Each input gets a one-slot channel for its result; the channels go to
-	// the emitter in input order, so output order never depends on timing,
-	// and at most 2×workers results are held at once.
-	pending := make(chan chan Result, 2*workers)
-	jobs := make(chan func(), workers)
-	for range workers {
-		g.Go(func() error {
-			for job := range jobs {
-				job()
+	return Ordered(ctx, workers, 2*workers,
+		func(ctx context.Context, submit func(func() Result) error) error {
+			for _, in := range inputs {
+				var job func() Result
+				if in.Err != nil {
+					r := Result{Name: in.Name, Err: fmt.Errorf("%s: %w", in.Name, unwrapPathError(in.Err))}
+					job = func() Result { return r }
+				} else {
+					job = func() Result { return p.analyzeInput(in.Name, stdin) }
+				}
+				if err := submit(job); err != nil {
+					return err
+				}
 			}
 			return nil
-		})
-	}
-	g.Go(func() error {
-		defer close(pending)
-		defer close(jobs)
-		for _, in := range inputs {
-			slot := make(chan Result, 1)
-			select {
-			case pending <- slot:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if in.Err != nil {
-				slot <- Result{Name: in.Name, Err: fmt.Errorf("%s: %w", in.Name, unwrapPathError(in.Err))}
-				continue
-			}
-			job := func() { slot <- p.analyzeInput(in.Name, stdin) }
-			select {
-			case jobs <- job:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		return nil
-	})
-	var emitErr error
-	for slot := range pending {
-		if emitErr != nil {
-			continue // drain so the producers can finish
-		}
-		select {
-		case r := <-slot:
-			emitErr = emit(r)
-		case <-ctx.Done():
-			emitErr = ctx.Err()
-		}
-	}
-	if err := g.Wait(); err != nil && emitErr == nil {
-		return err
-	}
-	return emitErr
+		},
+		func(_ context.Context, r Result) error { return emit(r) })
 }
 
 func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {

@@ -16,8 +16,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/newsgraph/newsgraph/internal/analyze"
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/dedup"
@@ -178,86 +176,42 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 	var found atomic.Int64
 	var sourcesDone atomic.Bool
 
-	// stop ends the producers and workers when the writer fails.
-	rctx, stop := context.WithCancel(ctx)
-	defer stop()
-	g, gctx := errgroup.WithContext(rctx)
-	pending := make(chan chan result, 4*opts.Workers)
-	jobs := make(chan func(), opts.Workers)
-	for range opts.Workers {
-		g.Go(func() error {
-			for job := range jobs {
-				job()
-			}
-			return nil
-		})
-	}
-	g.Go(func() error {
-		defer close(pending)
-		defer close(jobs)
-		x := &expander{opts: opts, fetcher: fetcher}
-		x.emit = func(it item) error {
-			found.Add(1)
-			it.pos = x.pos
-			slot := make(chan result, 1)
-			select {
-			case pending <- slot:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-			if it.err != nil {
-				slot <- result{item: it}
-				return nil
-			}
-			job := func() { slot <- process(gctx, st, pipe, hasher, fetcher, opts, it) }
-			select {
-			case jobs <- job:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-			return nil
-		}
-		for _, src := range sources {
-			if err := x.source(gctx, src); err != nil {
-				return err
-			}
-		}
-		sourcesDone.Store(true)
-		return nil
-	})
 	w := &writer{st: st, hasher: hasher, opts: opts, sum: sum}
-	var writeErr error
-	for slot := range pending {
-		if writeErr != nil {
-			continue // drain so the producers can finish
-		}
-		var r result
-		select {
-		case r = <-slot:
-		case <-gctx.Done():
-			writeErr = gctx.Err()
-			continue
-		}
-		if writeErr = w.add(gctx, r); writeErr != nil {
-			stop()
-		}
-		prog.Found, prog.Done, prog.SourcesDone = found.Load(), prog.Done+1, sourcesDone.Load()
-		prog.BytesDone = max(prog.BytesDone, r.pos)
-		opts.OnProgress(prog)
+	runErr := analyze.Ordered(ctx, opts.Workers, 4*opts.Workers,
+		func(ctx context.Context, submit func(func() result) error) error {
+			x := &expander{opts: opts, fetcher: fetcher}
+			x.emit = func(it item) error {
+				found.Add(1)
+				it.pos = x.pos
+				if it.err != nil {
+					return submit(func() result { return result{item: it} })
+				}
+				return submit(func() result { return process(ctx, st, pipe, hasher, fetcher, opts, it) })
+			}
+			for _, src := range sources {
+				if err := x.source(ctx, src); err != nil {
+					return err
+				}
+			}
+			sourcesDone.Store(true)
+			return nil
+		},
+		func(ctx context.Context, r result) error {
+			err := w.add(ctx, r)
+			prog.Found, prog.Done, prog.SourcesDone = found.Load(), prog.Done+1, sourcesDone.Load()
+			prog.BytesDone = max(prog.BytesDone, r.pos)
+			opts.OnProgress(prog)
+			return err
+		})
+	if err := w.flush(); err != nil && runErr == nil {
+		runErr = err
 	}
-	if err := w.flush(); err != nil && writeErr == nil {
-		writeErr = err
-	}
-	gerr := g.Wait()
 	sum.Elapsed = time.Since(prog.Started)
 	if n, err := countClusters(context.WithoutCancel(ctx), st); err == nil {
 		sum.Clusters = n
 	}
-	if writeErr != nil {
-		return sum, writeErr
-	}
-	if gerr != nil {
-		return sum, gerr
+	if runErr != nil {
+		return sum, runErr
 	}
 	return sum, ctx.Err()
 }
