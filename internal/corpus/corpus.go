@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/query"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // ErrQuery is wrapped by errors about the request rather than the store:
@@ -88,15 +89,12 @@ const (
 	probeMax = 20000
 )
 
-// timeLayout is the store's time shape (internal/store/schema.sql).
-const timeLayout = "2006-01-02T15:04:05Z"
-
 // parseTime reads a stored time; nil for NULL or a malformed value.
 func parseTime(s sql.NullString) *time.Time {
 	if !s.Valid || s.String == "" {
 		return nil
 	}
-	t, err := time.Parse(timeLayout, s.String)
+	t, err := time.Parse(store.TimeLayout, s.String)
 	if err != nil {
 		t, err = time.Parse(time.RFC3339, s.String)
 		if err != nil {

@@ -368,7 +368,9 @@ func (p *Plan) sqlList(kids []Node, op string) (string, error) {
 	return "(" + strings.Join(parts, op) + ")", nil
 }
 
-// timeLayout is the store's time shape; string order is time order.
+// timeLayout is the store's time shape (store.TimeLayout, not imported so
+// the query language stays free of the database driver); string order is
+// time order. internal/corpus tests run date queries on a real store.
 const timeLayout = "2006-01-02T15:04:05Z"
 
 func (p *Plan) sqlRange(r *Range) (string, error) {

@@ -111,8 +111,12 @@ func (s *Store) HasContent(ctx context.Context, sha string) (bool, error) {
 	return err == nil, err
 }
 
-// FormatTime formats t the way the store keeps times (RFC 3339, UTC, seconds).
-func FormatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+// TimeLayout is how the store keeps times: RFC 3339 in UTC to the second,
+// so that string order is time order.
+const TimeLayout = "2006-01-02T15:04:05Z"
+
+// FormatTime formats t the way the store keeps times.
+func FormatTime(t time.Time) string { return t.UTC().Format(TimeLayout) }
 
 func nullTime(t *time.Time) any {
 	if t == nil || t.IsZero() {
