@@ -237,10 +237,6 @@ var orgAliases = map[string]string{
 	"fbi": "FBI", "federal bureau of investigation": "FBI",
 }
 
-// nameParticles are lower-case words and prefixes inside surnames ("al-Assad",
-// "von der Leyen"); a surname may be written with or without them.
-var nameParticles = []string{"al-", "el-", " al ", "el ", "bin ", "ibn ", "abu ", "von der ", "van der ", "von ", "van ", "de la ", "de ", "del ", "da ", "di ", "du ", "le ", "la "}
-
 // key lower-cases w and drops dots, so "U.S." and "US", "Dr." and "Dr" are
 // one key.
 func key(w string) string {

@@ -19,9 +19,6 @@ const startTag = numTags
 
 var tagNames = [numTags]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
 
-// Entity types, in the order of the B- tags.
-var typeNames = [4]string{"PER", "ORG", "LOC", "MISC"}
-
 func tagIndex(s string) (int, bool) {
 	for i, n := range tagNames {
 		if n == s {

@@ -272,8 +272,8 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		// parenthetical ", he said, that …"
 		if after < s1 && d.toks[after].kind == tPunct && d.toks[after].r == ',' {
 			j, _ := d.skipAdjuncts(after+1, s1)
-			if cs, ce, ok := d.content(j, s1, pieces, contentFlags(true, true, false)); ok {
-				cs = d.toks[s0].s
+			if _, ce, ok := d.content(j, s1, pieces, contentFlags(true, true, false)); ok {
+				cs := d.toks[s0].s
 				kind := d.mark(pieces, cs, ce)
 				d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
 				return d.tokAt(i, s1, ce)

@@ -60,15 +60,13 @@ func Extract(a *article.Article, opts Options) []article.Quote {
 
 // cand is a quotation found but not yet given a resolved speaker.
 type cand struct {
-	kind         article.QuoteKind
-	cs, ce       int // content bytes
-	ms, me       int // mention tokens [ms,me) in the article's tokens; ms < 0: none
-	cue, cueEnd  int // cue tokens [cue,cueEnd); cue < 0: none
-	cont         bool
-	para         int
-	speaker      article.Speaker
-	prevInPara   bool
-	anonymousTag bool // mention marked anonymous by its context
+	kind        article.QuoteKind
+	cs, ce      int // content bytes
+	ms, me      int // mention tokens [ms,me) in the article's tokens; ms < 0: none
+	cue, cueEnd int // cue tokens [cue,cueEnd); cue < 0: none
+	cont        bool
+	para        int
+	speaker     article.Speaker
 }
 
 // doc is one article being processed.

@@ -287,7 +287,6 @@ func splitAuthors(s string) []string {
 			last := words[len(words)-1]
 			if parts := splitGlued(last); len(parts) > 1 {
 				words[len(words)-1] = parts[0]
-				words = words[:len(words)]
 				item = strings.Join(words, " ")
 			}
 			for i, w := range words {
