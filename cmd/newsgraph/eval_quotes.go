@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/attribution"
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/evaluate"
 	"github.com/newsgraph/newsgraph/internal/ner"
@@ -23,6 +24,13 @@ type evalQuotesOptions struct {
 	// noEntities skips the entity stage, to measure the quote stage's
 	// own fallbacks.
 	noEntities bool
+	// rulesOnly leaves the learned attribution model out.
+	rulesOnly bool
+	// learnedQuotes and allAttributions add the model's attributions
+	// (quote.Options).
+	learnedQuotes, allAttributions bool
+	// fold K/N scores only the documents whose index modulo N is K.
+	fold string
 }
 
 // cmdEvalQuotes scores quote extraction and attribution against a gold
@@ -36,6 +44,10 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&o.polnear, "polnear", false, "PolNeAR scoring: speaker mention overlap instead of names")
 	fs.BoolVar(&o.verbose, "v", false, "print missed and wrong quotes on stderr")
 	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (quote stage fallbacks only)")
+	fs.BoolVar(&o.rulesOnly, "rules-only", false, "leave the learned attribution model out")
+	fs.BoolVar(&o.learnedQuotes, "learned-quotes", false, "add the speech the attribution model finds and the rules miss")
+	fs.BoolVar(&o.allAttributions, "all-attributions", false, "add every attribution the model finds, beliefs and evidence included (PolNeAR's definition)")
+	fs.StringVar(&o.fold, "fold", "", "K/N: score only the documents whose index in the file modulo N is K")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [--no-entities] [-v] FILE.jsonl")
 		fs.PrintDefaults()
@@ -60,7 +72,19 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	pipe, err := newQuotePipeline(!o.noEntities)
+	qo := quote.Options{LearnedQuotes: o.learnedQuotes, AllAttributions: o.allAttributions}
+	if !o.rulesOnly {
+		am, err := attribution.Load()
+		if err != nil {
+			return fmt.Errorf("loading the attribution model: %w", err)
+		}
+		qo.Attributor = am
+	}
+	pipe, err := newQuotePipeline(!o.noEntities, qo)
+	if err != nil {
+		return err
+	}
+	docs, err = selectFold(docs, o.fold)
 	if err != nil {
 		return err
 	}
@@ -88,9 +112,9 @@ type quotePipeline struct {
 	quotes   *quote.Extractor
 }
 
-func newQuotePipeline(entities bool) (*quotePipeline, error) {
+func newQuotePipeline(entities bool, qo quote.Options) (*quotePipeline, error) {
 	if !entities {
-		return &quotePipeline{quotes: quote.New(quote.Options{})}, nil
+		return &quotePipeline{quotes: quote.New(qo)}, nil
 	}
 	tg, err := ner.Load()
 	if err != nil {
@@ -100,19 +124,24 @@ func newQuotePipeline(entities bool) (*quotePipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &quotePipeline{tagger: tg, resolver: rs, quotes: quote.New(quote.Options{})}, nil
+	return &quotePipeline{tagger: tg, resolver: rs, quotes: quote.New(qo)}, nil
 }
 
 // run segments a, resolves its entities and returns its quotations. An
 // entity failure leaves the quotation stage on its own fallbacks.
 func (p *quotePipeline) run(a *article.Article) []article.Quote {
+	p.annotate(a)
+	return p.quotes.Extract(a)
+}
+
+// annotate runs the stages before the quotation stage on a.
+func (p *quotePipeline) annotate(a *article.Article) {
 	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
 	if p.tagger != nil {
 		if err := p.resolver.Resolve(a, p.tagger); err != nil {
 			a.Entities, a.References = nil, nil
 		}
 	}
-	return p.quotes.Extract(a)
 }
 
 func printQuoteScore(w io.Writer, path string, s evaluate.QuoteScore, polnear bool) {
@@ -138,6 +167,10 @@ func printQuoteScore(w io.Writer, path string, s evaluate.QuoteScore, polnear bo
 		d, m, i := s.MentionByType["direct"], s.MentionByType["mixed"], s.MentionByType["indirect"]
 		fmt.Fprintf(w, "  speaker mention accuracy: direct+mixed %.3f (%d/%d), indirect %.3f (%d/%d)\n",
 			ratio(d.N+m.N, d.Of+m.Of), d.N+m.N, d.Of+m.Of, i.Value(), i.N, i.Of)
+	}
+	fmt.Fprintln(w, "errors by class (gold quotes not scored right, and spurious predictions):")
+	for _, k := range evaluate.ErrorClasses {
+		fmt.Fprintf(w, "  %-20s %d\n", k, s.Errors[k])
 	}
 	fmt.Fprintln(w, "by gold speaker form (recall):")
 	for _, k := range evaluate.SortedQuoteKeys(s.BySpeaker) {
@@ -214,4 +247,23 @@ func dumpQuoteDiff(w io.Writer, d evaluate.QuoteGoldDoc, preds []article.Quote, 
 			fmt.Fprintf(w, "FP   %-8s pred=[%s|%s] cue=%q %s\n", p.Kind, p.Speaker.Name, m, cue, short(p.Content.Text))
 		}
 	}
+}
+
+// selectFold keeps the documents whose index modulo N is K, for fold
+// "K/N"; "" keeps all.
+func selectFold(docs []evaluate.QuoteGoldDoc, fold string) ([]evaluate.QuoteGoldDoc, error) {
+	if fold == "" {
+		return docs, nil
+	}
+	var k, n int
+	if _, err := fmt.Sscanf(fold, "%d/%d", &k, &n); err != nil || n <= 0 || k < 0 || k >= n {
+		return nil, fmt.Errorf("%w: --fold wants K/N with 0 <= K < N, got %q", errUsage, fold)
+	}
+	var out []evaluate.QuoteGoldDoc
+	for i, d := range docs {
+		if i%n == k {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

@@ -24,8 +24,11 @@ type trainNEROptions struct {
 
 // cmdTrain dispatches "newsgraph train MODEL …".
 func cmdTrain(ctx context.Context, e env, args []string) error {
+	if len(args) > 0 && args[0] == "quotes" {
+		return cmdTrainQuotes(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ner" {
-		return fmt.Errorf("%w: train ner [flags]", errUsage)
+		return fmt.Errorf("%w: train ner|quotes [flags]", errUsage)
 	}
 	var o trainNEROptions
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/attribution"
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/htmlpage"
 	"github.com/newsgraph/newsgraph/internal/input"
@@ -61,7 +62,11 @@ func New(opts Options) (*Pipeline, error) {
 		}
 	}
 	if !opts.SkipQuotes {
-		p.quotes = quote.New(quote.Options{})
+		am, err := attribution.Load()
+		if err != nil {
+			return nil, err
+		}
+		p.quotes = quote.New(quote.Options{Attributor: am})
 	}
 	return p, nil
 }

@@ -185,7 +185,22 @@ type QuoteScore struct {
 	// NameAccuracy is the share of matched quotes with the right speaker
 	// name (GGT only).
 	NameAccuracy Ratio
-	Docs         int
+	// Errors counts each gold quotation not scored right under one error
+	// class (see ErrorClasses), and predicted pieces no gold took as
+	// "spurious".
+	Errors map[string]int
+	Docs   int
+}
+
+// ErrorClasses are the classes of Errors, in the order they are
+// assigned: a missed gold quotation by its type; a matched one with the
+// wrong speaker by the gold speaker's form (floating, a description such
+// as "the company") or by the predicted speaker (not a person: an
+// organisation, place or unknown kind), else "wrong speaker".
+var ErrorClasses = []string{
+	"missed indirect", "missed mixed", "missed direct",
+	"floating speaker", "description speaker", "non-person speaker",
+	"wrong speaker", "spurious",
 }
 
 // TypeScore is a quote kind's quote and who-said-what figures.
@@ -219,12 +234,13 @@ type QuoteCounts struct {
 	mention, mentionOf         int
 	mentionType                map[string][2]int // by gold type: right, of
 	name, nameOf               int
+	errors                     map[string]int
 	docs                       int
 }
 
 // NewQuoteCounts returns empty counts.
 func NewQuoteCounts() *QuoteCounts {
-	return &QuoteCounts{predKind: map[string]int{}, goldType: map[string][3]int{}, predMatchKind: map[string][2]int{}, speaker: map[string][3]int{}, mentionType: map[string][2]int{}}
+	return &QuoteCounts{predKind: map[string]int{}, goldType: map[string][3]int{}, predMatchKind: map[string][2]int{}, speaker: map[string][3]int{}, mentionType: map[string][2]int{}, errors: map[string]int{}}
 }
 
 // piece is a predicted quotation split at a paragraph break.
@@ -233,6 +249,7 @@ type predPiece struct {
 	name    string
 	mention *article.Range
 	kind    string
+	skind   article.SpeakerKind
 }
 
 // splitPieces splits predicted contents at line breaks and trims spaces.
@@ -262,7 +279,7 @@ func splitPieces(text string, preds []article.Quote) []predPiece {
 				b--
 			}
 			if a < b {
-				out = append(out, predPiece{r: article.Range{Start: a, End: b}, name: q.Speaker.Name, mention: m, kind: string(q.Kind)})
+				out = append(out, predPiece{r: article.Range{Start: a, End: b}, name: q.Speaker.Name, mention: m, kind: string(q.Kind), skind: q.Speaker.Kind})
 			}
 			if k < 0 {
 				break
@@ -387,11 +404,34 @@ func (c *QuoteCounts) AddDoc(text string, gold []GoldQuote, preds []article.Quot
 				gt[2]++
 				sf[2]++
 				pm[1]++
+			} else {
+				switch {
+				case form == "floating":
+					c.errors["floating speaker"]++
+				case form == "anonymous":
+					c.errors["description speaker"]++
+				case p.skind != article.SpeakerPerson && p.skind != article.SpeakerAnonymous:
+					c.errors["non-person speaker"]++
+				default:
+					c.errors["wrong speaker"]++
+				}
 			}
 			c.predMatchKind[p.kind] = pm
+		} else {
+			switch typ {
+			case "indirect", "mixed", "direct":
+				c.errors["missed "+typ]++
+			default:
+				c.errors["missed direct"]++
+			}
 		}
 		c.goldType[typ] = gt
 		c.speaker[form] = sf
+	}
+	for _, u := range used {
+		if !u {
+			c.errors["spurious"]++
+		}
 	}
 }
 
@@ -405,6 +445,7 @@ func (c *QuoteCounts) Score() QuoteScore {
 		MentionAccuracy: Ratio{c.mention, c.mentionOf},
 		MentionByType:   map[string]Ratio{},
 		NameAccuracy:    Ratio{c.name, c.nameOf},
+		Errors:          map[string]int{},
 		Docs:            c.docs,
 	}
 	kinds := map[string]bool{}
@@ -435,6 +476,9 @@ func (c *QuoteCounts) Score() QuoteScore {
 			}
 		}
 		s.ByType[k] = TypeScore{Quote: q, WhoSaidWhat: w}
+	}
+	for k, v := range c.errors {
+		s.Errors[k] = v
 	}
 	for k, v := range c.mentionType {
 		s.MentionByType[k] = Ratio{v[0], v[1]}

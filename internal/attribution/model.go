@@ -1,0 +1,181 @@
+package attribution
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+const modelMagic = "newsgraph-attribution-1\n"
+
+// ErrBadModel is returned for a model file that cannot be read.
+var ErrBadModel = errors.New("bad attribution model")
+
+// SaveOptions control how a model is written.
+type SaveOptions struct {
+	// Prune drops feature rows whose weights are all smaller than it in
+	// magnitude. Default 0.05.
+	Prune float64
+	// Quantum is the step weights are rounded to. Default Prune/2.
+	Quantum float64
+}
+
+// Save writes m gzip-compressed, deterministic for a given model.
+func (m *Model) Save(w io.Writer, o SaveOptions) error {
+	if o.Prune <= 0 {
+		o.Prune = 0.05
+	}
+	if o.Quantum <= 0 {
+		o.Quantum = o.Prune / 2
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	for _, c := range []*chain{m.cues, m.spans} {
+		writeChain(bw, c, o)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func writeChain(bw *bufio.Writer, c *chain, o SaveOptions) {
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	iv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
+	f32 := func(f float32) { binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(f)); bw.Write(buf[:4]) }
+	L := c.nLabels
+	uv(uint64(L))
+	f32(float32(o.Quantum))
+	for _, row := range c.trans {
+		for _, v := range row {
+			f32(v)
+		}
+	}
+	type row struct {
+		h uint64
+		r int32
+	}
+	var rows []row
+	for h, r := range c.index {
+		w := c.w[int(r)*L : int(r+1)*L]
+		keep := false
+		for _, v := range w {
+			if math.Abs(float64(v)) >= o.Prune {
+				keep = true
+			}
+		}
+		if keep {
+			rows = append(rows, row{h, r})
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return 0
+	})
+	uv(uint64(len(rows)))
+	prev := uint64(0)
+	for _, r := range rows {
+		uv(r.h - prev)
+		prev = r.h
+	}
+	for _, r := range rows {
+		for _, v := range c.w[int(r.r)*L : int(r.r+1)*L] {
+			iv(int64(math.Round(float64(v) / o.Quantum)))
+		}
+	}
+}
+
+// ReadModel reads a model written by Save.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, fmt.Errorf("%w: not an attribution model", ErrBadModel)
+	}
+	m := &Model{}
+	for k, allowed := range []func(int, int) bool{cueAllowed, spanAllowed} {
+		c, err := readChain(br, allowed)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+		}
+		if k == 0 {
+			m.cues = c
+		} else {
+			m.spans = c
+		}
+	}
+	if m.cues.nLabels != nCueLabels || m.spans.nLabels != nSpanLabels {
+		return nil, fmt.Errorf("%w: wrong label sets", ErrBadModel)
+	}
+	return m, nil
+}
+
+func readChain(br *bufio.Reader, allowed func(int, int) bool) (*chain, error) {
+	var buf [4]byte
+	f32 := func() (float32, error) {
+		if _, err := io.ReadFull(br, buf[:]); err != nil {
+			return 0, err
+		}
+		return math.Float32frombits(binary.LittleEndian.Uint32(buf[:])), nil
+	}
+	L64, err := binary.ReadUvarint(br)
+	if err != nil || L64 == 0 || L64 > 16 {
+		return nil, fmt.Errorf("label count: %v", err)
+	}
+	L := int(L64)
+	c := newChain(L, allowed)
+	q, err := f32()
+	if err != nil {
+		return nil, err
+	}
+	for p := range c.trans {
+		for k := range c.trans[p] {
+			if c.trans[p][k], err = f32(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<26 {
+		return nil, fmt.Errorf("row count: %v", err)
+	}
+	hashes := make([]uint64, n)
+	prev := uint64(0)
+	for i := range hashes {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		hashes[i] = prev
+		c.index[prev] = int32(i)
+	}
+	c.w = make([]float32, int(n)*L)
+	for i := range c.w {
+		v, err := binary.ReadVarint(br)
+		if err != nil {
+			return nil, err
+		}
+		c.w[i] = float32(v) * q
+	}
+	return c, nil
+}

@@ -1,0 +1,241 @@
+package attribution
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// A sequence is one training or tagging instance for a linear-chain
+// model: the hashed features of each position, and (for training) the
+// gold label of each position.
+type sequence struct {
+	feats [][]uint64
+	gold  []uint8
+}
+
+// chain is a first-order linear-chain model over nLabels labels:
+// emission weights per (feature, label) and transition weights per
+// (previous label, label), with a start row. Decoding is Viterbi;
+// allowed(prev, cur) restricts transitions (BIO constraints).
+type chain struct {
+	nLabels int
+	// index maps a feature hash to its row in w.
+	index map[uint64]int32
+	w     []float32 // len(index)*nLabels
+	// trans[p][c]; p == nLabels is the start state.
+	trans   [][]float32
+	allowed func(prev, cur int) bool
+}
+
+func newChain(nLabels int, allowed func(prev, cur int) bool) *chain {
+	c := &chain{nLabels: nLabels, index: map[uint64]int32{}, allowed: allowed}
+	c.trans = make([][]float32, nLabels+1)
+	for i := range c.trans {
+		c.trans[i] = make([]float32, nLabels)
+	}
+	return c
+}
+
+// emissions fills em (len n*nLabels) with the emission scores of seq.
+func (c *chain) emissions(feats [][]uint64, em []float32) {
+	L := c.nLabels
+	for i, fs := range feats {
+		row := em[i*L : (i+1)*L]
+		for k := range row {
+			row[k] = 0
+		}
+		for _, h := range fs {
+			r, ok := c.index[h]
+			if !ok {
+				continue
+			}
+			wr := c.w[int(r)*L : int(r+1)*L]
+			for k, v := range wr {
+				row[k] += v
+			}
+		}
+	}
+}
+
+// viterbi returns the best label sequence for emission scores em.
+func (c *chain) viterbi(em []float32, n int, out []uint8) []uint8 {
+	L := c.nLabels
+	out = out[:0]
+	if n == 0 {
+		return out
+	}
+	neg := float32(math.Inf(-1))
+	score := make([]float32, n*L)
+	back := make([]uint8, n*L)
+	for k := 0; k < L; k++ {
+		if c.allowed(L, k) {
+			score[k] = em[k] + c.trans[L][k]
+		} else {
+			score[k] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		for k := 0; k < L; k++ {
+			best, arg := neg, 0
+			for p := 0; p < L; p++ {
+				s := score[(i-1)*L+p]
+				if s == neg || !c.allowed(p, k) {
+					continue
+				}
+				if v := s + c.trans[p][k]; v > best {
+					best, arg = v, p
+				}
+			}
+			if best == neg {
+				score[i*L+k] = neg
+			} else {
+				score[i*L+k] = best + em[i*L+k]
+			}
+			back[i*L+k] = uint8(arg)
+		}
+	}
+	best, arg := neg, 0
+	for k := 0; k < L; k++ {
+		if s := score[(n-1)*L+k]; s > best {
+			best, arg = s, k
+		}
+	}
+	for i := 0; i < n; i++ {
+		out = append(out, 0)
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = uint8(arg)
+		arg = int(back[i*L+arg])
+	}
+	return out
+}
+
+// tag decodes one sequence of features.
+func (c *chain) tag(feats [][]uint64, out []uint8) []uint8 {
+	em := make([]float32, len(feats)*c.nLabels)
+	c.emissions(feats, em)
+	return c.viterbi(em, len(feats), out)
+}
+
+// trainer is an averaged structured perceptron for a chain, with the
+// usual lazy averaging: acc holds Σ (t · update) so that the averaged
+// weight is w - acc/t.
+type trainer struct {
+	c          *chain
+	acc        []float32
+	transAcc   [][]float32
+	t          float32
+	minCount   int
+	featCounts map[uint64]int32
+}
+
+// train runs epochs of the perceptron over seqs in an order shuffled by
+// seed, and leaves the averaged weights in the returned chain. Features
+// seen in fewer than minCount sequences' positions are left out.
+func train(seqs []sequence, nLabels int, allowed func(prev, cur int) bool, epochs int, seed uint64, minCount int) *chain {
+	c := newChain(nLabels, allowed)
+	// Feature index: features with enough support, numbered in order of
+	// first appearance so the result is deterministic.
+	counts := map[uint64]int32{}
+	for _, s := range seqs {
+		for _, fs := range s.feats {
+			for _, h := range fs {
+				counts[h]++
+			}
+		}
+	}
+	for _, s := range seqs {
+		for _, fs := range s.feats {
+			for _, h := range fs {
+				if _, ok := c.index[h]; !ok && int(counts[h]) >= minCount {
+					c.index[h] = int32(len(c.index))
+				}
+			}
+		}
+	}
+	L := nLabels
+	c.w = make([]float32, len(c.index)*L)
+	tr := &trainer{c: c, acc: make([]float32, len(c.w))}
+	tr.transAcc = make([][]float32, L+1)
+	for i := range tr.transAcc {
+		tr.transAcc[i] = make([]float32, L)
+	}
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	var pred []uint8
+	var em []float32
+	tr.t = 1
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			s := &seqs[k]
+			n := len(s.feats)
+			if cap(em) < n*L {
+				em = make([]float32, n*L)
+			}
+			em = em[:n*L]
+			c.emissions(s.feats, em)
+			pred = c.viterbi(em, n, pred)
+			if !equalLabels(pred, s.gold) {
+				tr.update(s, pred)
+			}
+			tr.t++
+		}
+	}
+	// average
+	for i := range c.w {
+		c.w[i] -= tr.acc[i] / tr.t
+	}
+	for p := range c.trans {
+		for k := range c.trans[p] {
+			c.trans[p][k] -= tr.transAcc[p][k] / tr.t
+		}
+	}
+	return c
+}
+
+func (tr *trainer) update(s *sequence, pred []uint8) {
+	c := tr.c
+	L := c.nLabels
+	add := func(fs []uint64, label int, v float32) {
+		for _, h := range fs {
+			r, ok := c.index[h]
+			if !ok {
+				continue
+			}
+			i := int(r)*L + label
+			c.w[i] += v
+			tr.acc[i] += tr.t * v
+		}
+	}
+	prevG, prevP := L, L
+	for i := range s.gold {
+		g, p := int(s.gold[i]), int(pred[i])
+		if g != p {
+			add(s.feats[i], g, 1)
+			add(s.feats[i], p, -1)
+		}
+		if g != p || prevG != prevP {
+			c.trans[prevG][g]++
+			tr.transAcc[prevG][g] += tr.t
+			c.trans[prevP][p]--
+			tr.transAcc[prevP][p] -= tr.t
+		}
+		prevG, prevP = g, p
+	}
+}
+
+func equalLabels(a, b []uint8) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,142 @@
+package attribution
+
+import (
+	"errors"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// TrainDoc is one annotated article: the article with its tokens,
+// sentences, paragraphs, entities and references filled in as the
+// pipeline fills them, and its gold attributions.
+type TrainDoc struct {
+	Article *article.Article
+	Gold    []Gold
+}
+
+// Gold is one gold attribution, as byte ranges of the article's text.
+type Gold struct {
+	Cues, Sources, Contents []article.Range
+}
+
+// TrainOptions control training. The zero value works.
+type TrainOptions struct {
+	Epochs   int    // perceptron epochs per stage; default 8
+	Seed     uint64 // shuffling seed; default 1
+	MinCount int    // features seen fewer times are left out; default 2
+}
+
+func (o *TrainOptions) applyDefaults() {
+	if o.Epochs <= 0 {
+		o.Epochs = 8
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 2
+	}
+}
+
+// ErrNoTrainingData is returned when there is nothing to train on.
+var ErrNoTrainingData = errors.New("no training attributions")
+
+// Train trains both stages. It is deterministic: the same documents and
+// options give the same model.
+func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
+	o.applyDefaults()
+	var cueSeqs, spanSeqs []sequence
+	for _, td := range docs {
+		if td.Article == nil || len(td.Article.Tokens) == 0 {
+			continue
+		}
+		d := prepare(td.Article)
+		cueLab := make([]uint8, len(d.toks))
+		cueRanges := make([][2]int, len(td.Gold))
+		for gi, g := range td.Gold {
+			cueRanges[gi] = [2]int{-1, -1}
+			if len(g.Cues) == 0 {
+				continue
+			}
+			s, e := d.tokenRange(g.Cues[0])
+			if s >= e {
+				continue
+			}
+			cueRanges[gi] = [2]int{s, e}
+			if cueLab[s] == cueO {
+				cueLab[s] = cueB
+				for k := s + 1; k < e; k++ {
+					if cueLab[k] == cueO {
+						cueLab[k] = cueI
+					}
+				}
+			}
+		}
+		for _, s := range d.sents {
+			if s[0] >= s[1] {
+				continue
+			}
+			gold := append([]uint8(nil), cueLab[s[0]:s[1]]...)
+			// a cue crossing the sentence start begins here
+			if gold[0] == cueI {
+				gold[0] = cueB
+			}
+			cueSeqs = append(cueSeqs, sequence{feats: d.sentenceCueFeatures(s), gold: gold})
+		}
+		for gi, g := range td.Gold {
+			cr := cueRanges[gi]
+			if cr[0] < 0 || len(g.Contents) == 0 {
+				continue
+			}
+			lo, hi := d.window(cr[0], cr[1])
+			gold := make([]uint8, hi-lo)
+			label := func(rs []article.Range, b, in uint8) {
+				for _, r := range rs {
+					s, e := d.tokenRange(r)
+					for k := max(s, lo); k < min(e, hi); k++ {
+						if k == s || k == lo {
+							gold[k-lo] = b
+						} else {
+							gold[k-lo] = in
+						}
+					}
+				}
+			}
+			label(g.Contents, conB, conI)
+			label(g.Sources, srcB, srcI)
+			for k := cr[0]; k < cr[1]; k++ {
+				if k >= lo && k < hi {
+					gold[k-lo] = spanO
+				}
+			}
+			// repair I after O left by the cue cut
+			for k := range gold {
+				if (gold[k] == conI || gold[k] == srcI) && (k == 0 || gold[k-1] != gold[k] && gold[k-1] != gold[k]-1) {
+					gold[k]--
+				}
+			}
+			cc := d.newCueCtx(cr[0], cr[1])
+			isOther := func(k int) bool {
+				return cueLab[k] != cueO && (k < cr[0] || k >= cr[1])
+			}
+			spanSeqs = append(spanSeqs, sequence{feats: d.spanFeatures(cc, lo, hi, isOther), gold: gold})
+		}
+	}
+	if len(cueSeqs) == 0 || len(spanSeqs) == 0 {
+		return nil, ErrNoTrainingData
+	}
+	m := &Model{}
+	m.cues = train(cueSeqs, nCueLabels, cueAllowed, o.Epochs, o.Seed, o.MinCount)
+	m.spans = train(spanSeqs, nSpanLabels, spanAllowed, o.Epochs, o.Seed+1, o.MinCount)
+	return m, nil
+}
+
+// tokenRange returns the tokens overlapping the byte range r.
+func (d *docInfo) tokenRange(r article.Range) (int, int) {
+	s := tokenAt(d.toks, r.Start)
+	e := s
+	for e < len(d.toks) && d.toks[e].start < r.End {
+		e++
+	}
+	return s, e
+}
