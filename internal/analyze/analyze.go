@@ -37,6 +37,10 @@ type Options struct {
 	// weakens them). The record stage alone is what `analyze` costs on
 	// top of extraction.
 	SkipEntities, SkipQuotes bool
+	// RulesOnlyQuotes leaves the learned attribution model out of the
+	// quote stage (its rules alone), to measure what the model costs and
+	// brings.
+	RulesOnlyQuotes bool
 }
 
 // Pipeline analyses documents. It is safe for concurrent use; build it once
@@ -62,11 +66,15 @@ func New(opts Options) (*Pipeline, error) {
 		}
 	}
 	if !opts.SkipQuotes {
-		am, err := attribution.Load()
-		if err != nil {
-			return nil, err
+		var qo quote.Options
+		if !opts.RulesOnlyQuotes {
+			am, err := attribution.Load()
+			if err != nil {
+				return nil, err
+			}
+			qo.Attributor = am
 		}
-		p.quotes = quote.New(quote.Options{Attributor: am})
+		p.quotes = quote.New(qo)
 	}
 	return p, nil
 }

@@ -121,24 +121,33 @@ func BenchmarkAnalyzePlain(b *testing.B) {
 		docs = append(docs, &input.Document{Name: d.ID, Kind: input.Text, Body: d.Text})
 		size += len(d.Text)
 	}
-	p, err := New(Options{Plain: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	b.SetBytes(int64(size))
-	var cpu time.Duration
-	b.ResetTimer()
-	for b.Loop() {
-		t0 := threadTime()
-		for _, d := range docs {
-			if _, err := p.Document(d); err != nil {
+	// "rules" is the pipeline without the learned attribution model, the
+	// baseline for "learned" (the default) in the same run.
+	for _, c := range []struct {
+		name  string
+		rules bool
+	}{{"rules", true}, {"learned", false}} {
+		b.Run(c.name, func(b *testing.B) {
+			p, err := New(Options{Plain: true, RulesOnlyQuotes: c.rules})
+			if err != nil {
 				b.Fatal(err)
 			}
-		}
-		cpu += threadTime() - t0
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			b.SetBytes(int64(size))
+			var cpu time.Duration
+			b.ResetTimer()
+			for b.Loop() {
+				t0 := threadTime()
+				for _, d := range docs {
+					if _, err := p.Document(d); err != nil {
+						b.Fatal(err)
+					}
+				}
+				cpu += threadTime() - t0
+			}
+			b.ReportMetric(float64(size*b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
+			b.ReportMetric(float64(len(docs)*b.N)/cpu.Seconds(), "cpu-articles/s")
+		})
 	}
-	b.ReportMetric(float64(size*b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
-	b.ReportMetric(float64(len(docs)*b.N)/cpu.Seconds(), "cpu-articles/s")
 }

@@ -55,6 +55,9 @@ func spanAllowed(prev, cur int) bool {
 type Model struct {
 	cues  *chain
 	spans *chain
+	// heads are the words that open a cue often enough in the training
+	// data; a sentence without one is not tagged for cues.
+	heads map[string]bool
 }
 
 //go:embed model/attribution.model.gz
@@ -153,7 +156,7 @@ func (m *Model) findCues(d *docInfo) [][2]int {
 	var out [][2]int
 	var labels []uint8
 	for _, s := range d.sents {
-		if s[0] >= s[1] {
+		if s[0] >= s[1] || !m.hasHead(d, s) {
 			continue
 		}
 		feats := d.sentenceCueFeatures(s)
@@ -187,4 +190,14 @@ func (d *docInfo) sentenceCueFeatures(s [2]int) [][]uint64 {
 		feats = append(feats, d.cueFeatures(k, s, hasQ, make([]uint64, 0, 24)))
 	}
 	return feats
+}
+
+// hasHead reports whether sentence s holds a word that may open a cue.
+func (m *Model) hasHead(d *docInfo, s [2]int) bool {
+	for k := s[0]; k < s[1]; k++ {
+		if m.heads[d.toks[k].lower] || d.toks[k].lower == ":" {
+			return true
+		}
+	}
+	return false
 }

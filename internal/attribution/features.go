@@ -343,13 +343,13 @@ func clip(n, lo, hi int) int { return max(lo, min(hi, n)) }
 
 // cueCtx is what the second stage knows of the cue it labels for.
 type cueCtx struct {
-	s, e     int // cue token range
-	head     string
-	key      string
-	prev     string
-	next     string
-	inQ      bool
-	sent     int
+	s, e int // cue token range
+	head string
+	key  string
+	prev string
+	next string
+	inQ  bool
+	sent int
 	// tail and lead are the words between the cue and the end, and the
 	// start, of its sentence (bucketed).
 	tail, lead int
@@ -379,12 +379,21 @@ func (d *docInfo) newCueCtx(s, e int) cueCtx {
 // window returns the token range the second stage labels for a cue.
 func (d *docInfo) window(s, e int) (int, int) {
 	p := d.paras[d.toks[s].para]
-	return max(p[0], s-maxLeft), min(p[1], e+maxRight)
+	lo, hi := max(p[0], s-maxLeft), min(p[1], e+maxRight)
+	// at most one sentence before the cue's and two after it
+	si := d.toks[s].sent
+	if k := si - 1; k >= 0 && d.sents[k][0] > lo {
+		lo = d.sents[k][0]
+	}
+	if k := d.toks[max(e-1, s)].sent + 2; k < len(d.sents) && d.sents[k][1] < hi {
+		hi = d.sents[k][1]
+	}
+	return lo, hi
 }
 
 const (
-	maxLeft  = 120
-	maxRight = 200
+	maxLeft  = 80
+	maxRight = 120
 )
 
 // spanFeatures returns the features of every token of the window [lo,hi)

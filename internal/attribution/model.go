@@ -11,7 +11,7 @@ import (
 	"slices"
 )
 
-const modelMagic = "newsgraph-attribution-1\n"
+const modelMagic = "newsgraph-attribution-2\n"
 
 // ErrBadModel is returned for a model file that cannot be read.
 var ErrBadModel = errors.New("bad attribution model")
@@ -39,6 +39,17 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(modelMagic)
+	heads := make([]string, 0, len(m.heads))
+	for w := range m.heads {
+		heads = append(heads, w)
+	}
+	slices.Sort(heads)
+	var buf [binary.MaxVarintLen64]byte
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(heads)))])
+	for _, w := range heads {
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(w)))])
+		bw.WriteString(w)
+	}
 	for _, c := range []*chain{m.cues, m.spans} {
 		writeChain(bw, c, o)
 	}
@@ -111,7 +122,22 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, fmt.Errorf("%w: not an attribution model", ErrBadModel)
 	}
-	m := &Model{}
+	m := &Model{heads: map[string]bool{}}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return nil, fmt.Errorf("%w: cue words: %v", ErrBadModel, err)
+	}
+	for ; n > 0; n-- {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 256 {
+			return nil, fmt.Errorf("%w: cue word: %v", ErrBadModel, err)
+		}
+		w := make([]byte, l)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return nil, fmt.Errorf("%w: cue word: %v", ErrBadModel, err)
+		}
+		m.heads[string(w)] = true
+	}
 	for k, allowed := range []func(int, int) bool{cueAllowed, spanAllowed} {
 		c, err := readChain(br, allowed)
 		if err != nil {
@@ -177,5 +203,6 @@ func readChain(br *bufio.Reader, allowed func(int, int) bool) (*chain, error) {
 		}
 		c.w[i] = float32(v) * q
 	}
+	c.table = newTable(c.index)
 	return c, nil
 }

@@ -19,19 +19,28 @@ type sequence struct {
 // allowed(prev, cur) restricts transitions (BIO constraints).
 type chain struct {
 	nLabels int
-	// index maps a feature hash to its row in w.
+	// index maps a feature hash to its row in w (training and saving);
+	// table is the same map laid out for fast lookups when tagging.
 	index map[uint64]int32
+	table *table
 	w     []float32 // len(index)*nLabels
 	// trans[p][c]; p == nLabels is the start state.
 	trans   [][]float32
 	allowed func(prev, cur int) bool
+	// ok[p][c] caches allowed(p, c); p == nLabels is the start state.
+	ok [][]bool
 }
 
 func newChain(nLabels int, allowed func(prev, cur int) bool) *chain {
 	c := &chain{nLabels: nLabels, index: map[uint64]int32{}, allowed: allowed}
 	c.trans = make([][]float32, nLabels+1)
+	c.ok = make([][]bool, nLabels+1)
 	for i := range c.trans {
 		c.trans[i] = make([]float32, nLabels)
+		c.ok[i] = make([]bool, nLabels)
+		for k := range c.ok[i] {
+			c.ok[i][k] = allowed(i, k)
+		}
 	}
 	return c
 }
@@ -45,8 +54,16 @@ func (c *chain) emissions(feats [][]uint64, em []float32) {
 			row[k] = 0
 		}
 		for _, h := range fs {
-			r, ok := c.index[h]
-			if !ok {
+			var r int32
+			if c.table != nil {
+				r = c.table.get(h)
+			} else {
+				var ok bool
+				if r, ok = c.index[h]; !ok {
+					r = -1
+				}
+			}
+			if r < 0 {
 				continue
 			}
 			wr := c.w[int(r)*L : int(r+1)*L]
@@ -68,7 +85,7 @@ func (c *chain) viterbi(em []float32, n int, out []uint8) []uint8 {
 	score := make([]float32, n*L)
 	back := make([]uint8, n*L)
 	for k := 0; k < L; k++ {
-		if c.allowed(L, k) {
+		if c.ok[L][k] {
 			score[k] = em[k] + c.trans[L][k]
 		} else {
 			score[k] = neg
@@ -79,7 +96,7 @@ func (c *chain) viterbi(em []float32, n int, out []uint8) []uint8 {
 			best, arg := neg, 0
 			for p := 0; p < L; p++ {
 				s := score[(i-1)*L+p]
-				if s == neg || !c.allowed(p, k) {
+				if s == neg || !c.ok[p][k] {
 					continue
 				}
 				if v := s + c.trans[p][k]; v > best {
@@ -121,12 +138,10 @@ func (c *chain) tag(feats [][]uint64, out []uint8) []uint8 {
 // usual lazy averaging: acc holds Σ (t · update) so that the averaged
 // weight is w - acc/t.
 type trainer struct {
-	c          *chain
-	acc        []float32
-	transAcc   [][]float32
-	t          float32
-	minCount   int
-	featCounts map[uint64]int32
+	c        *chain
+	acc      []float32
+	transAcc [][]float32
+	t        float32
 }
 
 // train runs epochs of the perceptron over seqs in an order shuffled by
@@ -238,4 +253,49 @@ func equalLabels(a, b []uint8) bool {
 		}
 	}
 	return true
+}
+
+// table is an open-addressing hash table from feature hashes to rows,
+// several times faster than a Go map for the tagger's lookups.
+type table struct {
+	keys []uint64
+	vals []int32
+	mask uint64
+}
+
+func newTable(index map[uint64]int32) *table {
+	n := uint64(16)
+	for n < uint64(len(index))*2 {
+		n <<= 1
+	}
+	t := &table{keys: make([]uint64, n), vals: make([]int32, n), mask: n - 1}
+	for i := range t.vals {
+		t.vals[i] = -1
+	}
+	for k, v := range index {
+		i := mix(k) & t.mask
+		for t.vals[i] >= 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+func (t *table) get(k uint64) int32 {
+	i := mix(k) & t.mask
+	for {
+		v := t.vals[i]
+		if v < 0 || t.keys[i] == k {
+			return v
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
 }

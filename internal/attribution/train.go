@@ -21,9 +21,14 @@ type Gold struct {
 
 // TrainOptions control training. The zero value works.
 type TrainOptions struct {
-	Epochs   int    // perceptron epochs per stage; default 8
-	Seed     uint64 // shuffling seed; default 1
-	MinCount int    // features seen fewer times are left out; default 2
+	Epochs int // perceptron epochs per stage; default 8
+	// MinHead and MinHeadRatio choose the words that may open a cue: seen
+	// opening a gold cue at least MinHead times and in at least
+	// MinHeadRatio of their occurrences. Defaults 2 and 0.15.
+	MinHead      int
+	MinHeadRatio float64
+	Seed         uint64 // shuffling seed; default 1
+	MinCount     int    // features seen fewer times are left out; default 2
 }
 
 func (o *TrainOptions) applyDefaults() {
@@ -36,6 +41,12 @@ func (o *TrainOptions) applyDefaults() {
 	if o.MinCount <= 0 {
 		o.MinCount = 2
 	}
+	if o.MinHead <= 0 {
+		o.MinHead = 2
+	}
+	if o.MinHeadRatio <= 0 {
+		o.MinHeadRatio = 0.15
+	}
 }
 
 // ErrNoTrainingData is returned when there is nothing to train on.
@@ -45,6 +56,7 @@ var ErrNoTrainingData = errors.New("no training attributions")
 // options give the same model.
 func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 	o.applyDefaults()
+	m := &Model{heads: cueHeads(docs, o)}
 	var cueSeqs, spanSeqs []sequence
 	for _, td := range docs {
 		if td.Article == nil || len(td.Article.Tokens) == 0 {
@@ -73,7 +85,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			}
 		}
 		for _, s := range d.sents {
-			if s[0] >= s[1] {
+			if s[0] >= s[1] || !m.hasHead(d, s) {
 				continue
 			}
 			gold := append([]uint8(nil), cueLab[s[0]:s[1]]...)
@@ -125,7 +137,6 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 	if len(cueSeqs) == 0 || len(spanSeqs) == 0 {
 		return nil, ErrNoTrainingData
 	}
-	m := &Model{}
 	m.cues = train(cueSeqs, nCueLabels, cueAllowed, o.Epochs, o.Seed, o.MinCount)
 	m.spans = train(spanSeqs, nSpanLabels, spanAllowed, o.Epochs, o.Seed+1, o.MinCount)
 	return m, nil
@@ -139,4 +150,34 @@ func (d *docInfo) tokenRange(r article.Range) (int, int) {
 		e++
 	}
 	return s, e
+}
+
+// cueHeads learns from the gold cues which words open a cue often enough
+// to be worth tagging a sentence for.
+func cueHeads(docs []TrainDoc, o TrainOptions) map[string]bool {
+	asHead, seen := map[string]int{}, map[string]int{}
+	for _, td := range docs {
+		if td.Article == nil {
+			continue
+		}
+		d := prepare(td.Article)
+		for _, t := range d.toks {
+			seen[t.lower]++
+		}
+		for _, g := range td.Gold {
+			if len(g.Cues) == 0 {
+				continue
+			}
+			if s, e := d.tokenRange(g.Cues[0]); s < e {
+				asHead[d.toks[s].lower]++
+			}
+		}
+	}
+	heads := map[string]bool{}
+	for w, n := range asHead {
+		if n >= o.MinHead && float64(n) >= o.MinHeadRatio*float64(seen[w]) {
+			heads[w] = true
+		}
+	}
+	return heads
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/attribution"
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/ner"
 	"github.com/newsgraph/newsgraph/internal/segment"
@@ -54,6 +55,28 @@ func ggtArticles(b *testing.B) []*article.Article {
 func BenchmarkExtract(b *testing.B) {
 	arts := ggtArticles(b)
 	x := New(Options{})
+	n := 0
+	for _, a := range arts {
+		n += len(a.Text)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			x.Extract(a)
+		}
+	}
+}
+
+// BenchmarkExtractLearned is BenchmarkExtract with the learned
+// attribution model, as the pipeline runs it.
+func BenchmarkExtractLearned(b *testing.B) {
+	arts := ggtArticles(b)
+	am, err := attribution.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := New(Options{Attributor: am})
 	n := 0
 	for _, a := range arts {
 		n += len(a.Text)
