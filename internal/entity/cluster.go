@@ -2,6 +2,7 @@ package entity
 
 import (
 	"cmp"
+	"github.com/newsgraph/newsgraph/internal/english"
 	"slices"
 	"strings"
 	"unicode"
@@ -148,7 +149,7 @@ func (d *doc) mergeShortOrgs() {
 	}
 	into := map[int]int{}
 	for ci, c := range d.clusters {
-		if c.typ != article.Organization || strings.ContainsRune(c.name, ' ') || orgNouns[key(c.name)] {
+		if c.typ != article.Organization || strings.ContainsRune(c.name, ' ') || english.OrgReferenceNouns().Has(key(c.name)) {
 			continue
 		}
 		target, ok := long["w:"+c.name]
@@ -177,7 +178,7 @@ func (d *doc) mergeShortOrgs() {
 func initials(ws []string) string {
 	var b strings.Builder
 	for _, w := range ws {
-		if titleGlue[strings.ToLower(w)] {
+		if english.TitleGlue().Has(strings.ToLower(w)) {
 			continue
 		}
 		r := []rune(w)[0]
@@ -197,10 +198,10 @@ func (d *doc) canonical(m *mention) (string, article.EntityType) {
 	name := m.name
 	for range 2 {
 		k := strings.TrimPrefix(key(name), "the ")
-		if c, ok := countries[k]; ok && !demonymOnly(k) {
+		if c, ok := english.Countries().Lookup(k); ok && !demonymOnly(k) {
 			return c, article.Place
 		}
-		if o, ok := orgAliases[k]; ok {
+		if o, ok := english.OrgAliases().Lookup(k); ok {
 			return o, m.typ
 		}
 		full, ok := d.aliases[k]
@@ -257,10 +258,10 @@ func (d *doc) consensus() {
 			continue
 		}
 		k := key(m.name)
-		if _, ok := countries[k]; ok {
+		if _, ok := english.Countries().Lookup(k); ok {
 			continue
 		}
-		if _, ok := orgAliases[k]; ok {
+		if _, ok := english.OrgAliases().Lookup(k); ok {
 			continue
 		}
 		if _, ok := d.aliases[k]; ok {
@@ -292,7 +293,7 @@ func (d *doc) consensus() {
 			continue
 		}
 		k := key(m.name)
-		if _, ok := countries[k]; ok {
+		if _, ok := english.Countries().Lookup(k); ok {
 			if demonymOnly(k) {
 				m.typ = article.Misc
 			} else {

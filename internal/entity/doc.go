@@ -128,8 +128,8 @@
 // ssa-us-names-1880-2024.tsv (public domain): the 1940–2024 female and male
 // birth counts of the 48,994 names with at least 50 births. Regenerate it
 // with `go generate ./internal/entity/` (gen_names.go) when the source
-// changes. The word tables in lexicon.go (honorifics, roles, countries and
-// demonyms) are general knowledge.
+// changes. The word tables (honorifics, roles, countries and demonyms) are
+// general knowledge and live in internal/english.
 //
 // # Limits
 //

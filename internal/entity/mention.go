@@ -2,6 +2,7 @@ package entity
 
 import (
 	"cmp"
+	"github.com/newsgraph/newsgraph/internal/english"
 	"slices"
 	"strings"
 	"unicode"
@@ -197,8 +198,8 @@ func (d *doc) dropAffiliations() {
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
 		j := m.t1
-		if m.typ == article.Person && j+1 < len(d.a.Tokens) && d.capitalised(j) && !titleGlue[key(d.tok(j))] {
-			if _, role := roleWords[key(d.tok(j))]; role {
+		if m.typ == article.Person && j+1 < len(d.a.Tokens) && d.capitalised(j) && !english.TitleGlue().Has(key(d.tok(j))) {
+			if _, role := english.RoleWords().Lookup(key(d.tok(j))); role {
 				n := j + 1
 				for n < len(d.a.Tokens) && d.tok(n) == "." {
 					n++
@@ -292,7 +293,7 @@ func (d *doc) clean(m *mention) bool {
 	m.roles = map[string]bool{}
 	// "But Google", "Though Justice Dunphy": a sentence-initial word
 	// the tagger took in.
-	for m.t1-m.t0 > 1 && (functionWords[key(d.tok(m.t0))] || dayNames[key(d.tok(m.t0))]) {
+	for m.t1-m.t0 > 1 && (functionWords[key(d.tok(m.t0))] || english.DayWords().Has(key(d.tok(m.t0)))) {
 		m.t0++
 	}
 	if m.typ == article.Person {
@@ -308,7 +309,7 @@ func (d *doc) clean(m *mention) bool {
 			d.sentOf[m.t0-3] == m.sent {
 			m.t0 -= 3
 		} else if j := m.t0 - 1; m.t0 < m.t1 && j >= 0 && d.sentOf[j] == m.sent && d.tags[j] == "O" && d.isWord(j) &&
-			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !functionWords[key(d.tok(j))] && !dayNames[key(d.tok(j))] {
+			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !functionWords[key(d.tok(j))] && !english.DayWords().Has(key(d.tok(j))) {
 			// "Jake" of "Jake Thomas Patterson" the tagger left out: a
 			// capitalised first name right before the name.
 			m.t0 = j
@@ -344,7 +345,7 @@ func (d *doc) clean(m *mention) bool {
 	if !strings.ContainsFunc(m.name, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
 		return false
 	}
-	if _, ok := pronounGender[strings.ToLower(m.name)]; ok {
+	if _, ok := english.PronounGenders().Lookup(strings.ToLower(m.name)); ok {
 		return false
 	}
 	if m.typ == article.Person {
@@ -354,8 +355,8 @@ func (d *doc) clean(m *mention) bool {
 		for _, w := range m.words {
 			k := key(w)
 			allRoles = allRoles && isTitleWord(k)
-			_, isRole := roleWords[k]
-			_, isHon := honorifics[k]
+			_, isRole := english.RoleWords().Lookup(k)
+			_, isHon := english.Honorifics().Lookup(k)
 			someRole = someRole || isRole || isHon
 		}
 		if allRoles && someRole {
@@ -427,9 +428,9 @@ var orgFirstWords = map[string]bool{
 
 // isTitleWord reports whether k is a role word, honorific or country.
 func isTitleWord(k string) bool {
-	_, r := roleWords[k]
-	_, h := honorifics[k]
-	_, c := countries[k]
+	_, r := english.RoleWords().Lookup(k)
+	_, h := english.Honorifics().Lookup(k)
+	_, c := english.Countries().Lookup(k)
 	return r || h || c
 }
 
@@ -444,9 +445,9 @@ func (d *doc) stripTitle(m *mention) {
 	last := -1
 	for j := m.t0; j < m.t1-1; j++ {
 		k := key(d.tok(j))
-		g, isRole := roleWords[k]
-		_, isHon := honorifics[k]
-		if titleGlue[k] || (!isRole && !isHon) {
+		g, isRole := english.RoleWords().Lookup(k)
+		_, isHon := english.Honorifics().Lookup(k)
+		if english.TitleGlue().Has(k) || (!isRole && !isHon) {
 			continue
 		}
 		if isRole && g != "" && d.capitalised(j) && !isHon && !regalTitles[k] {
@@ -469,22 +470,22 @@ func (d *doc) stripTitle(m *mention) {
 	}
 	if m.t1-cut == 1 && regalTitles[key(d.tok(last))] {
 		k := key(d.tok(last))
-		m.addGender(roleWords[k])
-		m.addGender(honorifics[k])
+		m.addGender(english.RoleWords().Get(k))
+		m.addGender(english.Honorifics().Get(k))
 		cut = last
 	}
 	for j := m.t0; j < cut; j++ {
 		k := key(d.tok(j))
-		if d.tok(j) == "." || titleGlue[k] {
+		if d.tok(j) == "." || english.TitleGlue().Has(k) {
 			continue
 		}
-		if c, ok := countries[k]; ok {
+		if c, ok := english.Countries().Lookup(k); ok {
 			m.roles[strings.ToLower(c)] = true
 			continue
 		}
 		m.roles[k] = true
-		m.addGender(roleWords[k])
-		m.addGender(honorifics[k])
+		m.addGender(english.RoleWords().Get(k))
+		m.addGender(english.Honorifics().Get(k))
 	}
 	m.t0 = cut
 }
@@ -636,18 +637,18 @@ func (d *doc) harvestTitle(m *mention) {
 		if k == "of" {
 			crossedOf = true
 		}
-		g, isRole := roleWords[k]
-		if c, ok := countries[k]; ok && !isRole {
+		g, isRole := english.RoleWords().Lookup(k)
+		if c, ok := english.Countries().Lookup(k); ok && !isRole {
 			m.roles[strings.ToLower(c)] = true
 		} else if isRole {
 			if crossedOf && g != "" && !d.capitalised(j) {
 				break // "the wife of John Smith": the kinship is someone else's
 			}
-			if !titleGlue[k] {
+			if !english.TitleGlue().Has(k) {
 				m.roles[k] = true
 			}
 			m.addGender(g)
-			if hg, ok := honorifics[k]; ok {
+			if hg, ok := english.Honorifics().Lookup(k); ok {
 				m.addGender(hg)
 			}
 		} else {
@@ -656,7 +657,7 @@ func (d *doc) harvestTitle(m *mention) {
 		m.titleStart = j
 		j--
 	}
-	for m.titleStart < m.t0 && titleGlue[key(d.tok(m.titleStart))] {
+	for m.titleStart < m.t0 && english.TitleGlue().Has(key(d.tok(m.titleStart))) {
 		m.titleStart++
 	}
 	// Apposition: "Jane Roe, the firm's chairwoman, said".
@@ -683,7 +684,7 @@ func (d *doc) harvestTitle(m *mention) {
 			for _, w := range strings.Fields(strings.ToLower(o.name)) {
 				roles[w] = true
 			}
-			if c, ok := countries[key(o.name)]; ok {
+			if c, ok := english.Countries().Lookup(key(o.name)); ok {
 				roles[strings.ToLower(c)] = true
 			}
 			j = o.t1 - 1
@@ -693,9 +694,9 @@ func (d *doc) harvestTitle(m *mention) {
 		if k == "who" || k == "which" || k == "that" {
 			break
 		}
-		if c, ok := countries[k]; ok {
+		if c, ok := english.Countries().Lookup(k); ok {
 			roles[strings.ToLower(c)] = true
-		} else if g, ok := roleWords[k]; ok && !titleGlue[k] {
+		} else if g, ok := english.RoleWords().Lookup(k); ok && !english.TitleGlue().Has(k) {
 			roles[k] = true
 			hasRole = true
 			switch g {
@@ -720,13 +721,13 @@ func (d *doc) harvestTitle(m *mention) {
 // title to a person's roles, countries by their canonical name.
 func (d *doc) addWords(m *mention, s string) {
 	s = cleanName(s)
-	if c, ok := countries[key(s)]; ok {
+	if c, ok := english.Countries().Lookup(key(s)); ok {
 		m.roles[strings.ToLower(c)] = true
 		return
 	}
 	for _, w := range strings.Fields(s) {
 		k := key(w)
-		if c, ok := countries[k]; ok {
+		if c, ok := english.Countries().Lookup(k); ok {
 			m.roles[strings.ToLower(c)] = true
 		} else {
 			m.roles[k] = true
@@ -744,7 +745,7 @@ func (d *doc) afterPreposition(m *mention) bool {
 	for j >= 0 && (d.tok(j) == "the" || d.tok(j) == "The") {
 		j--
 	}
-	return j >= 0 && d.sentOf[j] == m.sent && (prepositions[key(d.tok(j))] || objectVerbs[key(d.tok(j))])
+	return j >= 0 && d.sentOf[j] == m.sent && (english.ObjectMarkers().Has(key(d.tok(j))) || english.TransitiveVerbs().Has(key(d.tok(j))))
 }
 
 // inParens reports whether mention m stands inside parentheses opened in

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"cmp"
+	"github.com/newsgraph/newsgraph/internal/english"
 	"slices"
 	"strings"
 
@@ -103,7 +104,7 @@ func (d *doc) resolveReferences(o Options) {
 			continue
 		}
 		k := key(d.tok(i))
-		if g, ok := pronounGender[k]; ok {
+		if g, ok := english.PronounGenders().Lookup(k); ok {
 			ci, ok := d.pronoun(i, g, events, o)
 			if !ok {
 				continue
@@ -140,7 +141,7 @@ func (d *doc) resolveReferences(o Options) {
 }
 
 func (d *doc) prepBefore(i int) bool {
-	return i > 0 && d.sentOf[i-1] == d.sentOf[i] && prepositions[key(d.tok(i-1))]
+	return i > 0 && d.sentOf[i-1] == d.sentOf[i] && english.ObjectMarkers().Has(key(d.tok(i-1)))
 }
 
 // pronoun finds the person a he/she/his/her at token i refers to. Only
@@ -256,7 +257,7 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 	for ; j < sent.end && j-i <= 4; j++ {
 		if mi := d.at[j]; mi >= 0 {
 			m := d.mentions[mi]
-			c, isCountry := countries[key(m.name)]
+			c, isCountry := english.Countries().Lookup(key(m.name))
 			if m.typ == article.Person || m.typ == article.Organization || !isCountry {
 				return 0, 0, false
 			}
@@ -265,14 +266,14 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 			continue
 		}
 		k := key(d.tok(j))
-		if c, isCountry := countries[k]; isCountry {
+		if c, isCountry := english.Countries().Lookup(k); isCountry {
 			mods = append(mods, strings.ToLower(c))
 			continue
 		}
-		if roleHeads[k] || orgNouns[k] {
+		if roleHeads[k] || english.OrgReferenceNouns().Has(k) {
 			if j+1 < sent.end {
 				nk := key(d.tok(j + 1))
-				if roleHeads[nk] || orgNouns[nk] {
+				if roleHeads[nk] || english.OrgReferenceNouns().Has(nk) {
 					continue // "the defense minister": defense is a modifier here
 				}
 				if mi := d.at[j+1]; mi >= 0 && d.mentions[mi].typ == article.Person {
@@ -298,7 +299,7 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 }
 
 func (d *doc) rolePerson(head string, mods []string, i int, events []event) (int, bool) {
-	hg := roleWords[head]
+	hg := english.RoleWords().Get(head)
 	// score is -1 for a cluster that does not fit, else the number of the
 	// noun's countries its roles share.
 	score := map[int]int{}
@@ -336,7 +337,7 @@ func hasRole(roles map[string]bool, head string) bool {
 	switch head {
 	case "leader":
 		for r := range roles {
-			if leaderRoles[r] {
+			if english.LeaderRoles().Has(r) {
 				return true
 			}
 		}
@@ -354,7 +355,7 @@ func hasRole(roles map[string]bool, head string) bool {
 // hasCountry reports whether the roles name a country.
 func hasCountry(roles map[string]bool) bool {
 	for r := range roles {
-		if c, ok := countries[r]; ok && strings.ToLower(c) == r {
+		if c, ok := english.Countries().Lookup(r); ok && strings.ToLower(c) == r {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/newsgraph/newsgraph/internal/english"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,13 +44,13 @@ func (o *Options) applyDefaults() {
 // concurrent use: Extract keeps its state on the stack.
 type Extractor struct {
 	opts Options
-	cues cueWords
+	cues english.Map[english.Cue]
 }
 
 // New returns an Extractor with opts (defaults applied).
 func New(opts Options) *Extractor {
 	opts.applyDefaults()
-	return &Extractor{opts: opts, cues: newCueWords()}
+	return &Extractor{opts: opts, cues: english.ReportingVerbs()}
 }
 
 // Extract returns the quotations of a, in text order. It is a shortcut
@@ -418,22 +419,22 @@ func (d *doc) direct(pi int, pieces []piece, k int) {
 }
 
 // isCue reports whether token i is a reporting verb of the given classes.
-func (d *doc) isCue(i int, classes cueClass) bool {
+func (d *doc) isCue(i int, classes english.Cue) bool {
 	t := d.toks[i]
 	if t.kind != tWord || t.cap || d.usedCue[i] {
 		return false
 	}
-	c := d.x.cues[t.lower]
+	c := d.x.cues.Get(t.lower)
 	if c == 0 || c&classes == 0 {
 		return false
 	}
 	if i > 0 {
 		// a noun, not a verb: "the claim", "Smith's remarks"
-		if p := d.toks[i-1]; p.kind == tWord && (determiners[p.lower] && p.lower != "that" && p.lower != "all" && p.lower != "both" && p.lower != "some" && p.lower != "many" && p.lower != "most" && p.lower != "others" || strings.HasSuffix(p.lower, "’s") || strings.HasSuffix(p.lower, "'s")) {
+		if p := d.toks[i-1]; p.kind == tWord && (english.Determiners().Has(p.lower) && p.lower != "that" && p.lower != "all" && p.lower != "both" && p.lower != "some" && p.lower != "many" && p.lower != "most" && p.lower != "others" || strings.HasSuffix(p.lower, "’s") || strings.HasSuffix(p.lower, "'s")) {
 			return false
 		}
 	}
-	if part, ok := phrasalParticle[t.lower]; ok || strings.HasPrefix(t.lower, "point") || strings.HasPrefix(t.lower, "chim") {
+	if part, ok := english.PhrasalParticles().Lookup(t.lower); ok || strings.HasPrefix(t.lower, "point") || strings.HasPrefix(t.lower, "chim") {
 		if !ok {
 			part = "out"
 			if strings.HasPrefix(t.lower, "chim") {
@@ -441,7 +442,7 @@ func (d *doc) isCue(i int, classes cueClass) bool {
 			}
 		}
 		if i+1 >= len(d.toks) || d.toks[i+1].lower != part {
-			return c&^cueThat&classes != 0 && !strings.HasPrefix(t.lower, "point")
+			return c&^english.CueThat&classes != 0 && !strings.HasPrefix(t.lower, "point")
 		}
 	}
 	return true
@@ -456,7 +457,7 @@ func (d *doc) attribAfter(c *cand, a, b int) bool {
 	if a >= b {
 		return false
 	}
-	all := cueSpeech | cueDirect | cueObject
+	all := english.CueSpeech | english.CueDirect | english.CueObject
 	nw := 0
 	for i := a; i < b && nw <= d.x.opts.MaxCueDistance; i++ {
 		t := d.toks[i]
@@ -470,11 +471,11 @@ func (d *doc) attribAfter(c *cand, a, b int) bool {
 		if !d.isCue(i, all) {
 			continue
 		}
-		if i > a && blockWords[d.toks[i-1].lower] && d.toks[i-1].lower != "to" {
+		if i > a && english.CueBlockers().Has(d.toks[i-1].lower) && d.toks[i-1].lower != "to" {
 			continue
 		}
 		end := i + 1
-		if part, ok := phrasalParticle[t.lower]; ok && end < len(d.toks) && d.toks[end].lower == part {
+		if part, ok := english.PhrasalParticles().Lookup(t.lower); ok && end < len(d.toks) && d.toks[end].lower == part {
 			end++
 		}
 		if i == a {
@@ -491,7 +492,7 @@ func (d *doc) attribAfter(c *cand, a, b int) bool {
 		ms := a
 		for j := a; j < me; j++ {
 			if d.toks[j].kind == tPunct && d.toks[j].r == ',' {
-				if j > a && (d.toks[j-1].cap || personalPronouns[d.toks[j-1].lower]) {
+				if j > a && (d.toks[j-1].cap || english.SpeakerPronouns().Has(d.toks[j-1].lower)) {
 					me = j
 				}
 				break
@@ -520,8 +521,8 @@ func (d *doc) attribUnknownVerb(c *cand, a, b int) bool {
 		if t.kind != tWord {
 			return false
 		}
-		if !t.cap && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s")) && !npBoundary[t.lower] {
-			if personalPronouns[d.toks[a].lower] && i == a+1 || d.toks[a].cap && d.plausibleNP(a, i) {
+		if !t.cap && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s")) && !english.PhraseBoundaries().Has(t.lower) {
+			if english.SpeakerPronouns().Has(d.toks[a].lower) && i == a+1 || d.toks[a].cap && d.plausibleNP(a, i) {
 				c.ms, c.me, c.cue, c.cueEnd = a, i, i, i+1
 				return true
 			}
@@ -542,11 +543,11 @@ func (d *doc) attribInverted(c *cand, a, b int) bool {
 		return false
 	}
 	v := d.toks[a]
-	if v.kind != tWord || v.cap || !strings.HasSuffix(v.lower, "ed") || len(v.lower) < 5 || npBoundary[v.lower] || auxWords[v.lower] {
+	if v.kind != tWord || v.cap || !strings.HasSuffix(v.lower, "ed") || len(v.lower) < 5 || english.PhraseBoundaries().Has(v.lower) || english.AuxWords().Has(v.lower) {
 		return false
 	}
 	ms, me := d.npForward(a+1, b)
-	if ms != a+1 || !d.toks[ms].cap || capStop[d.toks[ms].lower] || !d.plausibleNP(ms, me) {
+	if ms != a+1 || !d.toks[ms].cap || english.NameStops().Has(d.toks[ms].lower) || !d.plausibleNP(ms, me) {
 		return false
 	}
 	if me < b && !(d.toks[me].kind == tPunct && (d.toks[me].r == ',' || d.isTerminal(me))) {
@@ -560,7 +561,7 @@ func (d *doc) attribInverted(c *cand, a, b int) bool {
 // back over auxiliaries and adverbs ("has also said").
 func (d *doc) skipAuxBack(i, lo int) int {
 	j := i
-	for j > lo && d.toks[j-1].kind == tWord && !d.toks[j-1].cap && (auxWords[d.toks[j-1].lower] || strings.HasSuffix(d.toks[j-1].lower, "ly")) {
+	for j > lo && d.toks[j-1].kind == tWord && !d.toks[j-1].cap && (english.AuxWords().Has(d.toks[j-1].lower) || strings.HasSuffix(d.toks[j-1].lower, "ly")) {
 		j--
 	}
 	return j
@@ -572,7 +573,7 @@ func (d *doc) plausibleNP(a, b int) bool {
 	if b-a == 1 && (d.toks[a].lower == "i" || d.toks[a].lower == "we" || d.toks[a].lower == "you") {
 		return false // first and second person: the writer or the reader
 	}
-	if b-a == 1 && personalPronouns[d.toks[a].lower] {
+	if b-a == 1 && english.SpeakerPronouns().Has(d.toks[a].lower) {
 		return true
 	}
 	if b-a > 12 {
@@ -581,7 +582,7 @@ func (d *doc) plausibleNP(a, b int) bool {
 	words := 0
 	allTime := true
 	for i := a; i < b; i++ {
-		if d.toks[i].kind == tWord && !timeWords[d.toks[i].lower] {
+		if d.toks[i].kind == tWord && !english.TimeWords().Has(d.toks[i].lower) {
 			allTime = false
 		}
 	}
@@ -617,10 +618,10 @@ func (d *doc) plausibleNP(a, b int) bool {
 // minister", "oil and gas worker Jane Doe", "Policy Options editor Jane
 // Doe"), stopping at punctuation or the first word after a name.
 func (d *doc) npForward(a, b int) (int, int) {
-	for a < b && d.toks[a].kind == tWord && timeWords[d.toks[a].lower] && !(d.toks[a].lower == "may" && a+1 < b && d.toks[a+1].cap) {
+	for a < b && d.toks[a].kind == tWord && english.TimeWords().Has(d.toks[a].lower) && !(d.toks[a].lower == "may" && a+1 < b && d.toks[a+1].cap) {
 		a++ // "said Tuesday afternoon Jane Doe …"
 	}
-	if a < b && personalPronouns[d.toks[a].lower] && !d.toks[a].cap || a < b && d.toks[a].lower == "he" || a < b && d.toks[a].lower == "she" {
+	if a < b && english.SpeakerPronouns().Has(d.toks[a].lower) && !d.toks[a].cap || a < b && d.toks[a].lower == "he" || a < b && d.toks[a].lower == "she" {
 		return a, a + 1
 	}
 	// a name within the next few words, before any punctuation
@@ -634,7 +635,7 @@ func (d *doc) npForward(a, b int) (int, int) {
 			break
 		}
 		n++
-		if t.cap && !capStop[t.lower] {
+		if t.cap && !english.NameStops().Has(t.lower) {
 			first = i
 			break
 		}
@@ -650,7 +651,7 @@ func (d *doc) npForward(a, b int) (int, int) {
 				i++
 				continue
 			}
-			if t.kind == tWord && (titles[t.lower] || groupNouns[t.lower]) && i+1 < b && d.toks[i+1].cap {
+			if t.kind == tWord && (english.NameTitles().Has(t.lower) || english.GroupNouns().Has(t.lower)) && i+1 < b && d.toks[i+1].cap {
 				i++
 				continue
 			}
@@ -665,7 +666,7 @@ func (d *doc) npForward(a, b int) (int, int) {
 	i := a
 	for i < b && i-a < 6 {
 		t := d.toks[i]
-		if t.kind != tWord || npBoundary[t.lower] || i > a && (auxWords[t.lower] || blockWords[t.lower] || strings.HasSuffix(t.lower, "ed") && !determiners[d.toks[i-1].lower] || d.x.cues[t.lower] != 0) {
+		if t.kind != tWord || english.PhraseBoundaries().Has(t.lower) || i > a && (english.AuxWords().Has(t.lower) || english.CueBlockers().Has(t.lower) || strings.HasSuffix(t.lower, "ed") && !english.Determiners().Has(d.toks[i-1].lower) || d.x.cues.Get(t.lower) != 0) {
 			break
 		}
 		i++
@@ -681,7 +682,7 @@ func (d *doc) npForward(a, b int) (int, int) {
 // for the city", "Jane Doe". Appositions are handled by the caller.
 func (d *doc) npBackward(e, lo int) (int, int) {
 	j := e
-	if j > lo && personalPronouns[d.toks[j-1].lower] && !d.toks[j-1].cap || j > lo && personalPronouns[d.toks[j-1].lower] && j-1 == lo {
+	if j > lo && english.SpeakerPronouns().Has(d.toks[j-1].lower) && !d.toks[j-1].cap || j > lo && english.SpeakerPronouns().Has(d.toks[j-1].lower) && j-1 == lo {
 		return j - 1, j
 	}
 	seenDet := false
@@ -709,16 +710,16 @@ func (d *doc) npBackward(e, lo int) (int, int) {
 			}
 			break
 		}
-		if npBoundary[t.lower] && !(t.lower == "for" || t.lower == "of" || t.lower == "at") {
+		if english.PhraseBoundaries().Has(t.lower) && !(t.lower == "for" || t.lower == "of" || t.lower == "at") {
 			break
 		}
-		if t.cap && capStop[t.lower] && !determiners[t.lower] {
+		if t.cap && english.NameStops().Has(t.lower) && !english.Determiners().Has(t.lower) {
 			break
 		}
-		if j < e && personalPronouns[t.lower] {
+		if j < e && english.SpeakerPronouns().Has(t.lower) {
 			break
 		}
-		if determiners[t.lower] {
+		if english.Determiners().Has(t.lower) {
 			seenDet = true
 		}
 		if e-j >= 10 {
@@ -740,7 +741,7 @@ func (d *doc) npBackward(e, lo int) (int, int) {
 // opening mark: "Smith said: “", "she told reporters, “", "As Smith put
 // it, “", "According to Smith, “".
 func (d *doc) attribBefore(c *cand, a, b int) bool {
-	all := cueSpeech | cueDirect | cueObject
+	all := english.CueSpeech | english.CueDirect | english.CueObject
 	// a short quoted phrase running on into the sentence is a title
 	// ("told NBC's “Today” show that …"), not an introduced quotation.
 	if d.shortQuote(b) {
@@ -780,11 +781,11 @@ func (d *doc) attribBefore(c *cand, a, b int) bool {
 			continue
 		}
 		if d.isCue(i, all) {
-			if i > a && blockWords[d.toks[i-1].lower] {
+			if i > a && english.CueBlockers().Has(d.toks[i-1].lower) {
 				gap++
 				continue
 			}
-			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues[t.lower]&cueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) && !d.closesSentence(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
+			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues.Get(t.lower)&english.CueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) && !d.closesSentence(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
 				return false
 			}
 			// "said Smith, “…”"
@@ -868,7 +869,7 @@ func (d *doc) gapIsClause(a, b int, objectCue bool) bool {
 			n++
 		}
 	}
-	if first != nil && n >= 2 && !first.cap && !prepositions[first.lower] && (!objectWords[first.lower] && !adjunctWords[first.lower] || determiners[first.lower] && !objectCue) {
+	if first != nil && n >= 2 && !first.cap && !english.AdjunctPrepositions().Has(first.lower) && (!english.AddresseeWords().Has(first.lower) && !english.ClauseAdjuncts().Has(first.lower) || english.Determiners().Has(first.lower) && !objectCue) {
 		return true // "said the news came as a “…”"
 	}
 	for i := a; i < b; i++ {
@@ -903,7 +904,7 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 				// "The director of operations for Acme, Jane Doe, said":
 				// a name standing alone between the last two commas is
 				// the subject the role before it describes.
-				if lo > lo0 && d.toks[lo].cap && !capStop[d.toks[lo].lower] {
+				if lo > lo0 && d.toks[lo].cap && !english.NameStops().Has(d.toks[lo].lower) {
 					if ms, me := d.npBackward(j, lo); ms == lo && d.toks[me-1].cap && d.plausibleNP(ms, me) && !d.hasOrgWord(ms, me) {
 						return ms, me
 					}
@@ -921,7 +922,7 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 						return j + 1, k
 					}
 				}
-				if ms, me := d.npBackward(j, lo); ms >= 0 && (ms == lo || ms == lo+1 && capStop[d.toks[lo].lower] && !npBoundary[d.toks[lo].lower] && d.toks[lo].lower != "for") && d.plausibleNP(ms, me) && d.headish(ms, me) {
+				if ms, me := d.npBackward(j, lo); ms >= 0 && (ms == lo || ms == lo+1 && english.NameStops().Has(d.toks[lo].lower) && !english.PhraseBoundaries().Has(d.toks[lo].lower) && d.toks[lo].lower != "for") && d.plausibleNP(ms, me) && d.headish(ms, me) {
 					return ms, me
 				}
 				lo = j + 1
@@ -946,10 +947,10 @@ func (d *doc) subjectBefore(i, lo int) (int, int) {
 	if a := d.postmodified(ms, lo); a >= 0 && d.plausibleNP(a, me) {
 		ms = a // "Jane Doe with the health authority", "sources familiar with the talks"
 	}
-	if ms > lo && !d.toks[ms].cap && d.toks[ms-1].kind == tWord && (prepositions[d.toks[ms-1].lower] || d.toks[ms-1].lower == "than") && d.toks[ms-1].lower != "as" && d.toks[ms-1].lower != "while" && d.toks[ms-1].lower != "when" {
+	if ms > lo && !d.toks[ms].cap && d.toks[ms-1].kind == tWord && (english.AdjunctPrepositions().Has(d.toks[ms-1].lower) || d.toks[ms-1].lower == "than") && d.toks[ms-1].lower != "as" && d.toks[ms-1].lower != "while" && d.toks[ms-1].lower != "when" {
 		return -1, -1 // "more than 50 member states that …": an object, not a subject
 	}
-	if abstractNouns[stripPossessive(d.toks[me-1].lower)] {
+	if english.AbstractNouns().Has(stripPossessive(d.toks[me-1].lower)) {
 		return -1, -1 // "a common belief says …"
 	}
 	// "Jane Doe, an expert who writes about X, noted": the name before
@@ -987,16 +988,16 @@ func (d *doc) postmodified(ms, lo int) int {
 		return -1
 	}
 	p := d.toks[ms-2]
-	if d.toks[ms-1].lower == "by" && !docNouns[p.lower] {
+	if d.toks[ms-1].lower == "by" && !english.DocumentNouns().Has(p.lower) {
 		return -1 // "a report by the institute"; not "hit by the storm"
 	}
 	// "officials speaking on condition of anonymity": a participle
 	// between the head and the preposition.
-	participle := !p.cap && p.kind == tWord && strings.HasSuffix(p.lower, "ing") && len(p.lower) > 5 && ms-2 > lo && d.toks[ms-3].kind == tWord && (groupNouns[d.toks[ms-3].lower] || !d.toks[ms-3].cap && strings.HasSuffix(d.toks[ms-3].lower, "s"))
+	participle := !p.cap && p.kind == tWord && strings.HasSuffix(p.lower, "ing") && len(p.lower) > 5 && ms-2 > lo && d.toks[ms-3].kind == tWord && (english.GroupNouns().Has(d.toks[ms-3].lower) || !d.toks[ms-3].cap && strings.HasSuffix(d.toks[ms-3].lower, "s"))
 	if (d.toks[ms-1].lower == "on" || d.toks[ms-1].lower == "in") && !participle {
 		return -1
 	}
-	if p.kind != tWord || p.cap && capStop[p.lower] || !p.cap && !participle && !(p.lower == "familiar" || p.lower == "close" || groupNouns[p.lower] || titles[p.lower] || orgNouns[p.lower] || docNouns[p.lower]) {
+	if p.kind != tWord || p.cap && english.NameStops().Has(p.lower) || !p.cap && !participle && !(p.lower == "familiar" || p.lower == "close" || english.GroupNouns().Has(p.lower) || english.NameTitles().Has(p.lower) || english.SpeakerOrgNouns().Has(p.lower) || english.DocumentNouns().Has(p.lower)) {
 		return -1
 	}
 	a, _ := d.npBackward(ms-1, lo)
@@ -1009,7 +1010,7 @@ func (d *doc) postmodified(ms, lo int) int {
 			return -1
 		}
 	}
-	if t := d.toks[a]; !(t.cap && !capStop[t.lower] || determiners[t.lower] || groupNouns[t.lower]) {
+	if t := d.toks[a]; !(t.cap && !english.NameStops().Has(t.lower) || english.Determiners().Has(t.lower) || english.GroupNouns().Has(t.lower)) {
 		return -1
 	}
 	return a
@@ -1019,7 +1020,7 @@ func (d *doc) postmodified(ms, lo int) int {
 // name, pronoun or determiner phrase, not "In a statement").
 func (d *doc) headish(ms, me int) bool {
 	t := d.toks[ms]
-	return t.cap && !capStop[t.lower] || personalPronouns[t.lower] || determiners[t.lower] || t.cap && determiners[t.lower]
+	return t.cap && !english.NameStops().Has(t.lower) || english.SpeakerPronouns().Has(t.lower) || english.Determiners().Has(t.lower) || t.cap && english.Determiners().Has(t.lower)
 }
 
 // isClause is a cheap test that tokens [a,b) hold a finite clause, not a
@@ -1040,13 +1041,13 @@ func (d *doc) isClause(a, b int) bool {
 			"they", "it", "we", "i", "you", "it's", "he's", "she's", "they're", "we're", "i'm":
 			return true
 		}
-		if i > a && !t.cap && (strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower]) && !determiners[d.toks[i-1].lower] && !prepositions[d.toks[i-1].lower] {
+		if i > a && !t.cap && (strings.HasSuffix(t.lower, "ed") || english.IrregularPast().Has(t.lower)) && !english.Determiners().Has(d.toks[i-1].lower) && !english.AdjunctPrepositions().Has(d.toks[i-1].lower) {
 			return true
 		}
-		if i > a && !t.cap && strings.HasSuffix(t.lower, "s") && len(t.lower) > 3 && !strings.HasSuffix(t.lower, "ss") && d.toks[i-1].kind == tWord && !determiners[d.toks[i-1].lower] && !prepositions[d.toks[i-1].lower] && i+1 < b && d.toks[i+1].kind == tWord && (determiners[d.toks[i+1].lower] || d.toks[i+1].lower == "to" || d.toks[i+1].lower == "that") {
+		if i > a && !t.cap && strings.HasSuffix(t.lower, "s") && len(t.lower) > 3 && !strings.HasSuffix(t.lower, "ss") && d.toks[i-1].kind == tWord && !english.Determiners().Has(d.toks[i-1].lower) && !english.AdjunctPrepositions().Has(d.toks[i-1].lower) && i+1 < b && d.toks[i+1].kind == tWord && (english.Determiners().Has(d.toks[i+1].lower) || d.toks[i+1].lower == "to" || d.toks[i+1].lower == "that") {
 			return true
 		}
-		if k := strings.IndexAny(t.lower, "’'"); k > 0 && personalPronouns[t.lower[:k]] {
+		if k := strings.IndexAny(t.lower, "’'"); k > 0 && english.SpeakerPronouns().Has(t.lower[:k]) {
 			return true // he’ll, they'd
 		}
 		if strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’re") || strings.HasSuffix(t.lower, "'re") {

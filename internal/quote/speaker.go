@@ -1,21 +1,13 @@
 package quote
 
 import (
+	"github.com/newsgraph/newsgraph/internal/english"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
 )
-
-// pronounOf maps subject and possessive pronouns to a person/number class.
-var pronounOf = map[string]string{
-	"he": "he", "his": "he", "him": "he",
-	"she": "she", "her": "she",
-	"they": "they", "their": "they", "them": "they",
-	"it": "it", "its": "it",
-	"i": "i", "we": "we",
-}
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
 
@@ -55,7 +47,7 @@ func (d *doc) nameRun(a, b int) (int, int, bool) {
 	s := e - 1
 	for s > a {
 		t := d.toks[s-1]
-		if t.kind == tWord && t.cap && !capStop[t.lower] {
+		if t.kind == tWord && t.cap && !english.NameStops().Has(t.lower) {
 			s--
 			continue
 		}
@@ -69,12 +61,12 @@ func (d *doc) nameRun(a, b int) (int, int, bool) {
 		}
 		break
 	}
-	for s < e && (d.toks[s].kind != tWord || titles[d.toks[s].lower] && s+1 < e || capStop[d.toks[s].lower]) {
+	for s < e && (d.toks[s].kind != tWord || english.NameTitles().Has(d.toks[s].lower) && s+1 < e || english.NameStops().Has(d.toks[s].lower)) {
 		s++
 	}
 	// "Finance Minister Jane Doe": the name follows the last title word.
 	for k := e - 2; k > s; k-- {
-		if d.toks[k].kind == tWord && titles[d.toks[k].lower] {
+		if d.toks[k].kind == tWord && english.NameTitles().Has(d.toks[k].lower) {
 			s = k + 1
 			break
 		}
@@ -94,7 +86,7 @@ func (d *doc) personRun(a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if t := d.toks[k]; t.kind != tWord && !(t.kind == tPunct && t.r == '.') || t.kind == tWord && (!t.cap || capStop[t.lower] || titles[t.lower]) {
+		if t := d.toks[k]; t.kind != tWord && !(t.kind == tPunct && t.r == '.') || t.kind == tWord && (!t.cap || english.NameStops().Has(t.lower) || english.NameTitles().Has(t.lower)) {
 			return false
 		}
 	}
@@ -104,7 +96,7 @@ func (d *doc) personRun(a, b int) bool {
 // hasOrgWord reports whether tokens [a,b) hold an organisation word.
 func (d *doc) hasOrgWord(a, b int) bool {
 	for i := a; i < b; i++ {
-		if orgWords[d.toks[i].lower] {
+		if english.OrgNameWords().Has(d.toks[i].lower) {
 			return true
 		}
 	}
@@ -160,7 +152,7 @@ func (d *doc) buildNames() {
 	for _, r := range runs {
 		ok := true
 		for k := r.s; k < r.e; k++ {
-			if w := stripPossessive(d.toks[k].lower); common[w] && !titles[w] {
+			if w := stripPossessive(d.toks[k].lower); common[w] && !english.NameTitles().Has(w) {
 				ok = false
 			}
 		}
@@ -349,7 +341,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 	}
 	first := d.toks[ms].lower
 	if me-ms == 1 {
-		if pr, ok := pronounOf[first]; ok {
+		if pr, ok := english.PronounClasses().Lookup(first); ok {
 			sp.Name, sp.Kind = d.pronoun(pr, mention.Start, prev)
 			return sp
 		}
@@ -358,14 +350,14 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 	he := me
 	for k := ms + 1; k < me; k++ {
 		w := d.toks[k].lower
-		if w == "of" && quantifiers[d.toks[k-1].lower] {
+		if w == "of" && english.QuantityNouns().Has(d.toks[k-1].lower) {
 			continue // "a growing list of veteran MPs": the head follows
 		}
 		if w == "at" || w == "with" || w == "from" || w == "in" || (w == "for" || w == "of") && (!d.toks[k-1].cap || d.personRun(ms, k)) {
 			he = k
 			break
 		}
-		verbIng := strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= me || d.toks[k+1].kind != tWord || determiners[d.toks[k+1].lower] || prepositions[d.toks[k+1].lower] || d.toks[k+1].lower == "on")
+		verbIng := strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= me || d.toks[k+1].kind != tWord || english.Determiners().Has(d.toks[k+1].lower) || english.AdjunctPrepositions().Has(d.toks[k+1].lower) || d.toks[k+1].lower == "on")
 		if d.toks[k].kind == tWord && !d.toks[k].cap && (verbIng || w == "who" || w == "which" || w == "obtained" || w == "familiar" || w == "close") {
 			he = k
 			break
@@ -378,20 +370,20 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			aged = true
 		}
 	}
-	if first == "the" && he-ms >= 2 && (titles[head] || partyNouns[head] || aged) {
+	if first == "the" && he-ms >= 2 && (english.NameTitles().Has(head) || english.PartyNouns().Has(head) || aged) {
 		// "the Kentucky Republican", "the 26-year-old forward": a role
 		if n, ok := d.roleAntecedent(head, mention.Start); ok {
 			sp.Name, sp.Kind = n, article.SpeakerPerson
 			return sp
 		}
-		if partyNouns[head] || aged {
+		if english.PartyNouns().Has(head) || aged {
 			if n, k := d.pronoun("i", mention.Start, prev); n != "" {
 				sp.Name, sp.Kind = n, k
 				return sp
 			}
 		}
 	}
-	if s, e, ok := d.nameRun(ms, he); ok && !(e-s == 1 && s == ms && (groupNouns[d.toks[s].lower] || orgNouns[d.toks[s].lower] || titles[d.toks[s].lower])) && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
+	if s, e, ok := d.nameRun(ms, he); ok && !(e-s == 1 && s == ms && (english.GroupNouns().Has(d.toks[s].lower) || english.SpeakerOrgNouns().Has(d.toks[s].lower) || english.NameTitles().Has(d.toks[s].lower))) && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
 		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
 			sp.Name, sp.Kind = en.Name, kindOf(en.Type)
 			// a bare surname: the latest full name before it wins over an
@@ -417,7 +409,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 		}
 		return sp
 	}
-	if docNouns[head] {
+	if english.DocumentNouns().Has(head) {
 		// a document speaks for its author: "a statement from the
 		// ministry", "the ministry's statement", and "the statement"
 		// right after its author's quotation.
@@ -425,7 +417,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			sp.Name, sp.Kind = n, k
 			return sp
 		}
-		if (first == "the" || first == "this" || first == "that") && he-ms <= 2 && authoredNouns[head] && prev != nil && prev.para >= c.para-1 && prev.speaker.Name != "" && prev.speaker.Kind != article.SpeakerUnknown {
+		if (first == "the" || first == "this" || first == "that") && he-ms <= 2 && english.AuthoredNouns().Has(head) && prev != nil && prev.para >= c.para-1 && prev.speaker.Name != "" && prev.speaker.Kind != article.SpeakerUnknown {
 			sp.Name, sp.Kind = prev.speaker.Name, prev.speaker.Kind
 			return sp
 		}
@@ -433,7 +425,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 	written := d.text[mention.Start:d.toks[he-1].e]
 	def := first == "the"
 	switch {
-	case def && (titles[head] || ageNoun.MatchString(head)):
+	case def && (english.NameTitles().Has(head) || ageNoun.MatchString(head)):
 		if n, ok := d.roleAntecedent(head, mention.Start); ok {
 			sp.Name, sp.Kind = n, article.SpeakerPerson
 			return sp
@@ -443,7 +435,7 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			return sp
 		}
 		sp.Name, sp.Kind = written, article.SpeakerPerson
-	case def && orgNouns[head]:
+	case def && english.SpeakerOrgNouns().Has(head):
 		if n, ok := d.roleAntecedent(head, mention.Start); ok {
 			sp.Name, sp.Kind = n, article.SpeakerOrganization
 			return sp
@@ -457,9 +449,9 @@ func (d *doc) resolveMention(c *cand, prev *cand) article.Speaker {
 			return sp
 		}
 		sp.Name, sp.Kind = written, article.SpeakerOrganization
-	case groupNouns[head] || titles[head] || strings.HasSuffix(head, "s"):
+	case english.GroupNouns().Has(head) || english.NameTitles().Has(head) || strings.HasSuffix(head, "s"):
 		sp.Name, sp.Kind = written, article.SpeakerAnonymous
-	case orgNouns[head]:
+	case english.SpeakerOrgNouns().Has(head):
 		sp.Name, sp.Kind = written, article.SpeakerOrganization
 	default:
 		sp.Name, sp.Kind = written, article.SpeakerUnknown
@@ -621,7 +613,7 @@ func (d *doc) describedSubject(off int) bool {
 	j := i - 1
 	for j >= 0 && i-j <= 6 && d.toks[j].kind == tWord {
 		w := d.toks[j].lower
-		if !d.toks[j].cap && (prepositions[w] || npBoundary[w] || blockWords[w] || d.x.cues[w] != 0 || strings.HasSuffix(w, "ed") || auxWords[w]) {
+		if !d.toks[j].cap && (english.AdjunctPrepositions().Has(w) || english.PhraseBoundaries().Has(w) || english.CueBlockers().Has(w) || d.x.cues.Get(w) != 0 || strings.HasSuffix(w, "ed") || english.AuxWords().Has(w)) {
 			return false
 		}
 		j--
@@ -639,10 +631,10 @@ func (d *doc) describedSubject(off int) bool {
 func (d *doc) afterCue(off int) bool {
 	i := d.tokAt(0, len(d.toks), off)
 	j := i - 1
-	for j >= 0 && i-j <= 5 && d.toks[j].kind == tWord && (d.toks[j].cap || titles[d.toks[j].lower] || groupNouns[d.toks[j].lower]) {
+	for j >= 0 && i-j <= 5 && d.toks[j].kind == tWord && (d.toks[j].cap || english.NameTitles().Has(d.toks[j].lower) || english.GroupNouns().Has(d.toks[j].lower)) {
 		j--
 	}
-	return j >= 0 && d.toks[j].kind == tWord && !d.toks[j].cap && d.x.cues[d.toks[j].lower]&(cueSpeech|cueDirect) != 0 && d.toks[j].lower != "told"
+	return j >= 0 && d.toks[j].kind == tWord && !d.toks[j].cap && d.x.cues.Get(d.toks[j].lower)&(english.CueSpeech|english.CueDirect) != 0 && d.toks[j].lower != "told"
 }
 
 // inParens reports whether byte off lies inside parentheses opened in its
@@ -687,7 +679,7 @@ func (d *doc) subjectPosition(off int) bool {
 	}
 	j := i - 1
 	// titles and role words before the name: "Mayor Jane Doe", "analyst Jane Doe"
-	for j >= 0 && i-j <= 5 && d.toks[j].kind == tWord && (d.toks[j].cap || titles[d.toks[j].lower] || groupNouns[d.toks[j].lower]) {
+	for j >= 0 && i-j <= 5 && d.toks[j].kind == tWord && (d.toks[j].cap || english.NameTitles().Has(d.toks[j].lower) || english.GroupNouns().Has(d.toks[j].lower)) {
 		j--
 	}
 	if j < 0 {
@@ -755,7 +747,7 @@ func (d *doc) lastPersonBefore(off int) (personMention, bool) {
 // the latest "Mayor Jane Doe" or "Jane Doe, the mayor" before off.
 func (d *doc) roleAntecedent(head string, off int) (string, bool) {
 	want := article.Person
-	if orgNouns[head] {
+	if english.SpeakerOrgNouns().Has(head) {
 		want = article.Organization
 	}
 	if len(d.ents) > 0 {
@@ -834,7 +826,7 @@ func (d *doc) orgAntecedent(head string, off int) (string, bool) {
 		if t.cap && t.lower == head && !d.inQuote[i] {
 			// the capitalised run around it
 			s, e := i, i+1
-			for s > 0 && d.toks[s-1].cap && !capStop[d.toks[s-1].lower] {
+			for s > 0 && d.toks[s-1].cap && !english.NameStops().Has(d.toks[s-1].lower) {
 				s--
 			}
 			for e < end && (d.toks[e].cap || d.toks[e].lower == "of" && e+1 < end && d.toks[e+1].cap) {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/newsgraph/newsgraph/internal/english"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,22 +27,6 @@ type tok struct {
 	lower string // lower-cased word, "" for punctuation
 	cap   bool   // word starts with an upper-case letter
 	r     rune   // first rune
-}
-
-// abbreviations that keep their final dot.
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
-	"sr": true, "gov": true, "sen": true, "rep": true, "prof": true,
-	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true,
-	"rev": true, "inc": true, "co": true, "corp": true, "ltd": true,
-	"no": true, "ont": true, "que": true, "vs": true, "etc": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
-	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-	"const": true, "det": true, "supt": true, "insp": true, "coun": true,
-	"mt": true, "ft": true, "ave": true, "approx": true, "dept": true,
-	"govt": true, "atty": true, "cpl": true, "maj": true, "adm": true,
-	"sask": true, "alta": true, "man": true, "calif": true, "fla": true,
-	"mass": true, "wash": true, "ariz": true, "mich": true, "pa": true,
 }
 
 func isQuoteRune(r rune) bool {
@@ -82,7 +67,7 @@ func tokenize(text string, start, end int, out []tok) []tok {
 			// keep the dot of an abbreviation or an initial
 			if j < end && text[j] == '.' {
 				w := strings.ToLower(text[i:j])
-				if abbrevs[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) || strings.Contains(w, ".") {
+				if english.DottedAbbreviations().Has(w) || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) || strings.Contains(w, ".") {
 					j++
 				}
 			}

@@ -22,7 +22,7 @@
 //
 // What it is not: a linguistic parser. Decisions come from local context
 // and small fixed word lists (abbreviations, sentence-initial words,
-// speech verbs) in abbrev.go and sentence.go; there is no model, no
+// speech verbs) kept in internal/english; there is no model, no
 // part-of-speech tagging and no language other than English in mind
 // (other scripts are tokenized by letter runs and split at . ! ?).
 //

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Tokenize splits text into tokens, in order, never overlapping and never
@@ -506,7 +507,7 @@ func (t *tokenizer) word(i int) int {
 			keepDot = true // U.S. e.g. a.m. Ph.D.
 		case isAbbrev(w):
 			keepDot = true
-		case beforeNumber(w) && nextIsDigit(s, j+1):
+		case english.BeforeNumber(w) && nextIsDigit(s, j+1):
 			keepDot = true
 		default:
 			r, size := decode(s, i)
