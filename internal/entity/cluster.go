@@ -2,12 +2,12 @@ package entity
 
 import (
 	"cmp"
-	"github.com/newsgraph/newsgraph/internal/english"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // cluster is one distinct entity of the article: all mentions that name it.

@@ -1,13 +1,14 @@
 package entity
 
 import (
-	"github.com/newsgraph/newsgraph/internal/english"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
-// The word tables below are general knowledge about English news writing:
-// honorifics, role nouns, country names and their demonyms. Keys are lower
-// case; a trailing dot is removed before lookup ("Dr." and "Dr" are one key).
+// The word tables (honorifics, role nouns, country names and their
+// demonyms) are in internal/english. Keys are lower case; a trailing dot is
+// removed before lookup ("Dr." and "Dr" are one key).
 
 // demonymOnly are the countries keys that are adjectives or plurals, not
 // names of the place: they normalise modifiers ("the Russian leader") but a

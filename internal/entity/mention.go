@@ -2,13 +2,13 @@ package entity
 
 import (
 	"cmp"
-	"github.com/newsgraph/newsgraph/internal/english"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // doc is the working state of one resolution.

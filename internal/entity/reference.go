@@ -2,11 +2,11 @@ package entity
 
 import (
 	"cmp"
-	"github.com/newsgraph/newsgraph/internal/english"
 	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Bounds that keep resolution linear on long or malformed input: a role

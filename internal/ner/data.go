@@ -3,7 +3,6 @@ package ner
 import (
 	"bufio"
 	"fmt"
-	"github.com/newsgraph/newsgraph/internal/english"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 var datelineDate = regexp.MustCompile(`^\d{4}-\d\d-\d\d$`)

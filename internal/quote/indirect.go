@@ -1,11 +1,11 @@
 package quote
 
 import (
-	"github.com/newsgraph/newsgraph/internal/english"
 	"strings"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // indirect finds reported speech in the sentence of tokens [s0,s1).

@@ -1,13 +1,13 @@
 package quote
 
 import (
-	"github.com/newsgraph/newsgraph/internal/english"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Options tune the extractor. The zero value works.

@@ -1,12 +1,12 @@
 package quote
 
 import (
-	"github.com/newsgraph/newsgraph/internal/english"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)

@@ -1,12 +1,12 @@
 package quote
 
 import (
-	"github.com/newsgraph/newsgraph/internal/english"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // tokKind classifies the extractor's own tokens.
