@@ -8,8 +8,37 @@ import (
 	"github.com/newsgraph/newsgraph/internal/english"
 )
 
+// indirectFinder finds indirect and mixed quotations: reporting verbs with
+// their subject and reported clause, "according to X", colon
+// introductions and reporting nouns ("X's claim that …"), sentence by
+// sentence. clause.go finds where a reported clause starts and ends.
+type indirectFinder struct {
+	mentionFinder
+	sentCur int // first sentence not before the current paragraph
+}
+
+// paragraph finds the indirect and mixed quotations of paragraph pi.
+func (d *indirectFinder) paragraph(pi int, pieces []piece) {
+	lo, hi := d.pt[pi][0], d.pt[pi][1]
+	para := d.paras[pi]
+	for d.sentCur < len(d.sents) && d.sents[d.sentCur].End <= para.Start {
+		d.sentCur++
+	}
+	for k := d.sentCur; k < len(d.sents) && d.sents[k].Start < para.End; k++ {
+		s := d.sents[k]
+		if s.End <= para.Start {
+			continue
+		}
+		s0 := d.tokAt(lo, hi, max(s.Start, para.Start))
+		s1 := d.tokAt(lo, hi, min(s.End, para.End))
+		if s0 < s1 {
+			d.indirect(pi, s0, s1, pieces)
+		}
+	}
+}
+
 // indirect finds reported speech in the sentence of tokens [s0,s1).
-func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
+func (d *indirectFinder) indirect(pi, s0, s1 int, pieces []piece) {
 	if d.heading(pi) {
 		return
 	}
@@ -60,7 +89,7 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 
 // heading reports whether paragraph pi is a heading or caption line: no
 // final punctuation.
-func (d *doc) heading(pi int) bool {
+func (d *indirectFinder) heading(pi int) bool {
 	lo, hi := d.pt[pi][0], d.pt[pi][1]
 	if lo >= hi {
 		return true
@@ -73,7 +102,7 @@ func (d *doc) heading(pi int) bool {
 }
 
 // blocked reports whether the cue at i is negated, infinitival or passive.
-func (d *doc) blocked(i, s0 int) bool {
+func (d *indirectFinder) blocked(i, s0 int) bool {
 	if i > s0 {
 		w := d.toks[i-1].lower
 		if strings.HasSuffix(w, "’re") || strings.HasSuffix(w, "'re") {
@@ -98,7 +127,7 @@ func (d *doc) blocked(i, s0 int) bool {
 
 // verbCue handles a reporting verb at token i. It returns the token after
 // the quotation it found, or i when none.
-func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	t := d.toks[i]
 	cls := d.x.cues.Get(t.lower)
 	if d.blocked(i, s0) {
@@ -238,7 +267,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 
 // naming handles "X called it a “disgrace”": the complement after the
 // object is what X said.
-func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) naming(pi, i, s0, s1 int, pieces []piece) int {
 	if d.blocked(i, s0) {
 		return i
 	}
@@ -289,73 +318,9 @@ func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
 	return s1
 }
 
-// lemmaOf strips common inflections: "announced" → "announce".
-func lemmaOf(w string) string {
-	for _, suf := range []string{"ies", "ied", "ing", "ed", "es", "s", "d"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			b := w[:len(w)-len(suf)]
-			switch suf {
-			case "ies", "ied":
-				b += "y"
-			}
-			if english.NounObjectVerbs().Has(b) {
-				return b
-			}
-			if english.NounObjectVerbs().Has(b + "e") {
-				return b + "e"
-			}
-			if len(b) > 2 && b[len(b)-1] == b[len(b)-2] && english.NounObjectVerbs().Has(b[:len(b)-1]) {
-				return b[:len(b)-1]
-			}
-		}
-	}
-	return w
-}
-
-// strongClause reports whether tokens [j,e) open with a subject pronoun or
-// hold an auxiliary within their first words.
-func (d *doc) strongClause(j, e int) bool {
-	if j < e && (english.SubjectPronouns().Has(d.toks[j].lower) || strings.ContainsAny(d.toks[j].lower, "'") && english.SubjectPronouns().Has(d.toks[j].lower[:strings.IndexByte(d.toks[j].lower, '\'')])) {
-		return true
-	}
-	for k, n := j, 0; k < e && n < 7; k++ {
-		if d.toks[k].kind != tWord {
-			continue
-		}
-		n++
-		switch d.toks[k].lower {
-		case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
-			"should", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't",
-			"aren't", "don't", "doesn't", "didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't":
-			return true
-		}
-	}
-	return false
-}
-
-// clauseSubject finds the subject of a sentence whose second verb is a
-// cue ("Jane Doe praised the deal and said …"): the noun phrase opening
-// the sentence, after any introductory phrase closed by a comma.
-func (d *doc) clauseSubject(s0, e int) (int, int) {
-	start := s0
-	if english.AdjunctPrepositions().Has(d.toks[s0].lower) || d.toks[s0].cap && english.NameStops().Has(d.toks[s0].lower) {
-		for k := s0; k < e; k++ {
-			if d.toks[k].kind == tPunct && d.toks[k].r == ',' {
-				start = k + 1
-				break
-			}
-		}
-	}
-	a, b := d.npForward(start, e)
-	if a < 0 || !d.plausibleNP(a, b) || !d.headish(a, b) {
-		return -1, -1
-	}
-	return a, b
-}
-
 // skipObject steps over the addressee of "told": a name, a pronoun or a
 // short noun phrase, up to the word that opens the reported clause.
-func (d *doc) skipObject(j, s1 int) int {
+func (d *indirectFinder) skipObject(j, s1 int) int {
 	if j >= s1 || d.toks[j].lower == "that" || d.toks[j].kind != tWord {
 		return j
 	}
@@ -378,7 +343,7 @@ func (d *doc) skipObject(j, s1 int) int {
 // addressee reports whether token j opens the person-like object of a
 // verb such as "warn" or "assure": an object pronoun, a name, or a noun
 // phrase whose noun denotes people ("the public", "investors").
-func (d *doc) addressee(j, s1 int) bool {
+func (d *indirectFinder) addressee(j, s1 int) bool {
 	if j >= s1 || d.toks[j].kind != tWord {
 		return false
 	}
@@ -422,7 +387,7 @@ func clauseStart(t tok) bool {
 
 // skipAdjuncts steps over short adjuncts and an optional "that" or
 // comma; it reports whether a "that" opens the clause.
-func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
+func (d *indirectFinder) skipAdjuncts(j, s1 int) (int, bool) {
 	// "that" within a few words: "said on Tuesday that", "told NBC's
 	// “Today” show that"
 	other := 0
@@ -493,221 +458,9 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 	return k, false
 }
 
-// content returns the reported clause in tokens [j,e): its bytes, cut at a
-// speech quotation, with terminal punctuation dropped.
-// contentFlag tunes content.
-type contentFlag uint8
-
-const (
-	cTrusted    contentFlag = 1 << iota // the cue is a strong one: any first word
-	cNeedClause                         // the words must hold a finite clause
-	cAfterThat                          // the clause follows "that"
-	// cBackward: the clause precedes its attribution ("In June, the plan
-	// was dropped, she said."), so it is a whole sentence start and any
-	// first word (an adverbial, a gerund subject) is allowed.
-	cBackward
-	// cSay: the cue is "say" or "tell", whose object is almost always a
-	// clause, so a clause may open with a gerund or short adverbial.
-	cSay
-)
-
-func contentFlags(trusted, needClause, afterThat bool) contentFlag {
-	var f contentFlag
-	if trusted {
-		f |= cTrusted
-	}
-	if needClause {
-		f |= cNeedClause
-	}
-	if afterThat {
-		f |= cAfterThat
-	}
-	return f
-}
-
-func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bool) {
-	trusted := flags&cTrusted != 0
-	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
-		e--
-	}
-	// stop before a speech quotation or the next attribution
-	for k := j; k < e; k++ {
-		if d.inQuote[k] {
-			e = k
-			break
-		}
-	}
-	if flags&cBackward == 0 {
-		e = d.cutAtAttribution(j, e)
-	}
-	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
-		e--
-	}
-	if j >= e {
-		return 0, 0, false
-	}
-	first := d.toks[j]
-	if first.cap && (first.lower == "but" || first.lower == "and" || first.lower == "so" || first.lower == "yet") && j+1 < e {
-		j++
-		first = d.toks[j]
-	}
-	if flags&cBackward != 0 {
-		if d.wordsIn(j, e) < d.x.opts.MinIndirectWords || flags&cNeedClause != 0 && !d.isClause(j, e) {
-			return 0, 0, false
-		}
-		return d.toks[j].s, d.toks[e-1].e, true
-	}
-	if flags&cSay != 0 && first.kind == tWord && !first.cap && (strings.HasSuffix(first.lower, "ing") || english.AdjunctPrepositions().Has(first.lower) && first.lower != "while" && first.lower != "when" && first.lower != "as" && first.lower != "to" && first.lower != "of") {
-		// "said continuing risk impedes …", "said in Ontario the
-		// shelters are full": a gerund subject or a short adverbial
-		// before the clause's own subject and finite verb.
-		if k := d.clauseAfterLead(j, e); k > j {
-			return d.toks[j].s, d.toks[e-1].e, true
-		}
-	}
-	if first.kind == tWord && !trusted {
-		if english.PhraseBoundaries().Has(first.lower) && first.lower != "there" && first.lower != "while" && first.lower != "although" && first.lower != "if" && first.lower != "when" {
-			return 0, 0, false
-		}
-	}
-	if first.kind == tWord && unicode.IsDigit(first.r) || first.kind == tPunct && (first.r == '$' || first.r == '€' || first.r == '£') {
-		return 0, 0, false // "added 30 cents to …": a number, not speech
-	}
-	if first.kind == tWord && !first.cap && strings.HasSuffix(first.lower, "ing") && flags&cAfterThat == 0 && first.lower != "nothing" && first.lower != "everything" && first.lower != "something" && first.lower != "being" {
-		return 0, 0, false
-	}
-	if flags&cAfterThat == 0 && first.kind == tWord && (first.lower == "since" || first.lower == "until" || first.lower == "despite" || first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
-		return 0, 0, false
-	}
-	n := 0
-	for k := j; k < e; k++ {
-		if d.toks[k].kind == tWord {
-			n++
-		}
-	}
-	if n < d.x.opts.MinIndirectWords {
-		return 0, 0, false
-	}
-	if flags&cNeedClause != 0 && !d.isClause(j, e) {
-		return 0, 0, false
-	}
-	return d.toks[j].s, d.toks[e-1].e, true
-}
-
-// cutAtAttribution ends a reported clause in [j,e) before a coordinated
-// clause that has its own speaker and reporting verb ("…, but Smith says
-// …", "… while critics argue …"), which is a quotation of its own.
-func (d *doc) cutAtAttribution(j, e int) int {
-	for k := j + 2; k < e; k++ {
-		w := d.toks[k].lower
-		if !(w == "but" || w == "while" || w == "whereas" || w == "and" && d.toks[k-1].kind == tPunct && d.toks[k-1].r == ',') {
-			continue
-		}
-		for m := k + 2; m < e && m <= k+6; m++ {
-			t := d.toks[m]
-			if t.kind != tWord {
-				break
-			}
-			if !d.isCue(m, english.CueSpeech|english.CueObject) || d.blocked(m, k+1) {
-				continue
-			}
-			a := d.skipAuxBack(m, k+1)
-			if ms, _ := d.npBackward(a, k+1); ms == k+1 && a > k+1 && d.plausibleNP(k+1, a) && (d.toks[k+1].cap || english.SpeakerPronouns().Has(d.toks[k+1].lower) || english.Determiners().Has(d.toks[k+1].lower)) {
-				return k
-			}
-			break
-		}
-	}
-	return e
-}
-
-// apposition reports whether tokens [a,b) are a noun phrase closing the
-// sentence, such as a speaker's description after an attribution ("…,
-// said Jane Doe, director of the Harbour Trust."): no finite verb, no
-// reporting verb, no clause opener.
-func (d *doc) apposition(a, b int) bool {
-	for b > a && d.toks[b-1].kind == tPunct {
-		b--
-	}
-	if a >= b || d.toks[a].kind != tWord || d.isClause(a, b) {
-		return false
-	}
-	for k := a; k < b; k++ {
-		t := d.toks[k]
-		if t.kind == tQuote || t.kind == tWord && (english.ClauseConjunctions().Has(t.lower) && t.lower != "and" || t.lower == "that" || t.lower == "who" || t.lower == "which" || !t.cap && d.x.cues.Get(t.lower) != 0) {
-			return false
-		}
-	}
-	return true
-}
-
-// sayVerb reports whether w is a form of "say" or "tell".
-func sayVerb(w string) bool {
-	switch w {
-	case "say", "says", "said", "saying", "tell", "tells", "told", "telling":
-		return true
-	}
-	return false
-}
-
-// wordsIn counts the word tokens in [a,b).
-func (d *doc) wordsIn(a, b int) int {
-	n := 0
-	for k := a; k < b; k++ {
-		if d.toks[k].kind == tWord {
-			n++
-		}
-	}
-	return n
-}
-
-// clauseAfterLead checks a reported clause that opens with a gerund or a
-// preposition: a lead of at most five words (no wh-word, comma allowed at
-// its end) followed by a finite clause within the next words. It returns
-// the token where the finite part was found, or j when there is none.
-func (d *doc) clauseAfterLead(j, e int) int {
-	for k, n := j+1, 1; k < e && n <= 5; k++ {
-		t := d.toks[k]
-		if t.kind != tWord {
-			if t.kind == tPunct && t.r == ',' {
-				continue
-			}
-			return j
-		}
-		n++
-		switch t.lower {
-		case "who", "which", "where", "whom", "whose", "why", "how", "what", "that", "to", "and", "or":
-			return j
-		}
-		// the lead ends where a finite verb or a subject pronoun stands
-		if english.SubjectPronouns().Has(t.lower) && t.lower != "you" && k+1 < e && d.toks[k+1].kind == tWord {
-			if d.strongClause(k, min(e, k+4)) || d.isClause(k, min(e, k+4)) {
-				return k
-			}
-			return j
-		}
-		if k > j+1 && (d.finiteAt(k) || !t.cap && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && len(t.lower) > 3 && k+1 < e && (english.Determiners().Has(d.toks[k+1].lower) || d.toks[k+1].lower == "to")) {
-			return k
-		}
-	}
-	return j
-}
-
-// finiteAt reports whether token k is an auxiliary or modal, or a
-// present-tense -s verb right after a noun, that is a finite verb.
-func (d *doc) finiteAt(k int) bool {
-	switch d.toks[k].lower {
-	case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
-		"should", "may", "might", "must", "won't", "isn't", "wasn't", "aren't", "doesn't",
-		"didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "remains", "continues":
-		return true
-	}
-	return false
-}
-
 // mark returns Mixed when embedded quotation pieces lie in [cs,ce), and
 // marks them used.
-func (d *doc) mark(pieces []piece, cs, ce int) article.QuoteKind {
+func (d *indirectFinder) mark(pieces []piece, cs, ce int) article.QuoteKind {
 	kind := article.Indirect
 	for k := range pieces {
 		p := &pieces[k]
@@ -723,7 +476,7 @@ func (d *doc) mark(pieces []piece, cs, ce int) article.QuoteKind {
 }
 
 // accordingTo handles "According to X, …" and "…, according to X."
-func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 	ns := i + 2
 	ne := ns
 	for ne < s1 && !(d.toks[ne].kind == tPunct && d.toks[ne].r != '.' && d.toks[ne].r != '-' && d.toks[ne].r != '&') && d.toks[ne].kind != tQuote {
@@ -773,7 +526,7 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 
 // trimGroup cuts a source phrase before a participle or relative clause:
 // "officials speaking on condition of anonymity" → "officials".
-func (d *doc) trimGroup(a, b int) (int, int) {
+func (d *indirectFinder) trimGroup(a, b int) (int, int) {
 	for k := a + 1; k < b; k++ {
 		w := d.toks[k].lower
 		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= b || d.toks[k+1].kind != tWord || english.AdjunctPrepositions().Has(d.toks[k+1].lower) || english.Determiners().Has(d.toks[k+1].lower) || d.toks[k+1].lower == "on") || w == "who" || w == "which" || w == "familiar" || w == "with" || w == "close" || w == "briefed" || w == "quoted" || w == "cited") {
@@ -784,7 +537,7 @@ func (d *doc) trimGroup(a, b int) (int, int) {
 }
 
 // nounCue handles "X's claim that …", "her comments that …".
-func (d *doc) nounCue(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) nounCue(pi, i, s0, s1 int, pieces []piece) int {
 	p := d.toks[i-1]
 	if p.kind != tWord {
 		return i
