@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/english"
+	"github.com/newsgraph/newsgraph/internal/segment"
 )
 
 // cand is a quotation found but not yet given a resolved speaker.
@@ -159,41 +160,47 @@ func (d *doc) paraStart(off int) bool {
 	return k < len(d.paras) && d.paras[k].Start == off
 }
 
-// newDoc prepares a for the steps: its paragraphs (or the blank-line
-// fallback), tokens per paragraph, sentences (or the fallback splitter),
-// and its entities and references sorted by start.
+// newDoc prepares a for the steps: its paragraphs, tokens and sentences
+// from internal/segment (a.Paragraphs, a.Tokens and a.Sentences, or
+// segment.Segment when the article has none yet), the word view of the
+// tokens per paragraph, and the entities and references sorted by start.
 func newDoc(x *Extractor, a *article.Article) *doc {
 	d := &doc{x: x, a: a, text: a.Text}
-	d.paras = a.Paragraphs
-	if len(d.paras) == 0 {
-		d.paras = paragraphs(a.Text)
+	d.paras, d.sents = a.Paragraphs, a.Sentences
+	segToks := a.Tokens
+	if len(segToks) == 0 || len(d.paras) == 0 || len(d.sents) == 0 {
+		paras, sents, toks := segment.Segment(a.Text)
+		if len(segToks) == 0 {
+			segToks = toks
+		}
+		if len(d.paras) == 0 {
+			d.paras = paras
+		}
+		if len(d.sents) == 0 {
+			d.sents = sents
+		}
 	}
-	d.toks = make([]tok, 0, len(a.Text)/5)
+	var ps []article.Range
+	for _, p := range d.paras { // drop out-of-bounds paragraphs
+		if p.Start >= 0 && p.End <= len(a.Text) && p.Start <= p.End {
+			ps = append(ps, p)
+		}
+	}
+	d.paras = ps
+	d.toks = make([]tok, 0, len(segToks))
+	k := 0
 	for _, p := range d.paras {
-		if p.Start < 0 || p.End > len(a.Text) || p.Start > p.End {
-			continue
+		for k < len(segToks) && segToks[k].Start < p.Start {
+			k++
 		}
 		s := len(d.toks)
-		d.toks = tokenize(a.Text, p.Start, p.End, d.toks)
-		d.pt = append(d.pt, [2]int{s, len(d.toks)})
-	}
-	if len(d.pt) != len(d.paras) { // drop out-of-bounds paragraphs
-		var ps []article.Range
-		for _, p := range d.paras {
-			if p.Start >= 0 && p.End <= len(a.Text) && p.Start <= p.End {
-				ps = append(ps, p)
-			}
+		for ; k < len(segToks) && segToks[k].End <= p.End; k++ {
+			d.toks = d.appendTok(d.toks, segToks[k])
 		}
-		d.paras = ps
+		d.pt = append(d.pt, [2]int{s, len(d.toks)})
 	}
 	d.inQuote = make([]bool, len(d.toks))
 	d.usedCue = map[int]bool{}
-	d.sents = a.Sentences
-	if len(d.sents) == 0 {
-		for i, p := range d.paras {
-			d.sents = append(d.sents, sentences(a.Text, d.toks[d.pt[i][0]:d.pt[i][1]], p)...)
-		}
-	}
 	d.ents = append([]article.Entity(nil), a.Entities...)
 	sort.SliceStable(d.ents, func(i, j int) bool { return d.ents[i].Start < d.ents[j].Start })
 	d.refs = append([]article.Reference(nil), a.References...)

@@ -624,6 +624,28 @@ func hasSuffixFold(w, suf string) bool {
 	return true
 }
 
+// Clitic reports whether t, a token of text, is a clitic that Tokenize
+// split from the word right before it: the "'s" of "Russia's", the "n't"
+// of "don't", "'ll", "’re" and the like. A stage that reads a word with its
+// clitic ("Russia's" as one word, a possessive) joins such a token to the
+// token before it. The lone apostrophe of a plural possessive ("the
+// Russians’ plan") is not a clitic: it has no letters.
+func Clitic(text string, t article.Token) bool {
+	if t.Kind != article.TokenWord || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+		return false
+	}
+	w := text[t.Start:t.End]
+	r, n := decode(w, 0)
+	switch r {
+	case '\'', '’', '‘', 0x2BC:
+		return isClitic(w[n:])
+	case 'n', 'N':
+		a, m := decode(w, 1)
+		return (a == '\'' || a == '’' || a == '‘' || a == 0x2BC) && (w[1+m:] == "t" || w[1+m:] == "T")
+	}
+	return false
+}
+
 // isClitic reports whether suffix, the letters after an inner apostrophe,
 // is a clitic split off in PTB style.
 func isClitic(suffix string) bool {
