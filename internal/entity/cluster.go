@@ -308,8 +308,8 @@ func (d *doc) consensus() {
 // it ends ("Putin", "von der Leyen", "Assad" for "al-Assad") or shares
 // first and last word with ("John Q. Smith"); a single word that is no
 // surname joins the one full name it is the first name of. A name that
-// fits several clusters goes, mention by mention, to the one mentioned
-// most recently before it (else the one mentioned most).
+// fits several clusters goes, mention by mention, to the one last named
+// in full before it (else the one mentioned most).
 func (d *doc) clusterPersons() {
 	type pname struct {
 		name     string
@@ -406,7 +406,11 @@ func (d *doc) clusterPersons() {
 			m.cluster = best
 		}
 		c := &d.clusters[m.cluster]
-		c.last = m.t0
+		if len(m.words) > 1 {
+			// recency counts full names: "her husband Michael" does not
+			// make a later "Greenspan" Michael after "Dorie Greenspan".
+			c.last = m.t0
+		}
 		c.male += m.male
 		c.fem += m.fem
 		for r := range m.roles {

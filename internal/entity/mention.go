@@ -166,6 +166,7 @@ func (d *doc) findMentions() {
 	d.index()
 	d.acronyms()
 	d.index()
+	d.nounNamedOrgs()
 	for _, m := range d.mentions {
 		if m.typ == article.Person {
 			d.harvestTitle(m)
@@ -295,6 +296,9 @@ func (d *doc) clean(m *mention) bool {
 	// the tagger took in.
 	for m.t1-m.t0 > 1 && (functionWords[key(d.tok(m.t0))] || english.DayWords().Has(key(d.tok(m.t0)))) {
 		m.t0++
+	}
+	if m.typ != article.Person && d.titledPerson(m) {
+		m.typ = article.Person
 	}
 	if m.typ == article.Person {
 		// "Muhammad V", "Martin Luther King Jr.": a generational suffix
@@ -761,4 +765,75 @@ func (d *doc) inParens(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// nounNamedOrgs adds the organisations the tagger missed that the text
+// names right after a lower-case organisation noun ("media buying company
+// GroupM", "the agency Frontex"): a run of up to four untagged capitalised
+// words, so that "the company" can refer to it later.
+func (d *doc) nounNamedOrgs() {
+	var added []*mention
+	for si, s := range d.sents {
+		for i := s.start; i+1 < s.end; i++ {
+			if d.at[i] >= 0 || !d.isWord(i) || d.capitalised(i) || !english.OrgReferenceNouns().Has(key(d.tok(i))) {
+				continue
+			}
+			j := i + 1
+			for j < s.end && j-i <= 4 && d.at[j] < 0 && d.isWord(j) && d.capitalised(j) && !isPossessive(d.tok(j)) &&
+				!functionWords[key(d.tok(j))] && !isTitleWord(key(d.tok(j))) {
+				j++
+			}
+			if j == i+1 {
+				continue
+			}
+			m := &mention{t0: i + 1, t1: j, typ: article.Organization, sent: si}
+			if d.clean(m) {
+				added = append(added, m)
+			}
+			i = j - 1
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.mentions = append(d.mentions, added...)
+	sortMentions(d.mentions)
+	d.index()
+}
+
+// titledPerson reports whether a span tagged as another type is a person
+// introduced with a title ("Councillor Ines Abernathy" tagged as an
+// organisation): a capitalised role word or honorific, then capitalised
+// words that are no organisation, place, group or country word, the first
+// a known first name.
+func (d *doc) titledPerson(m *mention) bool {
+	i := m.t0
+	for i < m.t1 && d.isWord(i) && d.capitalised(i) && isTitleWord(key(d.tok(i))) {
+		if _, c := english.Countries().Lookup(key(d.tok(i))); c {
+			return false
+		}
+		i++
+	}
+	if i == m.t0 || i == m.t1 || !d.names.Known(d.tok(i)) {
+		return false
+	}
+	return d.personShaped(i, m.t1)
+}
+
+// personShaped reports whether tokens [t0,t1) can be a person's name: one
+// to four capitalised words, none of them a title, an organisation,
+// place, group or country word, and no acronym.
+func (d *doc) personShaped(t0, t1 int) bool {
+	if t1-t0 < 1 || t1-t0 > 4 {
+		return false
+	}
+	for i := t0; i < t1; i++ {
+		w := d.tok(i)
+		k := key(w)
+		if !d.isWord(i) || !d.capitalised(i) || isAcronym(w) || isTitleWord(k) || functionWords[k] ||
+			orgFirstWords[k] || placeWords[k] || groupWords[k] || english.OrgNameWords().Has(k) {
+			return false
+		}
+	}
+	return true
 }

@@ -28,6 +28,7 @@ type ref struct {
 type event struct {
 	tok, sent, cluster int
 	subject            bool
+	named              bool // a name, not a pronoun or role noun
 }
 
 // roleHeads are the role nouns that can stand for a person after "the"
@@ -96,7 +97,7 @@ func (d *doc) resolveReferences(o Options) {
 		if mi := d.at[i]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.t0 == i && d.clusters[m.cluster].typ == article.Person && !d.inParens(m) {
-				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject})
+				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject, named: true})
 			}
 			continue
 		}
@@ -106,6 +107,12 @@ func (d *doc) resolveReferences(o Options) {
 		k := key(d.tok(i))
 		if g, ok := english.PronounGenders().Lookup(k); ok {
 			ci, ok := d.pronoun(i, g, events, o)
+			if !ok && (k == "he" || k == "she") {
+				ci, ok = d.distantSubject(i, g, events)
+			}
+			if !ok && (k == "he" || k == "she") {
+				ci, ok = d.namedAsOther(i, o)
+			}
 			if !ok {
 				continue
 			}
@@ -234,6 +241,91 @@ func (d *doc) pronoun(i int, g article.Gender, events []event, o Options) (int, 
 		}
 	}
 	return 0, false
+}
+
+// maxDistant bounds, in bytes, how far back distantSubject looks.
+const maxDistant = 20000
+
+// distantSubject finds the person a subject "he" or "she" at token i
+// refers to when the nearby sentences name nobody who fits: the latest
+// person named, outside quotation marks, as the subject of a clause (at a
+// sentence start or after a comma, colon or dash, titles between), within
+// maxDistant bytes — in news, the person the article returns to after a
+// digression. The person's gender must not be the other one.
+func (d *doc) distantSubject(i int, g article.Gender, events []event) (int, bool) {
+	off := d.a.Tokens[i].Start
+	for e := len(events) - 1; e >= 0 && e >= len(events)-maxLookback; e-- {
+		ev := events[e]
+		if off-d.a.Tokens[ev.tok].Start >= maxDistant {
+			break
+		}
+		c := &d.clusters[ev.cluster]
+		if !ev.named || !ev.subject || d.inQuote[ev.tok] || c.typ != article.Person {
+			continue
+		}
+		if c.prior != article.GenderUnknown && c.prior != g || !d.clauseInitial(ev.tok) {
+			continue
+		}
+		return ev.cluster, true
+	}
+	return 0, false
+}
+
+// namedAsOther finds the person a subject "he" or "she" at token i refers
+// to when the article names no person before it at all, in a name the
+// tagger took for an organisation or other thing ("Ottoline Brask has run
+// the shelter …; she said"): the latest such mention within
+// Options.MaxReferenceSentences sentences that is its sentence's subject
+// and shaped like a person's name (two to four capitalised words, no
+// organisation or place word). Its entity becomes a person.
+func (d *doc) namedAsOther(i int, o Options) (int, bool) {
+	s := d.sentOf[i]
+	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
+		m := d.mentions[mi]
+		if m.t0 >= i {
+			continue
+		}
+		if m.sent < s-o.MaxReferenceSentences {
+			break
+		}
+		c := &d.clusters[m.cluster]
+		if c.typ == article.Person {
+			return 0, false // a person is named: the rules before decided
+		}
+		if m.t1-m.t0 < 2 || !m.subject || m.t0 != d.sents[m.sent].start || !d.personShaped(m.t0, m.t1) {
+			continue
+		}
+		for _, p := range d.mentions {
+			if p.cluster == m.cluster {
+				p.typ = article.Person
+			}
+		}
+		c.typ = article.Person
+		if c.roles == nil {
+			c.roles = map[string]bool{}
+		}
+		return m.cluster, true
+	}
+	return 0, false
+}
+
+// clauseInitial reports whether the name at token i opens a sentence or a
+// clause after punctuation, titles and role words before it allowed
+// ("Mayor Jane Doe", "analyst Jane Doe").
+func (d *doc) clauseInitial(i int) bool {
+	j := i - 1
+	for j >= 0 && i-j <= 5 && d.sentOf[j] == d.sentOf[i] && d.isWord(j) &&
+		(d.capitalised(j) || isTitleWord(key(d.tok(j))) || english.GroupNouns().Has(key(d.tok(j)))) {
+		j--
+	}
+	if j < 0 || d.sentOf[j] != d.sentOf[j+1] {
+		return true
+	}
+	switch d.tok(j) {
+	case ".", "!", "?", ",", ";", ":", "—":
+		return true
+	}
+	return d.a.Tokens[j].Kind == article.TokenQuote
 }
 
 // roleNoun reads "the [modifiers] role" at token i ("the spokeswoman", "the
