@@ -20,8 +20,9 @@ import (
 type evalQuotesOptions struct {
 	polnear bool // score speaker mentions, not names (PolNeAR has none)
 	verbose bool // print each document's misses on stderr
-	// noEntities skips the entity stage, to measure the quote stage's
-	// own fallbacks.
+	// noEntities skips the entity stage, to measure the quote stage
+	// without coreference (names as written, pronouns as the previous
+	// speaker).
 	noEntities bool
 }
 
@@ -35,7 +36,7 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	fs.BoolVar(&o.polnear, "polnear", false, "PolNeAR scoring: speaker mention overlap instead of names")
 	fs.BoolVar(&o.verbose, "v", false, "print missed and wrong quotes on stderr")
-	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (quote stage fallbacks only)")
+	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (no coreference: names as written)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [--no-entities] [-v] FILE.jsonl")
 		fs.PrintDefaults()
@@ -104,7 +105,7 @@ func newQuotePipeline(entities bool) (*quotePipeline, error) {
 }
 
 // run segments a, resolves its entities and returns its quotations. An
-// entity failure leaves the quotation stage on its own fallbacks.
+// entity failure leaves the quotation stage without coreference.
 func (p *quotePipeline) run(a *article.Article) []article.Quote {
 	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
 	if p.tagger != nil {

@@ -7,88 +7,14 @@ import (
 	"github.com/newsgraph/newsgraph/internal/english"
 )
 
-// buildNames collects the article's multi-word personal names for the
-// fallback coreference ("Telford" → "Hamish Telford").
-func (d *speakerResolver) buildNames() {
-	d.names = map[string][]nameAt{}
-	type run struct{ s, e int }
-	var runs []run
-	cand := map[string]bool{}
-	for pi := range d.paras {
-		lo, hi := d.pt[pi][0], d.pt[pi][1]
-		for i := lo; i < hi; {
-			if d.toks[i].kind != tWord || !d.toks[i].cap {
-				i++
-				continue
-			}
-			j := i
-			for j < hi && d.toks[j].kind == tWord && d.toks[j].cap {
-				j++
-				if strings.HasSuffix(d.toks[j-1].lower, "'s") {
-					break
-				}
-			}
-			if s, e, ok := d.nameRun(i, j); ok && e-s >= 2 && e-s <= 4 && !d.hasOrgWord(s, e) {
-				runs = append(runs, run{s, e})
-				for k := s; k < e; k++ {
-					cand[stripPossessive(d.toks[k].lower)] = true
-				}
-			}
-			i = j
-		}
-	}
-	if len(runs) == 0 {
-		return
-	}
-	// words the article also writes in lower case are common words, not
-	// names ("Affordable Care Act")
-	common := map[string]bool{}
-	for _, t := range d.toks {
-		if t.kind == tWord && !t.cap && cand[t.lower] {
-			common[t.lower] = true
-		}
-	}
-	for _, r := range runs {
-		ok := true
-		for k := r.s; k < r.e; k++ {
-			if w := stripPossessive(d.toks[k].lower); common[w] && !english.NameTitles().Has(w) {
-				ok = false
-			}
-		}
-		if ok {
-			last := stripPossessive(d.toks[r.e-1].lower)
-			d.names[last] = append(d.names[last], nameAt{pos: d.toks[r.s].s, name: d.spanText(r.s, r.e)})
-		}
-	}
-}
-
-// nameAt is a full name and where it occurs.
-type nameAt struct {
-	pos  int
-	name string
-}
-
-// fullName returns the full name a surname stands for at byte off: the
-// latest full name with that last word before off, else the first after.
-func (d *speakerResolver) fullName(last string, off int) (string, bool) {
-	ns := d.names[last]
-	if len(ns) == 0 {
-		return "", false
-	}
-	best := ns[0].name
-	for _, n := range ns {
-		if n.pos > off {
-			break
-		}
-		best = n.name
-	}
-	return best, true
-}
-
-// pronoun resolves a pronoun at byte off without coreference data: "he"
-// and "she" take the latest person who was a speaker or a sentence
-// subject, checked against gender when entities give it; "they" and "it"
-// take the latest group or organisation speaker.
+// pronoun gives a speaker to a pronoun at byte off that the entity stage
+// left without a reference: "he" and "she" take the previous speaker when
+// the gender does not rule it out; "i" (a role noun read as a person, "the
+// Kentucky Republican") takes the previous speaker or the latest person
+// entity in subject position; "they" and "it" take the latest group or
+// organisation speaker, "it" else the latest organisation entity. This is
+// speaker continuity across quotations, not coreference: pronouns are
+// resolved by internal/entity.
 func (d *speakerResolver) pronoun(pr string, off int, prev *cand) (string, article.SpeakerKind) {
 	switch pr {
 	case "he", "she", "i":
@@ -99,8 +25,9 @@ func (d *speakerResolver) pronoun(pr string, off int, prev *cand) (string, artic
 		// the latest person named before off, outside quotations
 		var best personMention
 		found := false
-		if len(d.ents) > 0 {
-			// the latest suitable person before off
+		if pr == "i" {
+			// a role written as a noun ("the Kentucky Republican", "the
+			// 26-year-old"): the latest suitable person before off
 			for k := d.entityBefore(off); k >= 0 && !found && off-d.ents[k].Start < 20000; k-- {
 				en := d.ents[k]
 				if en.Type != article.Person || d.inQuoteAt(en.Start) {
@@ -114,8 +41,6 @@ func (d *speakerResolver) pronoun(pr string, off int, prev *cand) (string, artic
 				}
 				best, found = personMention{pos: en.Start, name: en.Name, gender: en.Gender}, true
 			}
-		} else {
-			best, found = d.lastPersonBefore(off)
 		}
 		if prev != nil && prev.speaker.Kind == article.SpeakerPerson && prev.speaker.Name != "" && (pr == "i" || d.genderOf(prev.speaker.Name) != oppositeOf(want)) {
 			ppos := prev.cs
@@ -283,126 +208,36 @@ func (d *speakerResolver) afterPreposition(off int) bool {
 	return false
 }
 
-// lastPersonBefore is the fallback person finder: the latest multi-word
-// personal name (or a surname of one) before off, outside quotations and
-// not the object of a preposition.
-func (d *speakerResolver) lastPersonBefore(off int) (personMention, bool) {
-	end := d.tokAt(0, len(d.toks), off)
-	for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
-		t := d.toks[i]
-		if t.kind != tWord || !t.cap || d.inQuote[i] {
-			continue
-		}
-		if full, ok := d.fullName(stripPossessive(t.lower), t.s); ok {
-			if strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") {
-				continue
-			}
-			// start of the name run
-			s := i
-			for s > 0 && d.toks[s-1].kind == tWord && d.toks[s-1].cap {
-				s--
-			}
-			if d.afterPreposition(d.toks[s].s) {
-				continue
-			}
-			return personMention{pos: t.s, name: full}, true
-		}
-	}
-	return personMention{}, false
-}
-
-// roleAntecedent finds the person a role noun ("the mayor") refers to:
-// the latest "Mayor Jane Doe" or "Jane Doe, the mayor" before off.
+// roleAntecedent finds the entity a role noun ("the mayor") refers to
+// when the entity stage left it without a reference: the entity named
+// right after the latest mention of the role word ("Mayor Jane Doe").
 func (d *speakerResolver) roleAntecedent(head string, off int) (string, bool) {
 	want := article.Person
 	if english.SpeakerOrgNouns().Has(head) {
 		want = article.Organization
-	}
-	if len(d.ents) > 0 {
-		// with entities, the person whose mention is closest after a
-		// mention of the role word.
-		end := d.tokAt(0, len(d.toks), off)
-		for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
-			if stripPossessive(d.toks[i].lower) != head {
-				continue
-			}
-			if i+1 < len(d.toks) {
-				if en := d.entityAt(d.toks[i+1].s, d.toks[i+1].e); en != nil && en.Type == want {
-					return en.Name, true
-				}
-			}
-		}
 	}
 	end := d.tokAt(0, len(d.toks), off)
 	for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
 		if stripPossessive(d.toks[i].lower) != head {
 			continue
 		}
-		// "Mayor Jane Doe"
-		j := i + 1
-		for j < end && d.toks[j].kind == tWord && d.toks[j].cap {
-			j++
-		}
-		if j > i+1 {
-			if s, e, ok := d.nameRun(i+1, j); ok {
-				name := d.spanText(s, e)
-				if full, ok := d.fullName(stripPossessive(d.toks[e-1].lower), d.toks[e-1].s); ok {
-					name = full
-				}
-				return name, true
-			}
-		}
-		// "Jane Doe, the mayor" / "Jane Doe, Springfield's mayor"
-		for k := i - 1; k >= 0 && k >= i-5; k-- {
-			if d.toks[k].kind == tPunct && d.toks[k].r == ',' {
-				if k > 0 && d.toks[k-1].cap {
-					s := k - 1
-					for s > 0 && d.toks[s-1].kind == tWord && d.toks[s-1].cap {
-						s--
-					}
-					if ns, ne, ok := d.nameRun(s, k); ok {
-						name := d.spanText(ns, ne)
-						if full, ok := d.fullName(stripPossessive(d.toks[ne-1].lower), d.toks[ne-1].s); ok {
-							name = full
-						}
-						return name, true
-					}
-				}
-				break
+		if i+1 < len(d.toks) {
+			if en := d.entityAt(d.toks[i+1].s, d.toks[i+1].e); en != nil && en.Type == want {
+				return en.Name, true
 			}
 		}
 	}
 	return "", false
 }
 
-// orgAntecedent finds the organisation "the company" refers to: the
-// latest organisation entity (or capitalised name) containing the head
-// word, else the latest organisation entity.
+// orgAntecedent finds the organisation "the ministry" refers to when the
+// entity stage left it without a reference: the latest organisation
+// entity whose name contains the head word.
 func (d *speakerResolver) orgAntecedent(head string, off int) (string, bool) {
-	if len(d.ents) > 0 {
-		for k := d.entityBefore(off); k >= 0 && off-d.ents[k].Start < 20000; k-- {
-			en := d.ents[k]
-			if en.Type == article.Organization && strings.Contains(strings.ToLower(en.Name), head) {
-				return en.Name, true
-			}
-		}
-		return "", false
-	}
-	end := d.tokAt(0, len(d.toks), off)
-	for i := end - 1; i >= 0 && i >= end-maxLookBack; i-- {
-		t := d.toks[i]
-		if t.cap && t.lower == head && !d.inQuote[i] {
-			// the capitalised run around it
-			s, e := i, i+1
-			for s > 0 && d.toks[s-1].cap && !english.NameStops().Has(d.toks[s-1].lower) {
-				s--
-			}
-			for e < end && (d.toks[e].cap || d.toks[e].lower == "of" && e+1 < end && d.toks[e+1].cap) {
-				e++
-			}
-			if e-s >= 2 {
-				return d.spanText(s, e), true
-			}
+	for k := d.entityBefore(off); k >= 0 && off-d.ents[k].Start < 20000; k-- {
+		en := d.ents[k]
+		if en.Type == article.Organization && strings.Contains(strings.ToLower(en.Name), head) {
+			return en.Name, true
 		}
 	}
 	return "", false

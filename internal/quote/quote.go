@@ -90,8 +90,7 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 		d.addCandidates(x.opts.Candidates.Candidates(a))
 	}
 	sort.SliceStable(d.cands, func(i, j int) bool { return d.cands[i].cs < d.cands[j].cs })
-	r := speakerResolver{mentionFinder: m}
-	r.buildNames()
+	r := speakerResolver{m}
 	r.resolveAll()
 	return d.quotes()
 }

@@ -12,19 +12,15 @@ import (
 // or reference its mention names, a pronoun's or role noun's antecedent,
 // a document's author, or, for a quotation with no mention, the previous
 // speaker. antecedent.go holds the antecedent rules.
-type speakerResolver struct {
-	mentionFinder
-	names map[string][]nameAt // last word (lower) → full names in text order
-}
+type speakerResolver struct{ mentionFinder }
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
 
-// maxLookBack bounds how many tokens the fallback coreference scans back
-// for an antecedent, which keeps Extract linear on long texts.
+// maxLookBack bounds how many tokens roleAntecedent scans back for a role
+// word, which keeps Extract linear on long texts.
 const maxLookBack = 3000
 
-// personMention is a person named in the text, for the fallback
-// coreference used when the article has no entities.
+// personMention is a person entity named in the text.
 type personMention struct {
 	pos    int // byte offset
 	name   string
@@ -85,33 +81,11 @@ func (d *speakerResolver) floating(c *cand, prev *cand) article.Speaker {
 // quotations.
 func (d *speakerResolver) firstPerson(pi int) (string, bool) {
 	p := d.paras[pi]
-	if len(d.ents) > 0 {
-		for k := max(d.entityBefore(p.Start)+1, 0); k < len(d.ents) && d.ents[k].Start < p.End; k++ {
-			en := d.ents[k]
-			if en.Type == article.Person && en.Start >= p.Start && en.End <= p.End && !d.inQuoteAt(en.Start) {
-				return en.Name, true
-			}
+	for k := max(d.entityBefore(p.Start)+1, 0); k < len(d.ents) && d.ents[k].Start < p.End; k++ {
+		en := d.ents[k]
+		if en.Type == article.Person && en.Start >= p.Start && en.End <= p.End && !d.inQuoteAt(en.Start) {
+			return en.Name, true
 		}
-		return "", false
-	}
-	lo, hi := d.pt[pi][0], d.pt[pi][1]
-	for i := lo; i < hi; i++ {
-		if d.inQuote[i] || !d.toks[i].cap || d.toks[i].kind != tWord {
-			continue
-		}
-		j := i
-		for j < hi && d.toks[j].kind == tWord && d.toks[j].cap {
-			j++
-		}
-		if s, e, ok := d.nameRun(i, j); ok && !d.hasOrgWord(s, e) && !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s") {
-			if e-s >= 2 {
-				return d.spanText(s, e), true
-			}
-			if full, ok := d.fullName(d.toks[s].lower, d.toks[s].s); ok && e-s == 1 {
-				return full, true
-			}
-		}
-		i = j
 	}
 	return "", false
 }
@@ -189,23 +163,9 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 	if s, e, ok := d.nameRun(ms, he); ok && !(e-s == 1 && s == ms && (english.GroupNouns().Has(d.toks[s].lower) || english.SpeakerOrgNouns().Has(d.toks[s].lower) || english.NameTitles().Has(d.toks[s].lower))) && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
 		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
 			sp.Name, sp.Kind = en.Name, kindOf(en.Type)
-			// a bare surname: the latest full name before it wins over an
-			// article-wide canonical name ("Dorie Greenspan" and her son
-			// "Michael Greenspan").
-			if e-s == 1 && en.Type == article.Person {
-				if full, ok := d.fullName(stripPossessive(d.toks[s].lower), d.toks[s].s); ok && sameName(full, en.Name) {
-					sp.Name = full
-				}
-			}
 			return sp
 		}
-		name := d.spanText(s, e)
-		if e-s == 1 {
-			if full, ok := d.fullName(stripPossessive(d.toks[s].lower), d.toks[s].s); ok {
-				name = full
-			}
-		}
-		sp.Name = name
+		sp.Name = d.spanText(s, e)
 		sp.Kind = article.SpeakerPerson
 		if d.hasOrgWord(s, e) {
 			sp.Kind = article.SpeakerOrganization
