@@ -106,3 +106,20 @@ var objectMarkers = map[string]bool{
 
 // ObjectMarkers returns the list objectMarkers above (read by internal/entity).
 func ObjectMarkers() Set { return Set{objectMarkers} }
+
+// sentenceFunctionWords begin sentences but never names.
+var sentenceFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "but": true, "and": true, "or": true, "though": true,
+	"although": true, "when": true, "while": true, "if": true, "as": true, "after": true,
+	"before": true, "because": true, "since": true, "so": true, "then": true, "yet": true,
+	"meanwhile": true, "however": true, "also": true, "now": true, "still": true, "even": true,
+	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true,
+	"of": true, "to": true, "this": true, "that": true, "these": true, "those": true,
+	"according": true, "dear": true, "hey": true, "hi": true, "thanks": true, "yes": true,
+	"oh": true, "well": true, "said": true, "says": true, "asked": true, "told": true,
+	"under": true, "until": true, "where": true, "why": true, "how": true, "what": true,
+	"who": true, "whom": true, "whose": true, "says:": true, "like": true, "unlike": true,
+}
+
+// SentenceFunctionWords returns the list sentenceFunctionWords above (read by internal/entity).
+func SentenceFunctionWords() Set { return Set{sentenceFunctionWords} }

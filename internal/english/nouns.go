@@ -195,3 +195,50 @@ var orgReferenceNouns = map[string]bool{
 
 // OrgReferenceNouns returns the list orgReferenceNouns above (read by internal/entity).
 func OrgReferenceNouns() Set { return Set{orgReferenceNouns} }
+
+// groupAdjectives are religious and ethnic adjectives, which end group names,
+// not persons' names.
+var groupAdjectives = map[string]bool{
+	"muslim": true, "muslims": true, "jewish": true, "catholic": true, "catholics": true,
+	"hindu": true, "sikh": true, "buddhist": true, "indigenous": true, "aboriginal": true,
+	"protestant": true, "evangelical": true, "evangelicals": true, "christians": true,
+}
+
+// GroupAdjectives returns the list groupAdjectives above (read by internal/entity).
+func GroupAdjectives() Set { return Set{groupAdjectives} }
+
+// placeNameWords end names of places and buildings, never persons' names.
+var placeNameWords = map[string]bool{
+	"highway": true, "station": true, "street": true, "avenue": true, "boulevard": true,
+	"road": true, "heights": true, "airport": true, "centre": true, "center": true,
+	"arena": true, "stadium": true, "library": true, "mall": true, "county": true,
+	"province": true, "district": true, "skytrain": true, "township": true, "plaza": true,
+	"parkway": true, "expressway": true, "freeway": true, "motorway": true, "terminal": true,
+}
+
+// PlaceNameWords returns the list placeNameWords above (read by internal/entity).
+func PlaceNameWords() Set { return Set{placeNameWords} }
+
+// orgFirstWords begin organisation names, never person names.
+var orgFirstWords = map[string]bool{
+	"radio": true, "tv": true, "television": true, "bank": true, "university": true,
+	"ministry": true, "department": true, "agency": true, "council": true, "party": true,
+	"army": true, "club": true, "institute": true, "fund": true, "federal": true,
+	"national": true, "united": true, "international": true, "royal": true, "air": true,
+	"hotel": true, "hospital": true, "college": true, "school": true, "church": true,
+	"museum": true, "channel": true, "house": true, "senate": true, "parliament": true,
+}
+
+// OrgFirstWords returns the list orgFirstWords above (read by internal/entity).
+func OrgFirstWords() Set { return Set{orgFirstWords} }
+
+// genericOrgNouns refer to the last organisation named even when its name
+// does not contain the noun ("the company" after "Acme Widgets").
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "corporation": true, "business": true,
+	"startup": true, "retailer": true, "carmaker": true, "airline": true, "broadcaster": true,
+	"organization": true, "organisation": true, "agency": true,
+}
+
+// GenericOrgNouns returns the list genericOrgNouns above (read by internal/entity).
+func GenericOrgNouns() Set { return Set{genericOrgNouns} }

@@ -157,3 +157,75 @@ var personTitles = func() map[string]bool {
 
 // PersonTitles returns the list personTitles above (read by internal/ner).
 func PersonTitles() Set { return Set{personTitles} }
+
+// nameSuffixes end persons' names.
+var nameSuffixes = map[string]bool{
+	"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true,
+	"Jr": true, "Jr.": true, "Sr": true, "Sr.": true,
+}
+
+// NameSuffixes returns the list nameSuffixes above (read by internal/entity).
+func NameSuffixes() Set { return Set{nameSuffixes} }
+
+// strongRoles are titles that never end a person's name ("Yellowhead MP").
+var strongRoles = map[string]bool{
+	"mp": true, "mep": true, "minister": true, "president": true, "senator": true, "mayor": true,
+	"premier": true, "chancellor": true, "secretary": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "ceo": true, "governor": true, "mla": true,
+	"councillor": true, "councilor": true, "ambassador": true, "chairman": true, "chairwoman": true,
+}
+
+// StrongRoles returns the list strongRoles above (read by internal/entity).
+func StrongRoles() Set { return Set{strongRoles} }
+
+// regalTitles stay part of a name of one word ("Queen Elizabeth", "Pope
+// Francis", "Lady Gaga").
+var regalTitles = map[string]bool{
+	"king": true, "queen": true, "prince": true, "princess": true, "pope": true,
+	"lady": true, "lord": true, "dame": true, "sir": true, "sheikh": true, "emir": true, "sultan": true,
+	"emperor": true, "empress": true, "duke": true, "duchess": true,
+}
+
+// RegalTitles returns the list regalTitles above (read by internal/entity).
+func RegalTitles() Set { return Set{regalTitles} }
+
+// roleHeads are the role nouns that can stand for a person after "the"
+// ("the spokeswoman", "the Russian leader").
+var roleHeads = map[string]bool{
+	"president": true, "president-elect": true, "leader": true, "minister": true, "premier": true,
+	"chancellor": true, "secretary": true, "secretary-general": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "senator": true, "governor": true, "mayor": true,
+	"general": true, "ambassador": true, "envoy": true, "commander": true, "chairman": true,
+	"chairwoman": true, "chairperson": true, "ceo": true, "director": true, "analyst": true,
+	"host": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
+	"judge": true, "prosecutor": true, "lawyer": true, "attorney": true, "actor": true,
+	"actress": true, "singer": true, "coach": true, "economist": true, "activist": true,
+	"journalist": true, "diplomat": true, "lawmaker": true, "congressman": true,
+	"congresswoman": true, "founder": true, "candidate": true, "professor": true,
+	"commissioner": true, "emir": true, "sheikh": true, "ayatollah": true, "author": true,
+	"writer": true, "manager": true, "businessman": true, "businesswoman": true,
+	"researcher": true, "scientist": true, "editor": true, "columnist": true, "adviser": true,
+	"advisor": true, "nominee": true, "mp": true, "emperor": true, "duke": true, "duchess": true,
+	"sultan": true, "chef": true, "detective": true, "inspector": true, "sheriff": true,
+	"officer": true, "councillor": true, "councilor": true, "quarterback": true, "pitcher": true,
+	"comedian": true, "filmmaker": true, "producer": true, "rapper": true, "musician": true,
+	"novelist": true, "poet": true, "photographer": true, "historian": true, "designer": true,
+}
+
+// RoleHeads returns the list roleHeads above (read by internal/entity).
+func RoleHeads() Set { return Set{roleHeads} }
+
+// roleModifiers are words that may stand between "the" and a role noun
+// without changing whom it refers to.
+var roleModifiers = map[string]bool{
+	"former": true, "veteran": true, "top": true, "senior": true, "new": true, "then": true,
+	"outgoing": true, "incoming": true, "longtime": true, "embattled": true, "current": true,
+	"foreign": true, "prime": true, "defense": true, "defence": true, "vice": true,
+	"deputy": true, "acting": true, "interior": true, "finance": true, "state": true,
+	"chief": true, "executive": true, "security": true, "press": true, "political": true,
+	"military": true, "party": true, "opposition": true, "rebel": true, "supreme": true,
+	"assistant": true, "elderly": true, "young": true, "late": true, "ex": true,
+}
+
+// RoleModifiers returns the list roleModifiers above (read by internal/entity).
+func RoleModifiers() Set { return Set{roleModifiers} }

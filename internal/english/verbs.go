@@ -267,3 +267,35 @@ var transitiveVerbs = map[string]bool{
 
 // TransitiveVerbs returns the list transitiveVerbs above (read by internal/entity).
 func TransitiveVerbs() Set { return Set{transitiveVerbs} }
+
+// nameSpeechVerbs are the reporting verbs that show a name is a speaker.
+var nameSpeechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "wrote": true, "writes": true,
+	"asked": true, "explained": true, "argued": true, "insisted": true, "stated": true,
+	"claimed": true, "noted": true, "replied": true, "tweeted": true, "announced": true,
+	"adds": true, "tells": true, "believes": true, "thinks": true, "warned": true,
+}
+
+// NameSpeechVerbs returns the list nameSpeechVerbs above (read by internal/entity).
+func NameSpeechVerbs() Set { return Set{nameSpeechVerbs} }
+
+// NamingVerb reports whether w is a form of a verb that names rather than
+// reports ("called it “a disgrace”"): its quotation is a mixed quote.
+func NamingVerb(w string) bool {
+	switch w {
+	case "call", "calls", "called", "calling", "describe", "describes", "described",
+		"describing", "dub", "dubs", "dubbed", "label", "labels", "labelled", "labeled", "brand",
+		"brands", "branded", "term", "termed", "terms":
+		return true
+	}
+	return false
+}
+
+// SayOrTell reports whether w is a form of "say" or "tell".
+func SayOrTell(w string) bool {
+	switch w {
+	case "say", "says", "said", "saying", "tell", "tells", "told", "telling":
+		return true
+	}
+	return false
+}

@@ -459,15 +459,7 @@ func (d *doc) speechAfter(m *mention) bool {
 	if j < len(d.a.Tokens) && isPossessive(d.tok(j)) {
 		return false
 	}
-	return j < len(d.a.Tokens) && d.sentOf[j] == m.sent && speechVerbs[key(d.tok(j))]
-}
-
-// speechVerbs are the reporting verbs that show a name is a speaker.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "wrote": true, "writes": true,
-	"asked": true, "explained": true, "argued": true, "insisted": true, "stated": true,
-	"claimed": true, "noted": true, "replied": true, "tweeted": true, "announced": true,
-	"adds": true, "tells": true, "believes": true, "thinks": true, "warned": true,
+	return j < len(d.a.Tokens) && d.sentOf[j] == m.sent && english.NameSpeechVerbs().Has(key(d.tok(j)))
 }
 
 // propagateSurnames adds the mentions the tagger missed of a person it
@@ -496,7 +488,7 @@ func (d *doc) propagateSurnames() {
 		}
 		w := d.tok(i)
 		ci, ok := owner[normWord(w)]
-		if !ok || ci < 0 || isTitleWord(key(w)) || functionWords[key(w)] {
+		if !ok || ci < 0 || isTitleWord(key(w)) || english.SentenceFunctionWords().Has(key(w)) {
 			continue
 		}
 		m := &mention{t0: i, t1: i + 1, start: t.Start, end: t.End, typ: article.Person, sent: s,

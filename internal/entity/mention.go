@@ -294,7 +294,7 @@ func (d *doc) clean(m *mention) bool {
 	m.roles = map[string]bool{}
 	// "But Google", "Though Justice Dunphy": a sentence-initial word
 	// the tagger took in.
-	for m.t1-m.t0 > 1 && (functionWords[key(d.tok(m.t0))] || english.DayWords().Has(key(d.tok(m.t0)))) {
+	for m.t1-m.t0 > 1 && (english.SentenceFunctionWords().Has(key(d.tok(m.t0))) || english.DayWords().Has(key(d.tok(m.t0)))) {
 		m.t0++
 	}
 	if m.typ != article.Person && d.titledPerson(m) {
@@ -303,7 +303,7 @@ func (d *doc) clean(m *mention) bool {
 	if m.typ == article.Person {
 		// "Muhammad V", "Martin Luther King Jr.": a generational suffix
 		// the tagger left out.
-		if m.t0 < m.t1 && m.t1 < len(d.a.Tokens) && d.sentOf[m.t1] == m.sent && nameSuffixes[d.tok(m.t1)] {
+		if m.t0 < m.t1 && m.t1 < len(d.a.Tokens) && d.sentOf[m.t1] == m.sent && english.NameSuffixes().Has(d.tok(m.t1)) {
 			m.t1++
 		}
 		d.stripTitle(m)
@@ -313,7 +313,7 @@ func (d *doc) clean(m *mention) bool {
 			d.sentOf[m.t0-3] == m.sent {
 			m.t0 -= 3
 		} else if j := m.t0 - 1; m.t0 < m.t1 && j >= 0 && d.sentOf[j] == m.sent && d.tags[j] == "O" && d.isWord(j) &&
-			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !functionWords[key(d.tok(j))] && !english.DayWords().Has(key(d.tok(j))) {
+			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !english.SentenceFunctionWords().Has(key(d.tok(j))) && !english.DayWords().Has(key(d.tok(j))) {
 			// "Jake" of "Jake Thomas Patterson" the tagger left out: a
 			// capitalised first name right before the name.
 			m.t0 = j
@@ -367,67 +367,26 @@ func (d *doc) clean(m *mention) bool {
 			return false
 		}
 		// "Radio Sputnik", "Bank Leumi": an organisation word first.
-		if orgFirstWords[key(m.words[0])] && len(m.words) > 1 {
+		if english.OrgFirstWords().Has(key(m.words[0])) && len(m.words) > 1 {
 			m.typ = article.Organization
 		}
 		// "Yellowhead MP", "Native American", "Malay Muslim": a role or a
 		// group adjective last is not a name.
 		lastKey := key(m.words[len(m.words)-1])
-		if len(m.words) > 1 && (strongRoles[lastKey] || demonymOnly(lastKey) || groupWords[lastKey]) {
-			if strongRoles[lastKey] {
+		if len(m.words) > 1 && (english.StrongRoles().Has(lastKey) || demonymOnly(lastKey) || english.GroupAdjectives().Has(lastKey)) {
+			if english.StrongRoles().Has(lastKey) {
 				return false
 			}
 			m.typ = article.Misc
 		}
 		// "Fraser Highway", "George Station": a word no surname is.
 		for _, w := range m.words[1:] {
-			if placeWords[key(w)] {
+			if english.PlaceNameWords().Has(key(w)) {
 				m.typ = article.Place
 			}
 		}
 	}
 	return true
-}
-
-// nameSuffixes end persons' names.
-var nameSuffixes = map[string]bool{
-	"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true,
-	"Jr": true, "Jr.": true, "Sr": true, "Sr.": true,
-}
-
-// strongRoles are titles that never end a person's name ("Yellowhead MP").
-var strongRoles = map[string]bool{
-	"mp": true, "mep": true, "minister": true, "president": true, "senator": true, "mayor": true,
-	"premier": true, "chancellor": true, "secretary": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "ceo": true, "governor": true, "mla": true,
-	"councillor": true, "councilor": true, "ambassador": true, "chairman": true, "chairwoman": true,
-}
-
-// groupWords are religious and ethnic adjectives, which end group names,
-// not persons' names.
-var groupWords = map[string]bool{
-	"muslim": true, "muslims": true, "jewish": true, "catholic": true, "catholics": true,
-	"hindu": true, "sikh": true, "buddhist": true, "indigenous": true, "aboriginal": true,
-	"protestant": true, "evangelical": true, "evangelicals": true, "christians": true,
-}
-
-// placeWords end names of places and buildings, never persons' names.
-var placeWords = map[string]bool{
-	"highway": true, "station": true, "street": true, "avenue": true, "boulevard": true,
-	"road": true, "heights": true, "airport": true, "centre": true, "center": true,
-	"arena": true, "stadium": true, "library": true, "mall": true, "county": true,
-	"province": true, "district": true, "skytrain": true, "township": true, "plaza": true,
-	"parkway": true, "expressway": true, "freeway": true, "motorway": true, "terminal": true,
-}
-
-// orgFirstWords begin organisation names, never person names.
-var orgFirstWords = map[string]bool{
-	"radio": true, "tv": true, "television": true, "bank": true, "university": true,
-	"ministry": true, "department": true, "agency": true, "council": true, "party": true,
-	"army": true, "club": true, "institute": true, "fund": true, "federal": true,
-	"national": true, "united": true, "international": true, "royal": true, "air": true,
-	"hotel": true, "hospital": true, "college": true, "school": true, "church": true,
-	"museum": true, "channel": true, "house": true, "senate": true, "parliament": true,
 }
 
 // isTitleWord reports whether k is a role word, honorific or country.
@@ -454,7 +413,7 @@ func (d *doc) stripTitle(m *mention) {
 		if english.TitleGlue().Has(k) || (!isRole && !isHon) {
 			continue
 		}
-		if isRole && g != "" && d.capitalised(j) && !isHon && !regalTitles[k] {
+		if isRole && g != "" && d.capitalised(j) && !isHon && !english.RegalTitles().Has(k) {
 			continue // kinship: "Son Heung-min"
 		}
 		n := j + 1
@@ -472,7 +431,7 @@ func (d *doc) stripTitle(m *mention) {
 	for cut < m.t1 && d.tok(cut) == "." {
 		cut++
 	}
-	if m.t1-cut == 1 && regalTitles[key(d.tok(last))] {
+	if m.t1-cut == 1 && english.RegalTitles().Has(key(d.tok(last))) {
 		k := key(d.tok(last))
 		m.addGender(english.RoleWords().Get(k))
 		m.addGender(english.Honorifics().Get(k))
@@ -492,28 +451,6 @@ func (d *doc) stripTitle(m *mention) {
 		m.addGender(english.Honorifics().Get(k))
 	}
 	m.t0 = cut
-}
-
-// regalTitles stay part of a name of one word ("Queen Elizabeth", "Pope
-// Francis", "Lady Gaga").
-var regalTitles = map[string]bool{
-	"king": true, "queen": true, "prince": true, "princess": true, "pope": true,
-	"lady": true, "lord": true, "dame": true, "sir": true, "sheikh": true, "emir": true, "sultan": true,
-	"emperor": true, "empress": true, "duke": true, "duchess": true,
-}
-
-// functionWords begin sentences but never names.
-var functionWords = map[string]bool{
-	"the": true, "a": true, "an": true, "but": true, "and": true, "or": true, "though": true,
-	"although": true, "when": true, "while": true, "if": true, "as": true, "after": true,
-	"before": true, "because": true, "since": true, "so": true, "then": true, "yet": true,
-	"meanwhile": true, "however": true, "also": true, "now": true, "still": true, "even": true,
-	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true,
-	"of": true, "to": true, "this": true, "that": true, "these": true, "those": true,
-	"according": true, "dear": true, "hey": true, "hi": true, "thanks": true, "yes": true,
-	"oh": true, "well": true, "said": true, "says": true, "asked": true, "told": true,
-	"under": true, "until": true, "where": true, "why": true, "how": true, "what": true,
-	"who": true, "whom": true, "whose": true, "says:": true, "like": true, "unlike": true,
 }
 
 func (m *mention) addGender(g article.Gender) {
@@ -780,7 +717,7 @@ func (d *doc) nounNamedOrgs() {
 			}
 			j := i + 1
 			for j < s.end && j-i <= 4 && d.at[j] < 0 && d.isWord(j) && d.capitalised(j) && !isPossessive(d.tok(j)) &&
-				!functionWords[key(d.tok(j))] && !isTitleWord(key(d.tok(j))) {
+				!english.SentenceFunctionWords().Has(key(d.tok(j))) && !isTitleWord(key(d.tok(j))) {
 				j++
 			}
 			if j == i+1 {
@@ -830,8 +767,8 @@ func (d *doc) personShaped(t0, t1 int) bool {
 	for i := t0; i < t1; i++ {
 		w := d.tok(i)
 		k := key(w)
-		if !d.isWord(i) || !d.capitalised(i) || isAcronym(w) || isTitleWord(k) || functionWords[k] ||
-			orgFirstWords[k] || placeWords[k] || groupWords[k] || english.OrgNameWords().Has(k) {
+		if !d.isWord(i) || !d.capitalised(i) || isAcronym(w) || isTitleWord(k) || english.SentenceFunctionWords().Has(k) ||
+			english.OrgFirstWords().Has(k) || english.PlaceNameWords().Has(k) || english.GroupAdjectives().Has(k) || english.OrgNameWords().Has(k) {
 			return false
 		}
 	}

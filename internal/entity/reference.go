@@ -31,49 +31,6 @@ type event struct {
 	named              bool // a name, not a pronoun or role noun
 }
 
-// roleHeads are the role nouns that can stand for a person after "the"
-// ("the spokeswoman", "the Russian leader").
-var roleHeads = map[string]bool{
-	"president": true, "president-elect": true, "leader": true, "minister": true, "premier": true,
-	"chancellor": true, "secretary": true, "secretary-general": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "senator": true, "governor": true, "mayor": true,
-	"general": true, "ambassador": true, "envoy": true, "commander": true, "chairman": true,
-	"chairwoman": true, "chairperson": true, "ceo": true, "director": true, "analyst": true,
-	"host": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
-	"judge": true, "prosecutor": true, "lawyer": true, "attorney": true, "actor": true,
-	"actress": true, "singer": true, "coach": true, "economist": true, "activist": true,
-	"journalist": true, "diplomat": true, "lawmaker": true, "congressman": true,
-	"congresswoman": true, "founder": true, "candidate": true, "professor": true,
-	"commissioner": true, "emir": true, "sheikh": true, "ayatollah": true, "author": true,
-	"writer": true, "manager": true, "businessman": true, "businesswoman": true,
-	"researcher": true, "scientist": true, "editor": true, "columnist": true, "adviser": true,
-	"advisor": true, "nominee": true, "mp": true, "emperor": true, "duke": true, "duchess": true,
-	"sultan": true, "chef": true, "detective": true, "inspector": true, "sheriff": true,
-	"officer": true, "councillor": true, "councilor": true, "quarterback": true, "pitcher": true,
-	"comedian": true, "filmmaker": true, "producer": true, "rapper": true, "musician": true,
-	"novelist": true, "poet": true, "photographer": true, "historian": true, "designer": true,
-}
-
-// roleModifiers are words that may stand between "the" and a role noun
-// without changing whom it refers to.
-var roleModifiers = map[string]bool{
-	"former": true, "veteran": true, "top": true, "senior": true, "new": true, "then": true,
-	"outgoing": true, "incoming": true, "longtime": true, "embattled": true, "current": true,
-	"foreign": true, "prime": true, "defense": true, "defence": true, "vice": true,
-	"deputy": true, "acting": true, "interior": true, "finance": true, "state": true,
-	"chief": true, "executive": true, "security": true, "press": true, "political": true,
-	"military": true, "party": true, "opposition": true, "rebel": true, "supreme": true,
-	"assistant": true, "elderly": true, "young": true, "late": true, "ex": true,
-}
-
-// genericOrgNouns refer to the last organisation named even when its name
-// does not contain the noun ("the company" after "Acme Widgets").
-var genericOrgNouns = map[string]bool{
-	"company": true, "firm": true, "group": true, "corporation": true, "business": true,
-	"startup": true, "retailer": true, "carmaker": true, "airline": true, "broadcaster": true,
-	"organization": true, "organisation": true, "agency": true,
-}
-
 // resolveReferences links third-person pronouns and role nouns to the
 // entities they refer to, walking the text once in order. See doc.go for
 // the rules.
@@ -362,10 +319,10 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 			mods = append(mods, strings.ToLower(c))
 			continue
 		}
-		if roleHeads[k] || english.OrgReferenceNouns().Has(k) {
+		if english.RoleHeads().Has(k) || english.OrgReferenceNouns().Has(k) {
 			if j+1 < sent.end {
 				nk := key(d.tok(j + 1))
-				if roleHeads[nk] || english.OrgReferenceNouns().Has(nk) {
+				if english.RoleHeads().Has(nk) || english.OrgReferenceNouns().Has(nk) {
 					continue // "the defense minister": defense is a modifier here
 				}
 				if mi := d.at[j+1]; mi >= 0 && d.mentions[mi].typ == article.Person {
@@ -375,14 +332,14 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 			head = k
 			break
 		}
-		if !roleModifiers[k] {
+		if !english.RoleModifiers().Has(k) {
 			return 0, 0, false
 		}
 	}
 	if head == "" {
 		return 0, 0, false
 	}
-	if roleHeads[head] {
+	if english.RoleHeads().Has(head) {
 		ci, ok := d.rolePerson(head, mods, i, events)
 		return ci, j, ok
 	}
@@ -473,7 +430,7 @@ func (d *doc) roleOrg(head string, i int, o Options) (int, bool) {
 		if slices.Contains(c.nameKeys, head) {
 			return m.cluster, true
 		}
-		if generic < 0 && genericOrgNouns[head] && m.sent >= s-o.MaxRoleSentences {
+		if generic < 0 && english.GenericOrgNouns().Has(head) && m.sent >= s-o.MaxRoleSentences {
 			generic = m.cluster
 		}
 	}

@@ -397,7 +397,7 @@ func (d directFinder) attribBefore(c *cand, a, b int) bool {
 				gap++
 				continue
 			}
-			if namingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues.Get(t.lower)&english.CueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) && !d.closesSentence(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
+			if english.NamingVerb(t.lower) || !(t.lower == "put" && d.toks[i+1].lower == "it") && d.gapIsClause(i+1, end, d.x.cues.Get(t.lower)&english.CueObject != 0) || i+1 == end && b-1 >= 0 && d.toks[b-1].kind == tWord && d.shortQuote(b) && !d.closesSentence(b) || gap > 6 && d.toks[i+1].lower != "of" && d.toks[i+1].lower != "about" && d.toks[i+1].lower != "in" && d.toks[i+1].lower != "on" {
 				return false
 			}
 			// "said Smith, “…”"

@@ -59,7 +59,7 @@ func (d *indirectFinder) indirect(pi, s0, s1 int, pieces []piece) {
 			}
 			continue
 		}
-		if namingVerb(t.lower) && !t.cap {
+		if english.NamingVerb(t.lower) && !t.cap {
 			if e := d.naming(pi, i, s0, s1, pieces); e > i {
 				i = e - 1
 			}
@@ -142,7 +142,7 @@ func (d *indirectFinder) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	if cueEnd < s1 && (d.toks[cueEnd].kind == tQuote || d.toks[cueEnd].kind == tPunct && d.toks[cueEnd].r == ':') {
 		return i
 	}
-	if namingVerb(t.lower) {
+	if english.NamingVerb(t.lower) {
 		return d.naming(pi, i, s0, s1, pieces)
 	}
 	participle := strings.HasSuffix(t.lower, "ing")
@@ -203,7 +203,7 @@ func (d *indirectFinder) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 			j = s1 // "wrote her first book": an object, not a clause
 		}
 		fl := contentFlags(true, !hasThat, hasThat)
-		if sayVerb(t.lower) {
+		if english.SayOrTell(t.lower) {
 			fl |= cSay
 		}
 		if cs, ce, ok := d.content(j, s1, pieces, fl); ok {

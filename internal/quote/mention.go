@@ -191,18 +191,6 @@ func (d mentionFinder) npBackward(e, lo int) (int, int) {
 	return j, e
 }
 
-// namingVerb reports whether w is a form of a verb that names rather than
-// reports ("called it “a disgrace”"): its quotation is a mixed quote.
-func namingVerb(w string) bool {
-	switch w {
-	case "call", "calls", "called", "calling", "describe", "describes", "described",
-		"describing", "dub", "dubs", "dubbed", "label", "labels", "labelled", "labeled", "brand",
-		"brands", "branded", "term", "termed", "terms":
-		return true
-	}
-	return false
-}
-
 // subjectBefore finds the subject of cue token i within [lo, i), handling
 // auxiliaries and appositions ("Jane Doe, who …, said").
 func (d mentionFinder) subjectBefore(i, lo int) (int, int) {
@@ -362,15 +350,6 @@ func lemmaOf(w string) string {
 		}
 	}
 	return w
-}
-
-// sayVerb reports whether w is a form of "say" or "tell".
-func sayVerb(w string) bool {
-	switch w {
-	case "say", "says", "said", "saying", "tell", "tells", "told", "telling":
-		return true
-	}
-	return false
 }
 
 // nameRun returns the token range of a proper name in [a,b): the last run
