@@ -7,9 +7,14 @@ import (
 	"github.com/newsgraph/newsgraph/internal/english"
 )
 
+// clauseReader reads reported clauses for indirectFinder: where the clause
+// after a reporting verb starts and ends, whether a span is a finite
+// clause, and whether a cue is negated or passive.
+type clauseReader struct{ mentionFinder }
+
 // isClause is a cheap test that tokens [a,b) hold a finite clause, not a
 // bare noun phrase ("the plan was dead" vs "the deal").
-func (d *indirectFinder) isClause(a, b int) bool {
+func (d clauseReader) isClause(a, b int) bool {
 	n := 0
 	for i := a; i < b && n < 30; i++ {
 		t := d.toks[i]
@@ -45,7 +50,7 @@ func (d *indirectFinder) isClause(a, b int) bool {
 
 // strongClause reports whether tokens [j,e) open with a subject pronoun or
 // hold an auxiliary within their first words.
-func (d *indirectFinder) strongClause(j, e int) bool {
+func (d clauseReader) strongClause(j, e int) bool {
 	if j < e && (english.SubjectPronouns().Has(d.toks[j].lower) || strings.ContainsAny(d.toks[j].lower, "'") && english.SubjectPronouns().Has(d.toks[j].lower[:strings.IndexByte(d.toks[j].lower, '\'')])) {
 		return true
 	}
@@ -67,7 +72,7 @@ func (d *indirectFinder) strongClause(j, e int) bool {
 // clauseSubject finds the subject of a sentence whose second verb is a
 // cue ("Jane Doe praised the deal and said …"): the noun phrase opening
 // the sentence, after any introductory phrase closed by a comma.
-func (d *indirectFinder) clauseSubject(s0, e int) (int, int) {
+func (d clauseReader) clauseSubject(s0, e int) (int, int) {
 	start := s0
 	if english.AdjunctPrepositions().Has(d.toks[s0].lower) || d.toks[s0].cap && english.NameStops().Has(d.toks[s0].lower) {
 		for k := s0; k < e; k++ {
@@ -116,7 +121,7 @@ func contentFlags(trusted, needClause, afterThat bool) contentFlag {
 	return f
 }
 
-func (d *indirectFinder) content(j, e int, pieces []piece, flags contentFlag) (int, int, bool) {
+func (d clauseReader) content(j, e int, pieces []piece, flags contentFlag) (int, int, bool) {
 	trusted := flags&cTrusted != 0
 	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
 		e--
@@ -188,7 +193,7 @@ func (d *indirectFinder) content(j, e int, pieces []piece, flags contentFlag) (i
 // cutAtAttribution ends a reported clause in [j,e) before a coordinated
 // clause that has its own speaker and reporting verb ("…, but Smith says
 // …", "… while critics argue …"), which is a quotation of its own.
-func (d *indirectFinder) cutAtAttribution(j, e int) int {
+func (d clauseReader) cutAtAttribution(j, e int) int {
 	for k := j + 2; k < e; k++ {
 		w := d.toks[k].lower
 		if !(w == "but" || w == "while" || w == "whereas" || w == "and" && d.toks[k-1].kind == tPunct && d.toks[k-1].r == ',') {
@@ -216,7 +221,7 @@ func (d *indirectFinder) cutAtAttribution(j, e int) int {
 // sentence, such as a speaker's description after an attribution ("…,
 // said Jane Doe, director of the Harbour Trust."): no finite verb, no
 // reporting verb, no clause opener.
-func (d *indirectFinder) apposition(a, b int) bool {
+func (d clauseReader) apposition(a, b int) bool {
 	for b > a && d.toks[b-1].kind == tPunct {
 		b--
 	}
@@ -233,7 +238,7 @@ func (d *indirectFinder) apposition(a, b int) bool {
 }
 
 // wordsIn counts the word tokens in [a,b).
-func (d *indirectFinder) wordsIn(a, b int) int {
+func (d clauseReader) wordsIn(a, b int) int {
 	n := 0
 	for k := a; k < b; k++ {
 		if d.toks[k].kind == tWord {
@@ -247,7 +252,7 @@ func (d *indirectFinder) wordsIn(a, b int) int {
 // preposition: a lead of at most five words (no wh-word, comma allowed at
 // its end) followed by a finite clause within the next words. It returns
 // the token where the finite part was found, or j when there is none.
-func (d *indirectFinder) clauseAfterLead(j, e int) int {
+func (d clauseReader) clauseAfterLead(j, e int) int {
 	for k, n := j+1, 1; k < e && n <= 5; k++ {
 		t := d.toks[k]
 		if t.kind != tWord {
@@ -277,12 +282,36 @@ func (d *indirectFinder) clauseAfterLead(j, e int) int {
 
 // finiteAt reports whether token k is an auxiliary or modal, or a
 // present-tense -s verb right after a noun, that is a finite verb.
-func (d *indirectFinder) finiteAt(k int) bool {
+func (d clauseReader) finiteAt(k int) bool {
 	switch d.toks[k].lower {
 	case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
 		"should", "may", "might", "must", "won't", "isn't", "wasn't", "aren't", "doesn't",
 		"didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "remains", "continues":
 		return true
+	}
+	return false
+}
+
+// blocked reports whether the cue at i is negated, infinitival or passive.
+func (d clauseReader) blocked(i, s0 int) bool {
+	if i > s0 {
+		w := d.toks[i-1].lower
+		if strings.HasSuffix(w, "’re") || strings.HasSuffix(w, "'re") {
+			return true // "we're told"
+		}
+	}
+	for j := i - 1; j >= s0 && j >= i-3; j-- {
+		w := d.toks[j].lower
+		if d.toks[j].kind != tWord {
+			return false
+		}
+		if english.CueBlockers().Has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			// "has also said" is fine; "was told", "not say" are not
+			return true
+		}
+		if !english.AuxWords().Has(w) {
+			return false
+		}
 	}
 	return false
 }

@@ -45,12 +45,13 @@
 // Extract runs small steps in order over one article (see
 // Extractor.Extract): per paragraph, the quotation marks (marks.go), direct
 // quotations (directFinder, direct.go), indirect and mixed quotations
-// (indirectFinder, indirect.go and clause.go) and leftover quoted phrases
-// (embeddedFinder); per article, candidates from another source
-// (Options.Candidates, a CandidateSource) and then speakers
-// (speakerResolver, resolve.go and antecedent.go). The finders share a
-// mentionFinder (mention.go) for speaker mentions; text.go holds the
-// article's tokens and lookups. The word lists are in internal/english.
+// (indirectFinder, indirect.go, reading clauses with clauseReader,
+// clause.go) and leftover quoted phrases (embeddedFinder); per article,
+// candidates from another source (Options.Candidates, a CandidateSource)
+// and then speakers (speakerResolver, resolve.go and antecedent.go). The
+// finders share a mentionFinder (mention.go) for speaker mentions; text.go
+// holds the article's tokens and lookups. The word lists are in
+// internal/english.
 //
 // It is for English news prose. It is not a parser: it has no syntax
 // beyond local patterns, and it does not judge whether what is reported is

@@ -13,7 +13,7 @@ import (
 // introductions and reporting nouns ("X's claim that …"), sentence by
 // sentence. clause.go finds where a reported clause starts and ends.
 type indirectFinder struct {
-	mentionFinder
+	clauseReader
 	sentCur int // first sentence not before the current paragraph
 }
 
@@ -99,30 +99,6 @@ func (d *indirectFinder) heading(pi int) bool {
 		return false
 	}
 	return !(t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…' || t.r == ':' || t.r == ')' || t.r == ';'))
-}
-
-// blocked reports whether the cue at i is negated, infinitival or passive.
-func (d *indirectFinder) blocked(i, s0 int) bool {
-	if i > s0 {
-		w := d.toks[i-1].lower
-		if strings.HasSuffix(w, "’re") || strings.HasSuffix(w, "'re") {
-			return true // "we're told"
-		}
-	}
-	for j := i - 1; j >= s0 && j >= i-3; j-- {
-		w := d.toks[j].lower
-		if d.toks[j].kind != tWord {
-			return false
-		}
-		if english.CueBlockers().Has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
-			// "has also said" is fine; "was told", "not say" are not
-			return true
-		}
-		if !english.AuxWords().Has(w) {
-			return false
-		}
-	}
-	return false
 }
 
 // verbCue handles a reporting verb at token i. It returns the token after

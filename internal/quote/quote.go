@@ -77,7 +77,7 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 	}
 	d := newDoc(x, a)
 	m := mentionFinder{d}
-	steps := []paragraphStep{directFinder{m}, &indirectFinder{mentionFinder: m}, embeddedFinder{m}}
+	steps := []paragraphStep{directFinder{m}, &indirectFinder{clauseReader: clauseReader{m}}, embeddedFinder{m}}
 	carry := famNone
 	var pieces []piece
 	for pi := range d.paras {
