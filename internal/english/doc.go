@@ -3,7 +3,8 @@
 // and role nouns, pronouns, abbreviations, function words, time words,
 // organisation and document nouns, and country names with their demonyms.
 // internal/segment, internal/ner, internal/entity and internal/quote read
-// them from here; no other package keeps a word list of its own.
+// them from here and keep no word table of their own (a rule may still
+// test a few words inline, as "according to" or "n't" are tested).
 //
 // The lists are data, built once and read-only: each is reached through a
 // function returning a Set or a Map (lookups only, nothing to modify), or
