@@ -13,14 +13,18 @@ import (
 type cand struct {
 	kind        article.QuoteKind
 	cs, ce      int // content bytes
-	ms, me      int // mention tokens [ms,me) in the article's tokens; ms < 0: none
+	ms, me      int // mention tokens [ms,me) in doc.toks; ms < 0: none
 	cue, cueEnd int // cue tokens [cue,cueEnd); cue < 0: none
-	cont        bool
+	cont        bool // continues the previous paragraph's quotation
 	para        int
 	speaker     article.Speaker
 }
 
-// doc is one article being processed.
+// doc is one article as every step sees it: the token view of its
+// segment tokens (words.go), paragraphs and sentences, entities and
+// references sorted by start, the candidate quotations found so far, and
+// what the direct step marked for the later ones (tokens inside speech
+// quotations, cue tokens already used).
 type doc struct {
 	x     *Extractor
 	a     *article.Article
