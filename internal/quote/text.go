@@ -12,9 +12,9 @@ import (
 // cand is a quotation found but not yet given a resolved speaker.
 type cand struct {
 	kind        article.QuoteKind
-	cs, ce      int // content bytes
-	ms, me      int // mention tokens [ms,me) in doc.toks; ms < 0: none
-	cue, cueEnd int // cue tokens [cue,cueEnd); cue < 0: none
+	cs, ce      int  // content bytes
+	ms, me      int  // mention tokens [ms,me) in doc.toks; ms < 0: none
+	cue, cueEnd int  // cue tokens [cue,cueEnd); cue < 0: none
 	cont        bool // continues the previous paragraph's quotation
 	para        int
 	speaker     article.Speaker
