@@ -21,8 +21,9 @@ import (
 type evalQuotesOptions struct {
 	polnear bool // score speaker mentions, not names (PolNeAR has none)
 	verbose bool // print each document's misses on stderr
-	// noEntities skips the entity stage, to measure the quote stage's
-	// own fallbacks.
+	// noEntities skips the entity stage, to measure the quote stage
+	// without coreference (names as written, pronouns as the previous
+	// speaker).
 	noEntities bool
 	// rulesOnly leaves the learned attribution model out.
 	rulesOnly bool
@@ -43,7 +44,7 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	fs.BoolVar(&o.polnear, "polnear", false, "PolNeAR scoring: speaker mention overlap instead of names")
 	fs.BoolVar(&o.verbose, "v", false, "print missed and wrong quotes on stderr")
-	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (quote stage fallbacks only)")
+	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (no coreference: names as written)")
 	fs.BoolVar(&o.rulesOnly, "rules-only", false, "leave the learned attribution model out")
 	fs.BoolVar(&o.learnedQuotes, "learned-quotes", false, "add the speech the attribution model finds and the rules miss")
 	fs.BoolVar(&o.allAttributions, "all-attributions", false, "add every attribution the model finds, beliefs and evidence included (PolNeAR's definition)")
@@ -128,7 +129,7 @@ func newQuotePipeline(entities bool, qo quote.Options) (*quotePipeline, error) {
 }
 
 // run segments a, resolves its entities and returns its quotations. An
-// entity failure leaves the quotation stage on its own fallbacks.
+// entity failure leaves the quotation stage without coreference.
 func (p *quotePipeline) run(a *article.Article) []article.Quote {
 	p.annotate(a)
 	return p.quotes.Extract(a)

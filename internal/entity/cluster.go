@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // cluster is one distinct entity of the article: all mentions that name it.
@@ -148,7 +149,7 @@ func (d *doc) mergeShortOrgs() {
 	}
 	into := map[int]int{}
 	for ci, c := range d.clusters {
-		if c.typ != article.Organization || strings.ContainsRune(c.name, ' ') || orgNouns[key(c.name)] {
+		if c.typ != article.Organization || strings.ContainsRune(c.name, ' ') || english.OrgReferenceNouns().Has(key(c.name)) {
 			continue
 		}
 		target, ok := long["w:"+c.name]
@@ -177,7 +178,7 @@ func (d *doc) mergeShortOrgs() {
 func initials(ws []string) string {
 	var b strings.Builder
 	for _, w := range ws {
-		if titleGlue[strings.ToLower(w)] {
+		if english.TitleGlue().Has(strings.ToLower(w)) {
 			continue
 		}
 		r := []rune(w)[0]
@@ -197,10 +198,10 @@ func (d *doc) canonical(m *mention) (string, article.EntityType) {
 	name := m.name
 	for range 2 {
 		k := strings.TrimPrefix(key(name), "the ")
-		if c, ok := countries[k]; ok && !demonymOnly(k) {
+		if c, ok := english.Countries().Lookup(k); ok && !demonymOnly(k) {
 			return c, article.Place
 		}
-		if o, ok := orgAliases[k]; ok {
+		if o, ok := english.OrgAliases().Lookup(k); ok {
 			return o, m.typ
 		}
 		full, ok := d.aliases[k]
@@ -257,10 +258,10 @@ func (d *doc) consensus() {
 			continue
 		}
 		k := key(m.name)
-		if _, ok := countries[k]; ok {
+		if _, ok := english.Countries().Lookup(k); ok {
 			continue
 		}
-		if _, ok := orgAliases[k]; ok {
+		if _, ok := english.OrgAliases().Lookup(k); ok {
 			continue
 		}
 		if _, ok := d.aliases[k]; ok {
@@ -292,7 +293,7 @@ func (d *doc) consensus() {
 			continue
 		}
 		k := key(m.name)
-		if _, ok := countries[k]; ok {
+		if _, ok := english.Countries().Lookup(k); ok {
 			if demonymOnly(k) {
 				m.typ = article.Misc
 			} else {
@@ -307,8 +308,8 @@ func (d *doc) consensus() {
 // it ends ("Putin", "von der Leyen", "Assad" for "al-Assad") or shares
 // first and last word with ("John Q. Smith"); a single word that is no
 // surname joins the one full name it is the first name of. A name that
-// fits several clusters goes, mention by mention, to the one mentioned
-// most recently before it (else the one mentioned most).
+// fits several clusters goes, mention by mention, to the one last named
+// in full before it (else the one mentioned most).
 func (d *doc) clusterPersons() {
 	type pname struct {
 		name     string
@@ -405,7 +406,11 @@ func (d *doc) clusterPersons() {
 			m.cluster = best
 		}
 		c := &d.clusters[m.cluster]
-		c.last = m.t0
+		if len(m.words) > 1 {
+			// recency counts full names: "her husband Michael" does not
+			// make a later "Greenspan" Michael after "Dorie Greenspan".
+			c.last = m.t0
+		}
 		c.male += m.male
 		c.fem += m.fem
 		for r := range m.roles {
@@ -454,15 +459,7 @@ func (d *doc) speechAfter(m *mention) bool {
 	if j < len(d.a.Tokens) && isPossessive(d.tok(j)) {
 		return false
 	}
-	return j < len(d.a.Tokens) && d.sentOf[j] == m.sent && speechVerbs[key(d.tok(j))]
-}
-
-// speechVerbs are the reporting verbs that show a name is a speaker.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "wrote": true, "writes": true,
-	"asked": true, "explained": true, "argued": true, "insisted": true, "stated": true,
-	"claimed": true, "noted": true, "replied": true, "tweeted": true, "announced": true,
-	"adds": true, "tells": true, "believes": true, "thinks": true, "warned": true,
+	return j < len(d.a.Tokens) && d.sentOf[j] == m.sent && english.NameSpeechVerbs().Has(key(d.tok(j)))
 }
 
 // propagateSurnames adds the mentions the tagger missed of a person it
@@ -491,7 +488,7 @@ func (d *doc) propagateSurnames() {
 		}
 		w := d.tok(i)
 		ci, ok := owner[normWord(w)]
-		if !ok || ci < 0 || isTitleWord(key(w)) || functionWords[key(w)] {
+		if !ok || ci < 0 || isTitleWord(key(w)) || english.SentenceFunctionWords().Has(key(w)) {
 			continue
 		}
 		m := &mention{t0: i, t1: i + 1, start: t.Start, end: t.End, typ: article.Person, sent: s,

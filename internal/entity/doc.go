@@ -44,6 +44,11 @@
 //     Ministry");
 //   - an upper-case word in brackets after an organisation ("Free Syrian
 //     Army (FSA)") is its alias, and a mention even if untagged;
+//   - untagged capitalised words right after a lower-case organisation
+//     noun ("media buying company GroupM") are an organisation;
+//   - a span tagged as another type that opens with a capitalised title
+//     and goes on with a known first name and no organisation, place or
+//     country word is a person ("Councillor Ines Abernathy");
 //   - a leading day name goes ("Wednesday Acme Corp") and is never taken
 //     as a first name; a lone word tagged as a person that is the first
 //     word of an organisation named in full and of no person's name is
@@ -65,7 +70,9 @@
 // Q. Smith", "J. Smith"); a single word that is no surname joins the one
 // full name whose first name it is ("Maria"). A name fitting several
 // clusters ("Hart" with George and Laura Hart) goes, mention by mention, to
-// the one mentioned last before it. The cluster's name is its longest form.
+// the one last named in full before it ("her husband Michael" does not
+// make a later "Greenspan" Michael after "Dorie Greenspan"). The cluster's
+// name is its longest form.
 // Untagged capitalised occurrences of a surname owned by one person are
 // added as mentions (at a sentence start only before a speech verb or a
 // possessive). A lone word tagged as a person that the article never
@@ -93,7 +100,8 @@
 //     is an initial ("J. K. Rowling") gives nothing;
 //  4. otherwise unknown, which is reported.
 //
-// References. The text is walked once, in order, keeping the person
+// References. These are the article's coreference: internal/quote reads
+// them and has none of its own. The text is walked once, in order, keeping the person
 // mentions seen so far, each marked "subject" when it is not inside
 // quotation marks, not after a preposition or object-taking verb ("with
 // Kerry", "told Smith", "thanked Mayor Jane Doe") and not a possessive.
@@ -106,10 +114,18 @@
 //     the sentence, preferring a subject; (3) else, back one sentence at a
 //     time up to Options.MaxReferenceSentences (3) narrative sentences
 //     (sentences wholly inside quotation marks are not counted), the first
-//     subject of that sentence, else its last person. A pronoun outside
-//     quotation marks never links to a person named only inside them. The
-//     first pronoun linked to a person of unknown gender fixes that
-//     gender for the later pronouns.
+//     subject of that sentence, else its last person; (4) for a subject
+//     "he" or "she" still unlinked, the latest person named outside
+//     quotation marks as the subject of a clause (opening a sentence or
+//     after a comma, colon or dash, titles between) within 20,000 bytes:
+//     the person the article comes back to after a digression; (5) if
+//     the article has named no person before it at all, a sentence-opening
+//     subject within Options.MaxReferenceSentences sentences that the
+//     tagger took for an organisation but is shaped like a person's name
+//     (two to four capitalised words, no organisation or place word)
+//     becomes that person. A pronoun outside quotation marks never links
+//     to a person named only inside them. The first pronoun linked to a
+//     person of unknown gender fixes that gender for the later pronouns.
 //   - "the [modifiers] role" ("the spokeswoman", "the Russian leader", "the
 //     president") links to the most recently mentioned person whose title
 //     or apposition used that role ("leader" covers presidents, prime
@@ -128,8 +144,8 @@
 // ssa-us-names-1880-2024.tsv (public domain): the 1940–2024 female and male
 // birth counts of the 48,994 names with at least 50 births. Regenerate it
 // with `go generate ./internal/entity/` (gen_names.go) when the source
-// changes. The word tables in lexicon.go (honorifics, roles, countries and
-// demonyms) are general knowledge.
+// changes. The word tables (honorifics, roles, countries and demonyms) are
+// general knowledge and live in internal/english.
 //
 // # Limits
 //

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // doc is the working state of one resolution.
@@ -165,6 +166,7 @@ func (d *doc) findMentions() {
 	d.index()
 	d.acronyms()
 	d.index()
+	d.nounNamedOrgs()
 	for _, m := range d.mentions {
 		if m.typ == article.Person {
 			d.harvestTitle(m)
@@ -197,8 +199,8 @@ func (d *doc) dropAffiliations() {
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
 		j := m.t1
-		if m.typ == article.Person && j+1 < len(d.a.Tokens) && d.capitalised(j) && !titleGlue[key(d.tok(j))] {
-			if _, role := roleWords[key(d.tok(j))]; role {
+		if m.typ == article.Person && j+1 < len(d.a.Tokens) && d.capitalised(j) && !english.TitleGlue().Has(key(d.tok(j))) {
+			if _, role := english.RoleWords().Lookup(key(d.tok(j))); role {
 				n := j + 1
 				for n < len(d.a.Tokens) && d.tok(n) == "." {
 					n++
@@ -292,13 +294,16 @@ func (d *doc) clean(m *mention) bool {
 	m.roles = map[string]bool{}
 	// "But Google", "Though Justice Dunphy": a sentence-initial word
 	// the tagger took in.
-	for m.t1-m.t0 > 1 && (functionWords[key(d.tok(m.t0))] || dayNames[key(d.tok(m.t0))]) {
+	for m.t1-m.t0 > 1 && (english.SentenceFunctionWords().Has(key(d.tok(m.t0))) || english.DayWords().Has(key(d.tok(m.t0)))) {
 		m.t0++
+	}
+	if m.typ != article.Person && d.titledPerson(m) {
+		m.typ = article.Person
 	}
 	if m.typ == article.Person {
 		// "Muhammad V", "Martin Luther King Jr.": a generational suffix
 		// the tagger left out.
-		if m.t0 < m.t1 && m.t1 < len(d.a.Tokens) && d.sentOf[m.t1] == m.sent && nameSuffixes[d.tok(m.t1)] {
+		if m.t0 < m.t1 && m.t1 < len(d.a.Tokens) && d.sentOf[m.t1] == m.sent && english.NameSuffixes().Has(d.tok(m.t1)) {
 			m.t1++
 		}
 		d.stripTitle(m)
@@ -308,7 +313,7 @@ func (d *doc) clean(m *mention) bool {
 			d.sentOf[m.t0-3] == m.sent {
 			m.t0 -= 3
 		} else if j := m.t0 - 1; m.t0 < m.t1 && j >= 0 && d.sentOf[j] == m.sent && d.tags[j] == "O" && d.isWord(j) &&
-			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !functionWords[key(d.tok(j))] && !dayNames[key(d.tok(j))] {
+			d.capitalised(j) && d.names.Known(d.tok(j)) && !isTitleWord(key(d.tok(j))) && !english.SentenceFunctionWords().Has(key(d.tok(j))) && !english.DayWords().Has(key(d.tok(j))) {
 			// "Jake" of "Jake Thomas Patterson" the tagger left out: a
 			// capitalised first name right before the name.
 			m.t0 = j
@@ -344,7 +349,7 @@ func (d *doc) clean(m *mention) bool {
 	if !strings.ContainsFunc(m.name, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
 		return false
 	}
-	if _, ok := pronounGender[strings.ToLower(m.name)]; ok {
+	if _, ok := english.PronounGenders().Lookup(strings.ToLower(m.name)); ok {
 		return false
 	}
 	if m.typ == article.Person {
@@ -354,29 +359,29 @@ func (d *doc) clean(m *mention) bool {
 		for _, w := range m.words {
 			k := key(w)
 			allRoles = allRoles && isTitleWord(k)
-			_, isRole := roleWords[k]
-			_, isHon := honorifics[k]
+			_, isRole := english.RoleWords().Lookup(k)
+			_, isHon := english.Honorifics().Lookup(k)
 			someRole = someRole || isRole || isHon
 		}
 		if allRoles && someRole {
 			return false
 		}
 		// "Radio Sputnik", "Bank Leumi": an organisation word first.
-		if orgFirstWords[key(m.words[0])] && len(m.words) > 1 {
+		if english.OrgFirstWords().Has(key(m.words[0])) && len(m.words) > 1 {
 			m.typ = article.Organization
 		}
 		// "Yellowhead MP", "Native American", "Malay Muslim": a role or a
 		// group adjective last is not a name.
 		lastKey := key(m.words[len(m.words)-1])
-		if len(m.words) > 1 && (strongRoles[lastKey] || demonymOnly(lastKey) || groupWords[lastKey]) {
-			if strongRoles[lastKey] {
+		if len(m.words) > 1 && (english.StrongRoles().Has(lastKey) || demonymOnly(lastKey) || english.GroupAdjectives().Has(lastKey)) {
+			if english.StrongRoles().Has(lastKey) {
 				return false
 			}
 			m.typ = article.Misc
 		}
 		// "Fraser Highway", "George Station": a word no surname is.
 		for _, w := range m.words[1:] {
-			if placeWords[key(w)] {
+			if english.PlaceNameWords().Has(key(w)) {
 				m.typ = article.Place
 			}
 		}
@@ -384,52 +389,11 @@ func (d *doc) clean(m *mention) bool {
 	return true
 }
 
-// nameSuffixes end persons' names.
-var nameSuffixes = map[string]bool{
-	"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true,
-	"Jr": true, "Jr.": true, "Sr": true, "Sr.": true,
-}
-
-// strongRoles are titles that never end a person's name ("Yellowhead MP").
-var strongRoles = map[string]bool{
-	"mp": true, "mep": true, "minister": true, "president": true, "senator": true, "mayor": true,
-	"premier": true, "chancellor": true, "secretary": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "ceo": true, "governor": true, "mla": true,
-	"councillor": true, "councilor": true, "ambassador": true, "chairman": true, "chairwoman": true,
-}
-
-// groupWords are religious and ethnic adjectives, which end group names,
-// not persons' names.
-var groupWords = map[string]bool{
-	"muslim": true, "muslims": true, "jewish": true, "catholic": true, "catholics": true,
-	"hindu": true, "sikh": true, "buddhist": true, "indigenous": true, "aboriginal": true,
-	"protestant": true, "evangelical": true, "evangelicals": true, "christians": true,
-}
-
-// placeWords end names of places and buildings, never persons' names.
-var placeWords = map[string]bool{
-	"highway": true, "station": true, "street": true, "avenue": true, "boulevard": true,
-	"road": true, "heights": true, "airport": true, "centre": true, "center": true,
-	"arena": true, "stadium": true, "library": true, "mall": true, "county": true,
-	"province": true, "district": true, "skytrain": true, "township": true, "plaza": true,
-	"parkway": true, "expressway": true, "freeway": true, "motorway": true, "terminal": true,
-}
-
-// orgFirstWords begin organisation names, never person names.
-var orgFirstWords = map[string]bool{
-	"radio": true, "tv": true, "television": true, "bank": true, "university": true,
-	"ministry": true, "department": true, "agency": true, "council": true, "party": true,
-	"army": true, "club": true, "institute": true, "fund": true, "federal": true,
-	"national": true, "united": true, "international": true, "royal": true, "air": true,
-	"hotel": true, "hospital": true, "college": true, "school": true, "church": true,
-	"museum": true, "channel": true, "house": true, "senate": true, "parliament": true,
-}
-
 // isTitleWord reports whether k is a role word, honorific or country.
 func isTitleWord(k string) bool {
-	_, r := roleWords[k]
-	_, h := honorifics[k]
-	_, c := countries[k]
+	_, r := english.RoleWords().Lookup(k)
+	_, h := english.Honorifics().Lookup(k)
+	_, c := english.Countries().Lookup(k)
 	return r || h || c
 }
 
@@ -444,12 +408,12 @@ func (d *doc) stripTitle(m *mention) {
 	last := -1
 	for j := m.t0; j < m.t1-1; j++ {
 		k := key(d.tok(j))
-		g, isRole := roleWords[k]
-		_, isHon := honorifics[k]
-		if titleGlue[k] || (!isRole && !isHon) {
+		g, isRole := english.RoleWords().Lookup(k)
+		_, isHon := english.Honorifics().Lookup(k)
+		if english.TitleGlue().Has(k) || (!isRole && !isHon) {
 			continue
 		}
-		if isRole && g != "" && d.capitalised(j) && !isHon && !regalTitles[k] {
+		if isRole && g != "" && d.capitalised(j) && !isHon && !english.RegalTitles().Has(k) {
 			continue // kinship: "Son Heung-min"
 		}
 		n := j + 1
@@ -467,48 +431,26 @@ func (d *doc) stripTitle(m *mention) {
 	for cut < m.t1 && d.tok(cut) == "." {
 		cut++
 	}
-	if m.t1-cut == 1 && regalTitles[key(d.tok(last))] {
+	if m.t1-cut == 1 && english.RegalTitles().Has(key(d.tok(last))) {
 		k := key(d.tok(last))
-		m.addGender(roleWords[k])
-		m.addGender(honorifics[k])
+		m.addGender(english.RoleWords().Get(k))
+		m.addGender(english.Honorifics().Get(k))
 		cut = last
 	}
 	for j := m.t0; j < cut; j++ {
 		k := key(d.tok(j))
-		if d.tok(j) == "." || titleGlue[k] {
+		if d.tok(j) == "." || english.TitleGlue().Has(k) {
 			continue
 		}
-		if c, ok := countries[k]; ok {
+		if c, ok := english.Countries().Lookup(k); ok {
 			m.roles[strings.ToLower(c)] = true
 			continue
 		}
 		m.roles[k] = true
-		m.addGender(roleWords[k])
-		m.addGender(honorifics[k])
+		m.addGender(english.RoleWords().Get(k))
+		m.addGender(english.Honorifics().Get(k))
 	}
 	m.t0 = cut
-}
-
-// regalTitles stay part of a name of one word ("Queen Elizabeth", "Pope
-// Francis", "Lady Gaga").
-var regalTitles = map[string]bool{
-	"king": true, "queen": true, "prince": true, "princess": true, "pope": true,
-	"lady": true, "lord": true, "dame": true, "sir": true, "sheikh": true, "emir": true, "sultan": true,
-	"emperor": true, "empress": true, "duke": true, "duchess": true,
-}
-
-// functionWords begin sentences but never names.
-var functionWords = map[string]bool{
-	"the": true, "a": true, "an": true, "but": true, "and": true, "or": true, "though": true,
-	"although": true, "when": true, "while": true, "if": true, "as": true, "after": true,
-	"before": true, "because": true, "since": true, "so": true, "then": true, "yet": true,
-	"meanwhile": true, "however": true, "also": true, "now": true, "still": true, "even": true,
-	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true,
-	"of": true, "to": true, "this": true, "that": true, "these": true, "those": true,
-	"according": true, "dear": true, "hey": true, "hi": true, "thanks": true, "yes": true,
-	"oh": true, "well": true, "said": true, "says": true, "asked": true, "told": true,
-	"under": true, "until": true, "where": true, "why": true, "how": true, "what": true,
-	"who": true, "whom": true, "whose": true, "says:": true, "like": true, "unlike": true,
 }
 
 func (m *mention) addGender(g article.Gender) {
@@ -636,18 +578,18 @@ func (d *doc) harvestTitle(m *mention) {
 		if k == "of" {
 			crossedOf = true
 		}
-		g, isRole := roleWords[k]
-		if c, ok := countries[k]; ok && !isRole {
+		g, isRole := english.RoleWords().Lookup(k)
+		if c, ok := english.Countries().Lookup(k); ok && !isRole {
 			m.roles[strings.ToLower(c)] = true
 		} else if isRole {
 			if crossedOf && g != "" && !d.capitalised(j) {
 				break // "the wife of John Smith": the kinship is someone else's
 			}
-			if !titleGlue[k] {
+			if !english.TitleGlue().Has(k) {
 				m.roles[k] = true
 			}
 			m.addGender(g)
-			if hg, ok := honorifics[k]; ok {
+			if hg, ok := english.Honorifics().Lookup(k); ok {
 				m.addGender(hg)
 			}
 		} else {
@@ -656,7 +598,7 @@ func (d *doc) harvestTitle(m *mention) {
 		m.titleStart = j
 		j--
 	}
-	for m.titleStart < m.t0 && titleGlue[key(d.tok(m.titleStart))] {
+	for m.titleStart < m.t0 && english.TitleGlue().Has(key(d.tok(m.titleStart))) {
 		m.titleStart++
 	}
 	// Apposition: "Jane Roe, the firm's chairwoman, said".
@@ -683,7 +625,7 @@ func (d *doc) harvestTitle(m *mention) {
 			for _, w := range strings.Fields(strings.ToLower(o.name)) {
 				roles[w] = true
 			}
-			if c, ok := countries[key(o.name)]; ok {
+			if c, ok := english.Countries().Lookup(key(o.name)); ok {
 				roles[strings.ToLower(c)] = true
 			}
 			j = o.t1 - 1
@@ -693,9 +635,9 @@ func (d *doc) harvestTitle(m *mention) {
 		if k == "who" || k == "which" || k == "that" {
 			break
 		}
-		if c, ok := countries[k]; ok {
+		if c, ok := english.Countries().Lookup(k); ok {
 			roles[strings.ToLower(c)] = true
-		} else if g, ok := roleWords[k]; ok && !titleGlue[k] {
+		} else if g, ok := english.RoleWords().Lookup(k); ok && !english.TitleGlue().Has(k) {
 			roles[k] = true
 			hasRole = true
 			switch g {
@@ -720,13 +662,13 @@ func (d *doc) harvestTitle(m *mention) {
 // title to a person's roles, countries by their canonical name.
 func (d *doc) addWords(m *mention, s string) {
 	s = cleanName(s)
-	if c, ok := countries[key(s)]; ok {
+	if c, ok := english.Countries().Lookup(key(s)); ok {
 		m.roles[strings.ToLower(c)] = true
 		return
 	}
 	for _, w := range strings.Fields(s) {
 		k := key(w)
-		if c, ok := countries[k]; ok {
+		if c, ok := english.Countries().Lookup(k); ok {
 			m.roles[strings.ToLower(c)] = true
 		} else {
 			m.roles[k] = true
@@ -744,7 +686,7 @@ func (d *doc) afterPreposition(m *mention) bool {
 	for j >= 0 && (d.tok(j) == "the" || d.tok(j) == "The") {
 		j--
 	}
-	return j >= 0 && d.sentOf[j] == m.sent && (prepositions[key(d.tok(j))] || objectVerbs[key(d.tok(j))])
+	return j >= 0 && d.sentOf[j] == m.sent && (english.ObjectMarkers().Has(key(d.tok(j))) || english.TransitiveVerbs().Has(key(d.tok(j))))
 }
 
 // inParens reports whether mention m stands inside parentheses opened in
@@ -760,4 +702,75 @@ func (d *doc) inParens(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// nounNamedOrgs adds the organisations the tagger missed that the text
+// names right after a lower-case organisation noun ("media buying company
+// GroupM", "the agency Frontex"): a run of up to four untagged capitalised
+// words, so that "the company" can refer to it later.
+func (d *doc) nounNamedOrgs() {
+	var added []*mention
+	for si, s := range d.sents {
+		for i := s.start; i+1 < s.end; i++ {
+			if d.at[i] >= 0 || !d.isWord(i) || d.capitalised(i) || !english.OrgReferenceNouns().Has(key(d.tok(i))) {
+				continue
+			}
+			j := i + 1
+			for j < s.end && j-i <= 4 && d.at[j] < 0 && d.isWord(j) && d.capitalised(j) && !isPossessive(d.tok(j)) &&
+				!english.SentenceFunctionWords().Has(key(d.tok(j))) && !isTitleWord(key(d.tok(j))) {
+				j++
+			}
+			if j == i+1 {
+				continue
+			}
+			m := &mention{t0: i + 1, t1: j, typ: article.Organization, sent: si}
+			if d.clean(m) {
+				added = append(added, m)
+			}
+			i = j - 1
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.mentions = append(d.mentions, added...)
+	sortMentions(d.mentions)
+	d.index()
+}
+
+// titledPerson reports whether a span tagged as another type is a person
+// introduced with a title ("Councillor Ines Abernathy" tagged as an
+// organisation): a capitalised role word or honorific, then capitalised
+// words that are no organisation, place, group or country word, the first
+// a known first name.
+func (d *doc) titledPerson(m *mention) bool {
+	i := m.t0
+	for i < m.t1 && d.isWord(i) && d.capitalised(i) && isTitleWord(key(d.tok(i))) {
+		if _, c := english.Countries().Lookup(key(d.tok(i))); c {
+			return false
+		}
+		i++
+	}
+	if i == m.t0 || i == m.t1 || !d.names.Known(d.tok(i)) {
+		return false
+	}
+	return d.personShaped(i, m.t1)
+}
+
+// personShaped reports whether tokens [t0,t1) can be a person's name: one
+// to four capitalised words, none of them a title, an organisation,
+// place, group or country word, and no acronym.
+func (d *doc) personShaped(t0, t1 int) bool {
+	if t1-t0 < 1 || t1-t0 > 4 {
+		return false
+	}
+	for i := t0; i < t1; i++ {
+		w := d.tok(i)
+		k := key(w)
+		if !d.isWord(i) || !d.capitalised(i) || isAcronym(w) || isTitleWord(k) || english.SentenceFunctionWords().Has(k) ||
+			english.OrgFirstWords().Has(k) || english.PlaceNameWords().Has(k) || english.GroupAdjectives().Has(k) || english.OrgNameWords().Has(k) {
+			return false
+		}
+	}
+	return true
 }

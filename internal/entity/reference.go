@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Bounds that keep resolution linear on long or malformed input: a role
@@ -27,49 +28,7 @@ type ref struct {
 type event struct {
 	tok, sent, cluster int
 	subject            bool
-}
-
-// roleHeads are the role nouns that can stand for a person after "the"
-// ("the spokeswoman", "the Russian leader").
-var roleHeads = map[string]bool{
-	"president": true, "president-elect": true, "leader": true, "minister": true, "premier": true,
-	"chancellor": true, "secretary": true, "secretary-general": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "senator": true, "governor": true, "mayor": true,
-	"general": true, "ambassador": true, "envoy": true, "commander": true, "chairman": true,
-	"chairwoman": true, "chairperson": true, "ceo": true, "director": true, "analyst": true,
-	"host": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
-	"judge": true, "prosecutor": true, "lawyer": true, "attorney": true, "actor": true,
-	"actress": true, "singer": true, "coach": true, "economist": true, "activist": true,
-	"journalist": true, "diplomat": true, "lawmaker": true, "congressman": true,
-	"congresswoman": true, "founder": true, "candidate": true, "professor": true,
-	"commissioner": true, "emir": true, "sheikh": true, "ayatollah": true, "author": true,
-	"writer": true, "manager": true, "businessman": true, "businesswoman": true,
-	"researcher": true, "scientist": true, "editor": true, "columnist": true, "adviser": true,
-	"advisor": true, "nominee": true, "mp": true, "emperor": true, "duke": true, "duchess": true,
-	"sultan": true, "chef": true, "detective": true, "inspector": true, "sheriff": true,
-	"officer": true, "councillor": true, "councilor": true, "quarterback": true, "pitcher": true,
-	"comedian": true, "filmmaker": true, "producer": true, "rapper": true, "musician": true,
-	"novelist": true, "poet": true, "photographer": true, "historian": true, "designer": true,
-}
-
-// roleModifiers are words that may stand between "the" and a role noun
-// without changing whom it refers to.
-var roleModifiers = map[string]bool{
-	"former": true, "veteran": true, "top": true, "senior": true, "new": true, "then": true,
-	"outgoing": true, "incoming": true, "longtime": true, "embattled": true, "current": true,
-	"foreign": true, "prime": true, "defense": true, "defence": true, "vice": true,
-	"deputy": true, "acting": true, "interior": true, "finance": true, "state": true,
-	"chief": true, "executive": true, "security": true, "press": true, "political": true,
-	"military": true, "party": true, "opposition": true, "rebel": true, "supreme": true,
-	"assistant": true, "elderly": true, "young": true, "late": true, "ex": true,
-}
-
-// genericOrgNouns refer to the last organisation named even when its name
-// does not contain the noun ("the company" after "Acme Widgets").
-var genericOrgNouns = map[string]bool{
-	"company": true, "firm": true, "group": true, "corporation": true, "business": true,
-	"startup": true, "retailer": true, "carmaker": true, "airline": true, "broadcaster": true,
-	"organization": true, "organisation": true, "agency": true,
+	named              bool // a name, not a pronoun or role noun
 }
 
 // resolveReferences links third-person pronouns and role nouns to the
@@ -95,7 +54,7 @@ func (d *doc) resolveReferences(o Options) {
 		if mi := d.at[i]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.t0 == i && d.clusters[m.cluster].typ == article.Person && !d.inParens(m) {
-				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject})
+				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject, named: true})
 			}
 			continue
 		}
@@ -103,8 +62,14 @@ func (d *doc) resolveReferences(o Options) {
 			continue
 		}
 		k := key(d.tok(i))
-		if g, ok := pronounGender[k]; ok {
+		if g, ok := english.PronounGenders().Lookup(k); ok {
 			ci, ok := d.pronoun(i, g, events, o)
+			if !ok && (k == "he" || k == "she") {
+				ci, ok = d.distantSubject(i, g, events)
+			}
+			if !ok && (k == "he" || k == "she") {
+				ci, ok = d.namedAsOther(i, o)
+			}
 			if !ok {
 				continue
 			}
@@ -140,7 +105,7 @@ func (d *doc) resolveReferences(o Options) {
 }
 
 func (d *doc) prepBefore(i int) bool {
-	return i > 0 && d.sentOf[i-1] == d.sentOf[i] && prepositions[key(d.tok(i-1))]
+	return i > 0 && d.sentOf[i-1] == d.sentOf[i] && english.ObjectMarkers().Has(key(d.tok(i-1)))
 }
 
 // pronoun finds the person a he/she/his/her at token i refers to. Only
@@ -235,6 +200,91 @@ func (d *doc) pronoun(i int, g article.Gender, events []event, o Options) (int, 
 	return 0, false
 }
 
+// maxDistant bounds, in bytes, how far back distantSubject looks.
+const maxDistant = 20000
+
+// distantSubject finds the person a subject "he" or "she" at token i
+// refers to when the nearby sentences name nobody who fits: the latest
+// person named, outside quotation marks, as the subject of a clause (at a
+// sentence start or after a comma, colon or dash, titles between), within
+// maxDistant bytes — in news, the person the article returns to after a
+// digression. The person's gender must not be the other one.
+func (d *doc) distantSubject(i int, g article.Gender, events []event) (int, bool) {
+	off := d.a.Tokens[i].Start
+	for e := len(events) - 1; e >= 0 && e >= len(events)-maxLookback; e-- {
+		ev := events[e]
+		if off-d.a.Tokens[ev.tok].Start >= maxDistant {
+			break
+		}
+		c := &d.clusters[ev.cluster]
+		if !ev.named || !ev.subject || d.inQuote[ev.tok] || c.typ != article.Person {
+			continue
+		}
+		if c.prior != article.GenderUnknown && c.prior != g || !d.clauseInitial(ev.tok) {
+			continue
+		}
+		return ev.cluster, true
+	}
+	return 0, false
+}
+
+// namedAsOther finds the person a subject "he" or "she" at token i refers
+// to when the article names no person before it at all, in a name the
+// tagger took for an organisation or other thing ("Ottoline Brask has run
+// the shelter …; she said"): the latest such mention within
+// Options.MaxReferenceSentences sentences that is its sentence's subject
+// and shaped like a person's name (two to four capitalised words, no
+// organisation or place word). Its entity becomes a person.
+func (d *doc) namedAsOther(i int, o Options) (int, bool) {
+	s := d.sentOf[i]
+	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
+		m := d.mentions[mi]
+		if m.t0 >= i {
+			continue
+		}
+		if m.sent < s-o.MaxReferenceSentences {
+			break
+		}
+		c := &d.clusters[m.cluster]
+		if c.typ == article.Person {
+			return 0, false // a person is named: the rules before decided
+		}
+		if m.t1-m.t0 < 2 || !m.subject || m.t0 != d.sents[m.sent].start || !d.personShaped(m.t0, m.t1) {
+			continue
+		}
+		for _, p := range d.mentions {
+			if p.cluster == m.cluster {
+				p.typ = article.Person
+			}
+		}
+		c.typ = article.Person
+		if c.roles == nil {
+			c.roles = map[string]bool{}
+		}
+		return m.cluster, true
+	}
+	return 0, false
+}
+
+// clauseInitial reports whether the name at token i opens a sentence or a
+// clause after punctuation, titles and role words before it allowed
+// ("Mayor Jane Doe", "analyst Jane Doe").
+func (d *doc) clauseInitial(i int) bool {
+	j := i - 1
+	for j >= 0 && i-j <= 5 && d.sentOf[j] == d.sentOf[i] && d.isWord(j) &&
+		(d.capitalised(j) || isTitleWord(key(d.tok(j))) || english.GroupNouns().Has(key(d.tok(j)))) {
+		j--
+	}
+	if j < 0 || d.sentOf[j] != d.sentOf[j+1] {
+		return true
+	}
+	switch d.tok(j) {
+	case ".", "!", "?", ",", ";", ":", "—":
+		return true
+	}
+	return d.a.Tokens[j].Kind == article.TokenQuote
+}
+
 // roleNoun reads "the [modifiers] role" at token i ("the spokeswoman", "the
 // Russian leader", "the company") and finds the entity it refers to. It
 // returns the cluster and the role noun's token.
@@ -256,7 +306,7 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 	for ; j < sent.end && j-i <= 4; j++ {
 		if mi := d.at[j]; mi >= 0 {
 			m := d.mentions[mi]
-			c, isCountry := countries[key(m.name)]
+			c, isCountry := english.Countries().Lookup(key(m.name))
 			if m.typ == article.Person || m.typ == article.Organization || !isCountry {
 				return 0, 0, false
 			}
@@ -265,14 +315,14 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 			continue
 		}
 		k := key(d.tok(j))
-		if c, isCountry := countries[k]; isCountry {
+		if c, isCountry := english.Countries().Lookup(k); isCountry {
 			mods = append(mods, strings.ToLower(c))
 			continue
 		}
-		if roleHeads[k] || orgNouns[k] {
+		if english.RoleHeads().Has(k) || english.OrgReferenceNouns().Has(k) {
 			if j+1 < sent.end {
 				nk := key(d.tok(j + 1))
-				if roleHeads[nk] || orgNouns[nk] {
+				if english.RoleHeads().Has(nk) || english.OrgReferenceNouns().Has(nk) {
 					continue // "the defense minister": defense is a modifier here
 				}
 				if mi := d.at[j+1]; mi >= 0 && d.mentions[mi].typ == article.Person {
@@ -282,14 +332,14 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 			head = k
 			break
 		}
-		if !roleModifiers[k] {
+		if !english.RoleModifiers().Has(k) {
 			return 0, 0, false
 		}
 	}
 	if head == "" {
 		return 0, 0, false
 	}
-	if roleHeads[head] {
+	if english.RoleHeads().Has(head) {
 		ci, ok := d.rolePerson(head, mods, i, events)
 		return ci, j, ok
 	}
@@ -298,7 +348,7 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 }
 
 func (d *doc) rolePerson(head string, mods []string, i int, events []event) (int, bool) {
-	hg := roleWords[head]
+	hg := english.RoleWords().Get(head)
 	// score is -1 for a cluster that does not fit, else the number of the
 	// noun's countries its roles share.
 	score := map[int]int{}
@@ -336,7 +386,7 @@ func hasRole(roles map[string]bool, head string) bool {
 	switch head {
 	case "leader":
 		for r := range roles {
-			if leaderRoles[r] {
+			if english.LeaderRoles().Has(r) {
 				return true
 			}
 		}
@@ -354,7 +404,7 @@ func hasRole(roles map[string]bool, head string) bool {
 // hasCountry reports whether the roles name a country.
 func hasCountry(roles map[string]bool) bool {
 	for r := range roles {
-		if c, ok := countries[r]; ok && strings.ToLower(c) == r {
+		if c, ok := english.Countries().Lookup(r); ok && strings.ToLower(c) == r {
 			return true
 		}
 	}
@@ -380,7 +430,7 @@ func (d *doc) roleOrg(head string, i int, o Options) (int, bool) {
 		if slices.Contains(c.nameKeys, head) {
 			return m.cluster, true
 		}
-		if generic < 0 && genericOrgNouns[head] && m.sent >= s-o.MaxRoleSentences {
+		if generic < 0 && english.GenericOrgNouns().Has(head) && m.sent >= s-o.MaxRoleSentences {
 			generic = m.cluster
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 var datelineDate = regexp.MustCompile(`^\d{4}-\d\d-\d\d$`)
@@ -258,21 +260,6 @@ func ReadGUMDir(dir string, firstDoc int) ([]TrainDoc, []GazEntry, error) {
 	return docs, gaz, nil
 }
 
-// personTitles are words GUM includes in person mentions and CoNLL-2003
-// leaves outside the name ("President", "Dr.").
-var personTitles = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`President Vice Mr Mrs Ms Miss Dr Prof Professor Senator Sen Governor Gov
-		Judge Justice General Gen Captain Capt Sir Dame Lord Lady King Queen Prince Princess Pope Saint St
-		Rev Reverend Minister Prime Chairman Chancellor Chief Secretary Mayor Rep Representative Officer
-		Detective Sergeant Sgt Lt Lieutenant Colonel Col Major Admiral Archbishop Bishop Cardinal Father
-		Brother Sister Uncle Aunt Emperor Empress Duke Duchess Count Countess Baron Sheikh Ayatollah Coach
-		Commissioner Ambassador Councillor Councilman Congressman Congresswoman Pastor Rabbi Imam Chef`) {
-		m[w] = true
-	}
-	return m
-}()
-
 func readGUM(r io.Reader, docIndex int) (TrainDoc, []GazEntry, error) {
 	var doc TrainDoc
 	var gaz []GazEntry
@@ -383,7 +370,7 @@ func readGUM(r io.Reader, docIndex int) (TrainDoc, []GazEntry, error) {
 			}
 			if m.typ == 0 {
 				// CoNLL leaves titles out of person names.
-				for s+1 < e && personTitles[strings.TrimSuffix(sent[s].form, ".")] {
+				for s+1 < e && english.PersonTitles().Has(strings.TrimSuffix(sent[s].form, ".")) {
 					s++
 				}
 			}

@@ -24,19 +24,34 @@
 // subject; a document speaks for its author ("a statement from the
 // ministry", "the union's report").
 //
-// Speakers are resolved with the article's entities and references when
-// the entity stage has filled them (canonical person names, organisations,
-// pronouns and role nouns). Without them the package falls back on its own
-// detection of capitalised names and a simple recency rule for pronouns,
-// so it works on a bare article too. Anonymous groups ("officials speaking
-// on condition of anonymity") are kept as written with kind anonymous. A
-// quotation with no speaker mention in its sentence takes the previous
-// quotation's speaker, or the person introduced in the preceding paragraph.
-// A speaking "he" or "she" stays the previous speaker unless another person
-// of that gender has since been named as a subject (a name in a photo
-// credit, after a preposition or as an object does not count), whatever
-// the entity stage linked the pronoun to. A possessive inside a mention
-// ("his office") does not make the mention that person.
+// Speakers are resolved with the article's entities and references, which
+// internal/entity owns (canonical person names, organisations, pronouns and
+// role nouns): the quote stage runs no coreference of its own. On an
+// article without entities a named speaker is the name as written and a
+// pronoun is the previous speaker. Tokens, sentences and paragraphs come
+// from internal/segment (segment.Segment runs when the article has none).
+// Anonymous groups ("officials speaking on condition of anonymity") are
+// kept as written with kind anonymous. A quotation with no speaker mention
+// in its sentence takes the previous quotation's speaker, or the person
+// introduced in the preceding paragraph. A speaking "he" or "she" stays the
+// previous speaker unless another person of that gender has since been
+// named as a subject (a name in a photo credit, after a preposition or as
+// an object does not count), whatever the entity stage linked the pronoun
+// to. A possessive inside a mention ("his office") does not make the
+// mention that person.
+//
+// # Steps
+//
+// Extract runs small steps in order over one article (see
+// Extractor.Extract): per paragraph, the quotation marks (marks.go), direct
+// quotations (directFinder, direct.go), indirect and mixed quotations
+// (indirectFinder, indirect.go, reading clauses with clauseReader,
+// clause.go) and leftover quoted phrases (embeddedFinder); per article,
+// candidates from another source (Options.Candidates, a CandidateSource)
+// and then speakers (speakerResolver, resolve.go and antecedent.go). The
+// finders share a mentionFinder (mention.go) for speaker mentions; text.go
+// holds the article's tokens and lookups. The word lists are in
+// internal/english.
 //
 // It is for English news prose. It is not a parser: it has no syntax
 // beyond local patterns, and it does not judge whether what is reported is

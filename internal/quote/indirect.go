@@ -5,55 +5,40 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
-// Adjuncts that may stand between a reporting verb and its clause ("said
-// on Tuesday that", "told reporters in a statement").
-var adjunctWords = map[string]bool{
-	"on": true, "in": true, "a": true, "an": true, "the": true, "statement": true,
-	"interview": true, "email": true, "e-mail": true, "release": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true, "last": true,
-	"week": true, "month": true, "year": true, "yesterday": true,
-	"today": true, "earlier": true, "recently": true, "also": true,
-	"later": true, "previously": true, "repeatedly": true, "this": true,
-	"night": true, "morning": true, "afternoon": true, "evening": true,
-	"weekend": true, "by": true, "phone": true, "telephone": true,
-	"written": true, "news": true, "conference": true, "briefing": true,
-	"post": true, "tweet": true, "at": true, "during": true, "speech": true,
-	"then": true, "publicly": true, "privately": true, "again": true,
-	"however": true, "though": true, "too": true, "recent": true, "his": true,
-	"her": true, "their": true, "its": true,
+// indirectFinder finds indirect and mixed quotations: reporting verbs with
+// their subject and reported clause, "according to X", colon
+// introductions and reporting nouns ("X's claim that …"), sentence by
+// sentence. clause.go finds where a reported clause starts and ends.
+type indirectFinder struct {
+	clauseReader
+	sentCur int // first sentence not before the current paragraph
 }
 
-// Nouns of the medium or occasion of a statement, which may stand in an
-// adjunct between a reporting verb and its "that" ("told the radio show
-// that", "said at a news conference that").
-var mediaWords = map[string]bool{
-	"show": true, "program": true, "programme": true, "radio": true, "television": true,
-	"tv": true, "newspaper": true, "podcast": true, "website": true, "blog": true,
-	"video": true, "letter": true, "memo": true, "message": true, "meeting": true,
-	"hearing": true, "appearance": true, "rally": true, "event": true, "forum": true,
-	"summit": true, "session": true, "address": true, "report": true, "filing": true,
-	"documents": true, "court": true, "response": true, "emailed": true, "online": true,
-	"social": true, "media": true, "twitter": true, "facebook": true, "call": true,
-	"call-in": true, "op-ed": true, "column": true, "editorial": true, "podium": true,
-}
-
-// Words that can be the addressee of "tell" and friends.
-var objectWords = map[string]bool{
-	"me": true, "us": true, "him": true, "her": true, "them": true,
-	"reporters": true, "journalists": true, "lawmakers": true,
-	"supporters": true, "listeners": true, "viewers": true, "readers": true,
-	"members": true, "parliament": true, "police": true, "investigators": true,
-	"the": true, "a": true, "an": true, "his": true, "their": true, "its": true,
-	"audience": true, "crowd": true, "court": true, "jury": true, "media": true,
-	"committee": true, "senators": true, "council": true, "staff": true,
-	"employees": true, "students": true, "residents": true, "voters": true,
+// paragraph finds the indirect and mixed quotations of paragraph pi.
+func (d *indirectFinder) paragraph(pi int, pieces []piece) {
+	lo, hi := d.pt[pi][0], d.pt[pi][1]
+	para := d.paras[pi]
+	for d.sentCur < len(d.sents) && d.sents[d.sentCur].End <= para.Start {
+		d.sentCur++
+	}
+	for k := d.sentCur; k < len(d.sents) && d.sents[k].Start < para.End; k++ {
+		s := d.sents[k]
+		if s.End <= para.Start {
+			continue
+		}
+		s0 := d.tokAt(lo, hi, max(s.Start, para.Start))
+		s1 := d.tokAt(lo, hi, min(s.End, para.End))
+		if s0 < s1 {
+			d.indirect(pi, s0, s1, pieces)
+		}
+	}
 }
 
 // indirect finds reported speech in the sentence of tokens [s0,s1).
-func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
+func (d *indirectFinder) indirect(pi, s0, s1 int, pieces []piece) {
 	if d.heading(pi) {
 		return
 	}
@@ -68,22 +53,22 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 			}
 			continue
 		}
-		if nounCues[t.lower] && i+1 < s1 && d.toks[i+1].lower == "that" && i > s0 {
+		if english.ReportingNouns().Has(t.lower) && i+1 < s1 && d.toks[i+1].lower == "that" && i > s0 {
 			if e := d.nounCue(pi, i, s0, s1, pieces); e > i {
 				i = e - 1
 			}
 			continue
 		}
-		if namingVerb(t.lower) && !t.cap {
+		if english.NamingVerb(t.lower) && !t.cap {
 			if e := d.naming(pi, i, s0, s1, pieces); e > i {
 				i = e - 1
 			}
 			continue
 		}
-		if !d.isCue(i, cueSpeech|cueThat|cueObject) {
+		if !d.isCue(i, english.CueSpeech|english.CueThat|english.CueObject) {
 			continue
 		}
-		if ambiguousCue[t.lower] && !(i+1 < s1 && d.toks[i+1].lower == "that") {
+		if english.NounLikeCues().Has(t.lower) && !(i+1 < s1 && d.toks[i+1].lower == "that") {
 			// a bare "report"/"claim" is a verb only between a pronoun or
 			// name and a clause: "they report they …", "Smith claims the …"
 			a := d.skipAuxBack(i, s0)
@@ -91,8 +76,8 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 				continue
 			}
 			p, n := d.toks[a-1], d.toks[i+1]
-			pluralSubject := p.kind == tWord && !p.cap && (groupNouns[p.lower] || strings.HasSuffix(p.lower, "s") && !strings.HasSuffix(p.lower, "ss") && len(p.lower) > 3 && !auxWords[p.lower] && !blockWords[p.lower]) && (t.lower == "report" || t.lower == "claim" || t.lower == "note" || t.lower == "estimate" || t.lower == "answer" || t.lower == "reply" || t.lower == "warning" || t.lower == "comment" || t.lower == "add" || t.lower == "stress" || t.lower == "agree" || t.lower == "respond" || t.lower == "counter") && subjectPronouns[n.lower]
-			if !pluralSubject && (!(personalPronouns[p.lower] || p.cap && p.kind == tWord) || !(subjectPronouns[n.lower] || determiners[n.lower] && n.lower != "her" || n.cap)) {
+			pluralSubject := p.kind == tWord && !p.cap && (english.GroupNouns().Has(p.lower) || strings.HasSuffix(p.lower, "s") && !strings.HasSuffix(p.lower, "ss") && len(p.lower) > 3 && !english.AuxWords().Has(p.lower) && !english.CueBlockers().Has(p.lower)) && (t.lower == "report" || t.lower == "claim" || t.lower == "note" || t.lower == "estimate" || t.lower == "answer" || t.lower == "reply" || t.lower == "warning" || t.lower == "comment" || t.lower == "add" || t.lower == "stress" || t.lower == "agree" || t.lower == "respond" || t.lower == "counter") && english.SubjectPronouns().Has(n.lower)
+			if !pluralSubject && (!(english.SpeakerPronouns().Has(p.lower) || p.cap && p.kind == tWord) || !(english.SubjectPronouns().Has(n.lower) || english.Determiners().Has(n.lower) && n.lower != "her" || n.cap)) {
 				continue
 			}
 		}
@@ -102,28 +87,9 @@ func (d *doc) indirect(pi, s0, s1 int, pieces []piece) {
 	}
 }
 
-// ambiguousCue lists present-tense forms that are more often nouns ("the
-// report", "her remarks"): they count as cues only with an explicit "that"
-// or right after a pronoun or name.
-var ambiguousCue = map[string]bool{
-	"state": true, "states": true, "report": true, "reports": true, "claim": true,
-	"claims": true, "remark": true, "remarks": true, "comment": true, "comments": true,
-	"estimate": true, "estimates": true, "answer": true, "answers": true, "reply": true,
-	"replies": true, "promise": true, "promises": true, "tweet": true, "tweets": true,
-	"post": true, "posts": true, "pledge": true, "pledges": true, "charge": true,
-	"charges": true, "note": true, "notes": true, "vow": true, "vows": true,
-	"warning": true, "signal": true, "signals": true, "text": true, "texts": true,
-	"email": true, "emails": true, "comment's": true, "add": true, "stress": true,
-	"agree": true, "concern": true, "joke": true, "jokes": true, "quip": true,
-	"muse": true, "answer's": true, "complaint": true, "response": true,
-	"respond": true, "counter": true, "counters": true, "hint": true, "hints": true,
-	"forecast": true, "forecasts": true, "allows": true, "allow": true,
-	"show": true, "shows": true, "find": true, "finds": true, "rule": true, "rules": true,
-}
-
 // heading reports whether paragraph pi is a heading or caption line: no
 // final punctuation.
-func (d *doc) heading(pi int) bool {
+func (d *indirectFinder) heading(pi int) bool {
 	lo, hi := d.pt[pi][0], d.pt[pi][1]
 	if lo >= hi {
 		return true
@@ -135,40 +101,16 @@ func (d *doc) heading(pi int) bool {
 	return !(t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…' || t.r == ':' || t.r == ')' || t.r == ';'))
 }
 
-// blocked reports whether the cue at i is negated, infinitival or passive.
-func (d *doc) blocked(i, s0 int) bool {
-	if i > s0 {
-		w := d.toks[i-1].lower
-		if strings.HasSuffix(w, "’re") || strings.HasSuffix(w, "'re") {
-			return true // "we're told"
-		}
-	}
-	for j := i - 1; j >= s0 && j >= i-3; j-- {
-		w := d.toks[j].lower
-		if d.toks[j].kind != tWord {
-			return false
-		}
-		if blockWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
-			// "has also said" is fine; "was told", "not say" are not
-			return true
-		}
-		if !auxWords[w] {
-			return false
-		}
-	}
-	return false
-}
-
 // verbCue handles a reporting verb at token i. It returns the token after
 // the quotation it found, or i when none.
-func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	t := d.toks[i]
-	cls := d.x.cues[t.lower]
+	cls := d.x.cues.Get(t.lower)
 	if d.blocked(i, s0) {
 		return i
 	}
 	cueEnd := i + 1
-	if part, ok := phrasalParticle[t.lower]; ok && cueEnd < s1 && d.toks[cueEnd].lower == part {
+	if part, ok := english.PhrasalParticles().Lookup(t.lower); ok && cueEnd < s1 && d.toks[cueEnd].lower == part {
 		cueEnd++
 	}
 	// a direct quotation or colon right after the cue is the direct
@@ -176,7 +118,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	if cueEnd < s1 && (d.toks[cueEnd].kind == tQuote || d.toks[cueEnd].kind == tPunct && d.toks[cueEnd].r == ':') {
 		return i
 	}
-	if namingVerb(t.lower) {
+	if english.NamingVerb(t.lower) {
 		return d.naming(pi, i, s0, s1, pieces)
 	}
 	participle := strings.HasSuffix(t.lower, "ing")
@@ -187,7 +129,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		if q := i - 2; q > s0 && d.toks[i-1].lower == "as" && (d.toks[q].lower == "quoted" || d.toks[q].lower == "cited") {
 			// "Jane Doe was quoted as saying …": the subject of the passive.
 			a := q
-			for a > s0 && d.toks[a-1].kind == tWord && (blockWords[d.toks[a-1].lower] && d.toks[a-1].lower != "not" && d.toks[a-1].lower != "never" && d.toks[a-1].lower != "to" || auxWords[d.toks[a-1].lower]) {
+			for a > s0 && d.toks[a-1].kind == tWord && (english.CueBlockers().Has(d.toks[a-1].lower) && d.toks[a-1].lower != "not" && d.toks[a-1].lower != "never" && d.toks[a-1].lower != "to" || english.AuxWords().Has(d.toks[a-1].lower)) {
 				a--
 			}
 			if a < q {
@@ -225,23 +167,23 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 	// forward content
 	if !inverted {
 		j := cueEnd
-		if cls&cueObject != 0 && strings.HasPrefix(t.lower, "t") {
+		if cls&english.CueObject != 0 && strings.HasPrefix(t.lower, "t") {
 			j = d.skipObject(j, s1)
-		} else if (cls&cueObject != 0 && cls&cueSpeech == 0 || t.lower == "warned" || t.lower == "assured" || t.lower == "reminded" || t.lower == "informed") && d.addressee(j, s1) {
+		} else if (cls&english.CueObject != 0 && cls&english.CueSpeech == 0 || t.lower == "warned" || t.lower == "assured" || t.lower == "reminded" || t.lower == "informed") && d.addressee(j, s1) {
 			// "warned reporters the …", but "warned the border could
 			// close": only a person-like object is skipped.
 			j = d.skipObject(j, s1)
 		}
 		j, hasThat := d.skipAdjuncts(j, s1)
-		if !hasThat && objectVerbs[lemmaOf(t.lower)] && !d.strongClause(j, s1) {
+		if !hasThat && english.NounObjectVerbs().Has(lemmaOf(t.lower)) && !d.strongClause(j, s1) {
 			j = s1 // "wrote her first book": an object, not a clause
 		}
 		fl := contentFlags(true, !hasThat, hasThat)
-		if sayVerb(t.lower) {
+		if english.SayOrTell(t.lower) {
 			fl |= cSay
 		}
 		if cs, ce, ok := d.content(j, s1, pieces, fl); ok {
-			if hasThat || cls&(cueSpeech|cueObject) != 0 {
+			if hasThat || cls&(english.CueSpeech|english.CueObject) != 0 {
 				kind := d.mark(pieces, cs, ce)
 				c := cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi}
 				d.cands = append(d.cands, c)
@@ -250,7 +192,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 		}
 	}
 	// backward content: "The plan is dead, he said." / ", said Smith."
-	if cls&(cueSpeech|cueObject) == 0 {
+	if cls&(english.CueSpeech|english.CueObject) == 0 {
 		return i
 	}
 	start := ms
@@ -280,7 +222,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 			}
 			// ", officials said, and …": the attribution closes the
 			// clause before it; what follows is the writer's.
-			if n := d.toks[min(after+1, s1-1)]; after+1 < s1 && n.kind == tWord && !n.cap && (conjunctions[n.lower] || strings.HasSuffix(n.lower, "ing")) {
+			if n := d.toks[min(after+1, s1-1)]; after+1 < s1 && n.kind == tWord && !n.cap && (english.ClauseConjunctions().Has(n.lower) || strings.HasSuffix(n.lower, "ing")) {
 				if cs, ce, ok := d.content(s0, cut, pieces, contentFlags(false, true, false)|cBackward); ok {
 					kind := d.mark(pieces, cs, ce)
 					d.cands = append(d.cands, cand{kind: kind, cs: cs, ce: ce, ms: ms, me: me, cue: i, cueEnd: cueEnd, para: pi})
@@ -301,7 +243,7 @@ func (d *doc) verbCue(pi, i, s0, s1 int, pieces []piece) int {
 
 // naming handles "X called it a “disgrace”": the complement after the
 // object is what X said.
-func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) naming(pi, i, s0, s1 int, pieces []piece) int {
 	if d.blocked(i, s0) {
 		return i
 	}
@@ -352,85 +294,9 @@ func (d *doc) naming(pi, i, s0, s1 int, pieces []piece) int {
 	return s1
 }
 
-// Verbs that often take a noun-phrase object: without "that" their
-// reported clause must clearly be a clause.
-var objectVerbs = map[string]bool{
-	"write": true, "tweet": true, "post": true, "report": true, "announce": true,
-	"confirm": true, "reveal": true, "deny": true, "add": true, "acknowledge": true,
-	"admit": true, "predict": true, "estimate": true, "answer": true, "comment": true,
-	"disclose": true, "suggest": true, "recall": true, "stress": true, "note": true,
-	"promise": true, "pledge": true, "vow": true, "mention": true, "explain": true,
-	"emphasize": true, "emphasise": true, "reiterate": true, "maintain": true,
-	"concede": true, "respond": true, "reply": true, "lament": true, "testify": true,
-}
-
-// lemmaOf strips common inflections: "announced" → "announce".
-func lemmaOf(w string) string {
-	for _, suf := range []string{"ies", "ied", "ing", "ed", "es", "s", "d"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			b := w[:len(w)-len(suf)]
-			switch suf {
-			case "ies", "ied":
-				b += "y"
-			}
-			if objectVerbs[b] {
-				return b
-			}
-			if objectVerbs[b+"e"] {
-				return b + "e"
-			}
-			if len(b) > 2 && b[len(b)-1] == b[len(b)-2] && objectVerbs[b[:len(b)-1]] {
-				return b[:len(b)-1]
-			}
-		}
-	}
-	return w
-}
-
-// strongClause reports whether tokens [j,e) open with a subject pronoun or
-// hold an auxiliary within their first words.
-func (d *doc) strongClause(j, e int) bool {
-	if j < e && (subjectPronouns[d.toks[j].lower] || strings.ContainsAny(d.toks[j].lower, "'") && subjectPronouns[d.toks[j].lower[:strings.IndexByte(d.toks[j].lower, '\'')]]) {
-		return true
-	}
-	for k, n := j, 0; k < e && n < 7; k++ {
-		if d.toks[k].kind != tWord {
-			continue
-		}
-		n++
-		switch d.toks[k].lower {
-		case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
-			"should", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't",
-			"aren't", "don't", "doesn't", "didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't":
-			return true
-		}
-	}
-	return false
-}
-
-// clauseSubject finds the subject of a sentence whose second verb is a
-// cue ("Jane Doe praised the deal and said …"): the noun phrase opening
-// the sentence, after any introductory phrase closed by a comma.
-func (d *doc) clauseSubject(s0, e int) (int, int) {
-	start := s0
-	if prepositions[d.toks[s0].lower] || d.toks[s0].cap && capStop[d.toks[s0].lower] {
-		for k := s0; k < e; k++ {
-			if d.toks[k].kind == tPunct && d.toks[k].r == ',' {
-				start = k + 1
-				break
-			}
-		}
-	}
-	a, b := d.npForward(start, e)
-	if a < 0 || !d.plausibleNP(a, b) || !d.headish(a, b) {
-		return -1, -1
-	}
-	return a, b
-}
-
 // skipObject steps over the addressee of "told": a name, a pronoun or a
 // short noun phrase, up to the word that opens the reported clause.
-func (d *doc) skipObject(j, s1 int) int {
+func (d *indirectFinder) skipObject(j, s1 int) int {
 	if j >= s1 || d.toks[j].lower == "that" || d.toks[j].kind != tWord {
 		return j
 	}
@@ -442,7 +308,7 @@ func (d *doc) skipObject(j, s1 int) int {
 		return k
 	}
 	k++ // the first word is the object or starts it
-	if determiners[d.toks[j].lower] {
+	if english.Determiners().Has(d.toks[j].lower) {
 		for k < s1 && k < j+4 && d.toks[k].kind == tWord && !clauseStart(d.toks[k]) {
 			k++
 		}
@@ -453,7 +319,7 @@ func (d *doc) skipObject(j, s1 int) int {
 // addressee reports whether token j opens the person-like object of a
 // verb such as "warn" or "assure": an object pronoun, a name, or a noun
 // phrase whose noun denotes people ("the public", "investors").
-func (d *doc) addressee(j, s1 int) bool {
+func (d *indirectFinder) addressee(j, s1 int) bool {
 	if j >= s1 || d.toks[j].kind != tWord {
 		return false
 	}
@@ -463,7 +329,7 @@ func (d *doc) addressee(j, s1 int) bool {
 		return true
 	case "her":
 		// "her" is an object unless a noun follows ("her plan would …")
-		if j+1 >= s1 || d.toks[j+1].kind != tWord || subjectPronouns[d.toks[j+1].lower] || determiners[d.toks[j+1].lower] || d.toks[j+1].lower == "that" {
+		if j+1 >= s1 || d.toks[j+1].kind != tWord || english.SubjectPronouns().Has(d.toks[j+1].lower) || english.Determiners().Has(d.toks[j+1].lower) || d.toks[j+1].lower == "that" {
 			return true
 		}
 	}
@@ -471,12 +337,12 @@ func (d *doc) addressee(j, s1 int) bool {
 		return true
 	}
 	people := func(w string) bool {
-		return groupNouns[w] || objectWords[w] && !determiners[w] || addresseeNouns[w]
+		return english.GroupNouns().Has(w) || english.AddresseeWords().Has(w) && !english.Determiners().Has(w) || english.AddresseeNouns().Has(w)
 	}
 	if people(t.lower) {
 		return true
 	}
-	if determiners[t.lower] {
+	if english.Determiners().Has(t.lower) {
 		for k := j + 1; k < s1 && k <= j+3 && d.toks[k].kind == tWord; k++ {
 			if people(d.toks[k].lower) {
 				return true
@@ -484,14 +350,6 @@ func (d *doc) addressee(j, s1 int) bool {
 		}
 	}
 	return false
-}
-
-// addresseeNouns are people a warning or assurance is addressed to.
-var addresseeNouns = map[string]bool{
-	"public": true, "investors": true, "customers": true, "consumers": true, "citizens": true,
-	"patients": true, "shareholders": true, "travellers": true, "travelers": true,
-	"drivers": true, "users": true, "colleagues": true, "allies": true, "audiences": true,
-	"clients": true, "farmers": true, "families": true, "viewers": true, "delegates": true,
 }
 
 // clauseStart reports whether t can open a reported clause.
@@ -505,7 +363,7 @@ func clauseStart(t tok) bool {
 
 // skipAdjuncts steps over short adjuncts and an optional "that" or
 // comma; it reports whether a "that" opens the clause.
-func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
+func (d *indirectFinder) skipAdjuncts(j, s1 int) (int, bool) {
 	// "that" within a few words: "said on Tuesday that", "told NBC's
 	// “Today” show that"
 	other := 0
@@ -517,13 +375,13 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 		if t.kind == tPunct && t.r == ',' || t.kind == tQuote {
 			continue
 		}
-		if t.kind != tWord || d.x.cues[t.lower] != 0 || personalPronouns[t.lower] || auxWords[t.lower] && !adjunctWords[t.lower] || blockWords[t.lower] {
+		if t.kind != tWord || d.x.cues.Get(t.lower) != 0 || english.SpeakerPronouns().Has(t.lower) || english.AuxWords().Has(t.lower) && !english.ClauseAdjuncts().Has(t.lower) || english.CueBlockers().Has(t.lower) {
 			break
 		}
 		// mostly adjunct-like words stand before the "that" ("told the
 		// radio show on Monday that"); "said the deal covers new firms
 		// that …" has its clause already and the "that" is a relative.
-		if !(adjunctWords[t.lower] || objectWords[t.lower] || prepositions[t.lower] || timeWords[t.lower] || mediaWords[t.lower] || t.lower == "and" || t.cap || unicode.IsDigit(t.r) || strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s")) {
+		if !(english.ClauseAdjuncts().Has(t.lower) || english.AddresseeWords().Has(t.lower) || english.AdjunctPrepositions().Has(t.lower) || english.TimeWords().Has(t.lower) || english.MediaNouns().Has(t.lower) || t.lower == "and" || t.cap || unicode.IsDigit(t.r) || strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s")) {
 			if other++; other > 2 {
 				break
 			}
@@ -531,7 +389,7 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 	}
 	// a prepositional adjunct before a pronoun subject: "said in
 	// retrospect he …", "admits in this instance, there were …"
-	if j < s1 && prepositions[d.toks[j].lower] {
+	if j < s1 && english.AdjunctPrepositions().Has(d.toks[j].lower) {
 		for k := j + 1; k < s1 && k < j+8; k++ {
 			t := d.toks[k]
 			if t.kind == tWord && (t.lower == "he" || t.lower == "she" || t.lower == "they" || t.lower == "we" || t.lower == "i" || t.lower == "there" || t.lower == "it") {
@@ -576,227 +434,9 @@ func (d *doc) skipAdjuncts(j, s1 int) (int, bool) {
 	return k, false
 }
 
-// content returns the reported clause in tokens [j,e): its bytes, cut at a
-// speech quotation, with terminal punctuation dropped.
-// contentFlag tunes content.
-type contentFlag uint8
-
-const (
-	cTrusted    contentFlag = 1 << iota // the cue is a strong one: any first word
-	cNeedClause                         // the words must hold a finite clause
-	cAfterThat                          // the clause follows "that"
-	// cBackward: the clause precedes its attribution ("In June, the plan
-	// was dropped, she said."), so it is a whole sentence start and any
-	// first word (an adverbial, a gerund subject) is allowed.
-	cBackward
-	// cSay: the cue is "say" or "tell", whose object is almost always a
-	// clause, so a clause may open with a gerund or short adverbial.
-	cSay
-)
-
-func contentFlags(trusted, needClause, afterThat bool) contentFlag {
-	var f contentFlag
-	if trusted {
-		f |= cTrusted
-	}
-	if needClause {
-		f |= cNeedClause
-	}
-	if afterThat {
-		f |= cAfterThat
-	}
-	return f
-}
-
-func (d *doc) content(j, e int, pieces []piece, flags contentFlag) (int, int, bool) {
-	trusted := flags&cTrusted != 0
-	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
-		e--
-	}
-	// stop before a speech quotation or the next attribution
-	for k := j; k < e; k++ {
-		if d.inQuote[k] {
-			e = k
-			break
-		}
-	}
-	if flags&cBackward == 0 {
-		e = d.cutAtAttribution(j, e)
-	}
-	for e > j && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' && d.toks[e-1].r != ']' {
-		e--
-	}
-	if j >= e {
-		return 0, 0, false
-	}
-	first := d.toks[j]
-	if first.cap && (first.lower == "but" || first.lower == "and" || first.lower == "so" || first.lower == "yet") && j+1 < e {
-		j++
-		first = d.toks[j]
-	}
-	if flags&cBackward != 0 {
-		if d.wordsIn(j, e) < d.x.opts.MinIndirectWords || flags&cNeedClause != 0 && !d.isClause(j, e) {
-			return 0, 0, false
-		}
-		return d.toks[j].s, d.toks[e-1].e, true
-	}
-	if flags&cSay != 0 && first.kind == tWord && !first.cap && (strings.HasSuffix(first.lower, "ing") || prepositions[first.lower] && first.lower != "while" && first.lower != "when" && first.lower != "as" && first.lower != "to" && first.lower != "of") {
-		// "said continuing risk impedes …", "said in Ontario the
-		// shelters are full": a gerund subject or a short adverbial
-		// before the clause's own subject and finite verb.
-		if k := d.clauseAfterLead(j, e); k > j {
-			return d.toks[j].s, d.toks[e-1].e, true
-		}
-	}
-	if first.kind == tWord && !trusted {
-		if npBoundary[first.lower] && first.lower != "there" && first.lower != "while" && first.lower != "although" && first.lower != "if" && first.lower != "when" {
-			return 0, 0, false
-		}
-	}
-	if first.kind == tWord && unicode.IsDigit(first.r) || first.kind == tPunct && (first.r == '$' || first.r == '€' || first.r == '£') {
-		return 0, 0, false // "added 30 cents to …": a number, not speech
-	}
-	if first.kind == tWord && !first.cap && strings.HasSuffix(first.lower, "ing") && flags&cAfterThat == 0 && first.lower != "nothing" && first.lower != "everything" && first.lower != "something" && first.lower != "being" {
-		return 0, 0, false
-	}
-	if flags&cAfterThat == 0 && first.kind == tWord && (first.lower == "since" || first.lower == "until" || first.lower == "despite" || first.lower == "though" || first.lower == "although" || first.lower == "but" || first.lower == "and" || first.lower == "however" || first.lower == "as" || first.lower == "because" || first.lower == "before" || first.lower == "after" || first.lower == "when" || first.lower == "of" || first.lower == "to" || first.lower == "about" || first.lower == "for" || first.lower == "with" || first.lower == "by" || first.lower == "in" || first.lower == "at" || first.lower == "from" || first.lower == "so" || first.lower == "yes" || first.lower == "no" || first.lower == "nothing" || first.lower == "something" || first.lower == "goodbye" || first.lower == "what" || first.lower == "how" || first.lower == "whether") {
-		return 0, 0, false
-	}
-	n := 0
-	for k := j; k < e; k++ {
-		if d.toks[k].kind == tWord {
-			n++
-		}
-	}
-	if n < d.x.opts.MinIndirectWords {
-		return 0, 0, false
-	}
-	if flags&cNeedClause != 0 && !d.isClause(j, e) {
-		return 0, 0, false
-	}
-	return d.toks[j].s, d.toks[e-1].e, true
-}
-
-// cutAtAttribution ends a reported clause in [j,e) before a coordinated
-// clause that has its own speaker and reporting verb ("…, but Smith says
-// …", "… while critics argue …"), which is a quotation of its own.
-func (d *doc) cutAtAttribution(j, e int) int {
-	for k := j + 2; k < e; k++ {
-		w := d.toks[k].lower
-		if !(w == "but" || w == "while" || w == "whereas" || w == "and" && d.toks[k-1].kind == tPunct && d.toks[k-1].r == ',') {
-			continue
-		}
-		for m := k + 2; m < e && m <= k+6; m++ {
-			t := d.toks[m]
-			if t.kind != tWord {
-				break
-			}
-			if !d.isCue(m, cueSpeech|cueObject) || d.blocked(m, k+1) {
-				continue
-			}
-			a := d.skipAuxBack(m, k+1)
-			if ms, _ := d.npBackward(a, k+1); ms == k+1 && a > k+1 && d.plausibleNP(k+1, a) && (d.toks[k+1].cap || personalPronouns[d.toks[k+1].lower] || determiners[d.toks[k+1].lower]) {
-				return k
-			}
-			break
-		}
-	}
-	return e
-}
-
-// apposition reports whether tokens [a,b) are a noun phrase closing the
-// sentence, such as a speaker's description after an attribution ("…,
-// said Jane Doe, director of the Harbour Trust."): no finite verb, no
-// reporting verb, no clause opener.
-func (d *doc) apposition(a, b int) bool {
-	for b > a && d.toks[b-1].kind == tPunct {
-		b--
-	}
-	if a >= b || d.toks[a].kind != tWord || d.isClause(a, b) {
-		return false
-	}
-	for k := a; k < b; k++ {
-		t := d.toks[k]
-		if t.kind == tQuote || t.kind == tWord && (conjunctions[t.lower] && t.lower != "and" || t.lower == "that" || t.lower == "who" || t.lower == "which" || !t.cap && d.x.cues[t.lower] != 0) {
-			return false
-		}
-	}
-	return true
-}
-
-// conjunctions open a clause of the writer's after an attribution.
-var conjunctions = map[string]bool{
-	"and": true, "but": true, "while": true, "as": true, "although": true, "though": true,
-	"because": true, "since": true, "after": true, "before": true, "when": true, "whereas": true,
-}
-
-// sayVerb reports whether w is a form of "say" or "tell".
-func sayVerb(w string) bool {
-	switch w {
-	case "say", "says", "said", "saying", "tell", "tells", "told", "telling":
-		return true
-	}
-	return false
-}
-
-// wordsIn counts the word tokens in [a,b).
-func (d *doc) wordsIn(a, b int) int {
-	n := 0
-	for k := a; k < b; k++ {
-		if d.toks[k].kind == tWord {
-			n++
-		}
-	}
-	return n
-}
-
-// clauseAfterLead checks a reported clause that opens with a gerund or a
-// preposition: a lead of at most five words (no wh-word, comma allowed at
-// its end) followed by a finite clause within the next words. It returns
-// the token where the finite part was found, or j when there is none.
-func (d *doc) clauseAfterLead(j, e int) int {
-	for k, n := j+1, 1; k < e && n <= 5; k++ {
-		t := d.toks[k]
-		if t.kind != tWord {
-			if t.kind == tPunct && t.r == ',' {
-				continue
-			}
-			return j
-		}
-		n++
-		switch t.lower {
-		case "who", "which", "where", "whom", "whose", "why", "how", "what", "that", "to", "and", "or":
-			return j
-		}
-		// the lead ends where a finite verb or a subject pronoun stands
-		if subjectPronouns[t.lower] && t.lower != "you" && k+1 < e && d.toks[k+1].kind == tWord {
-			if d.strongClause(k, min(e, k+4)) || d.isClause(k, min(e, k+4)) {
-				return k
-			}
-			return j
-		}
-		if k > j+1 && (d.finiteAt(k) || !t.cap && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && len(t.lower) > 3 && k+1 < e && (determiners[d.toks[k+1].lower] || d.toks[k+1].lower == "to")) {
-			return k
-		}
-	}
-	return j
-}
-
-// finiteAt reports whether token k is an auxiliary or modal, or a
-// present-tense -s verb right after a noun, that is a finite verb.
-func (d *doc) finiteAt(k int) bool {
-	switch d.toks[k].lower {
-	case "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
-		"should", "may", "might", "must", "won't", "isn't", "wasn't", "aren't", "doesn't",
-		"didn't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "remains", "continues":
-		return true
-	}
-	return false
-}
-
 // mark returns Mixed when embedded quotation pieces lie in [cs,ce), and
 // marks them used.
-func (d *doc) mark(pieces []piece, cs, ce int) article.QuoteKind {
+func (d *indirectFinder) mark(pieces []piece, cs, ce int) article.QuoteKind {
 	kind := article.Indirect
 	for k := range pieces {
 		p := &pieces[k]
@@ -812,7 +452,7 @@ func (d *doc) mark(pieces []piece, cs, ce int) article.QuoteKind {
 }
 
 // accordingTo handles "According to X, …" and "…, according to X."
-func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 	ns := i + 2
 	ne := ns
 	for ne < s1 && !(d.toks[ne].kind == tPunct && d.toks[ne].r != '.' && d.toks[ne].r != '-' && d.toks[ne].r != '&') && d.toks[ne].kind != tQuote {
@@ -862,10 +502,10 @@ func (d *doc) accordingTo(pi, i, s0, s1 int, pieces []piece) int {
 
 // trimGroup cuts a source phrase before a participle or relative clause:
 // "officials speaking on condition of anonymity" → "officials".
-func (d *doc) trimGroup(a, b int) (int, int) {
+func (d *indirectFinder) trimGroup(a, b int) (int, int) {
 	for k := a + 1; k < b; k++ {
 		w := d.toks[k].lower
-		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= b || d.toks[k+1].kind != tWord || prepositions[d.toks[k+1].lower] || determiners[d.toks[k+1].lower] || d.toks[k+1].lower == "on") || w == "who" || w == "which" || w == "familiar" || w == "with" || w == "close" || w == "briefed" || w == "quoted" || w == "cited") {
+		if d.toks[k].kind == tWord && !d.toks[k].cap && (strings.HasSuffix(w, "ing") && len(w) > 5 && (k+1 >= b || d.toks[k+1].kind != tWord || english.AdjunctPrepositions().Has(d.toks[k+1].lower) || english.Determiners().Has(d.toks[k+1].lower) || d.toks[k+1].lower == "on") || w == "who" || w == "which" || w == "familiar" || w == "with" || w == "close" || w == "briefed" || w == "quoted" || w == "cited") {
 			return a, k
 		}
 	}
@@ -873,7 +513,7 @@ func (d *doc) trimGroup(a, b int) (int, int) {
 }
 
 // nounCue handles "X's claim that …", "her comments that …".
-func (d *doc) nounCue(pi, i, s0, s1 int, pieces []piece) int {
+func (d *indirectFinder) nounCue(pi, i, s0, s1 int, pieces []piece) int {
 	p := d.toks[i-1]
 	if p.kind != tWord {
 		return i
@@ -882,7 +522,7 @@ func (d *doc) nounCue(pi, i, s0, s1 int, pieces []piece) int {
 	switch {
 	case strings.HasSuffix(p.lower, "’s") || strings.HasSuffix(p.lower, "'s"):
 		ms, me = i-1, i
-		for ms > s0 && d.toks[ms-1].kind == tWord && d.toks[ms-1].cap && !capStop[d.toks[ms-1].lower] {
+		for ms > s0 && d.toks[ms-1].kind == tWord && d.toks[ms-1].cap && !english.NameStops().Has(d.toks[ms-1].lower) {
 			ms--
 		}
 	case p.lower == "his" || p.lower == "her" || p.lower == "their" || p.lower == "its":

@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/attribution"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Attributor finds attributions with a learned model
@@ -175,7 +176,7 @@ func (x *Extractor) speechCue(cue string) bool {
 	}
 	for _, w := range ws {
 		w = strings.Trim(w, ",.:;")
-		if x.cues[w]&(cueSpeech|cueObject) != 0 {
+		if x.cues.Get(w)&(english.CueSpeech|english.CueObject) != 0 {
 			return true
 		}
 	}

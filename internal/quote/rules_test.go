@@ -181,14 +181,14 @@ func TestGeneralRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			qs := extract(tc.text)
+			qs := extract(t, tc.text)
 			checkQuotes(t, tc.text, qs, tc.want, tc.none)
 		})
 	}
 }
 
 func TestSentenceInitialGroupNounIsAnonymous(t *testing.T) {
-	qs := extract("Sources said the deal could close next week.")
+	qs := extract(t, "Sources said the deal could close next week.")
 	if len(qs) != 1 {
 		t.Fatalf("got %+v", qs)
 	}

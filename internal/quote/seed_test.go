@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/article"
-	"github.com/newsgraph/newsgraph/internal/segment"
 )
 
 // seedBody reads the shared seed page and keeps the article body: the
@@ -42,13 +41,11 @@ func seedBody(t testing.TB) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// TestSeed checks the speakers of the seed article; with only segmentation
-// (no entity stage) the fallbacks must find them.
+// TestSeed checks the speakers of the seed article after the real
+// segment, ner and entity stages.
 func TestSeed(t *testing.T) {
 	text := seedBody(t)
-	a := &article.Article{Text: text}
-	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(text)
-	qs := Extract(a, Options{})
+	qs := Extract(analyzed(t, text), Options{})
 	count := map[string]int{}
 	for _, q := range qs {
 		count[q.Speaker.Name]++

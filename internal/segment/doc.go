@@ -11,7 +11,9 @@
 // Paragraphs are separated by blank lines. Tokens follow the Penn Treebank
 // and CoNLL-2003 conventions the entity tagger is trained on ("do" "n't",
 // "Russia" "'s", "3.5" "%", hyphenated words whole); Tokenize documents the
-// rules, including how an apostrophe is told from a single quotation mark.
+// rules, including how an apostrophe is told from a single quotation mark;
+// Clitic tells a split clitic ("'s", "n't") so that a stage can read
+// "Russia's" as one possessive word.
 // Sentences never cross paragraphs; Sentences documents when an
 // abbreviation, an ellipsis or a line break ends one.
 //
@@ -22,7 +24,7 @@
 //
 // What it is not: a linguistic parser. Decisions come from local context
 // and small fixed word lists (abbreviations, sentence-initial words,
-// speech verbs) in abbrev.go and sentence.go; there is no model, no
+// speech verbs) kept in internal/english; there is no model, no
 // part-of-speech tagging and no language other than English in mind
 // (other scripts are tokenized by letter runs and split at . ! ?).
 //

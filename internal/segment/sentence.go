@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Sentences returns the sentences of text, in order, each trimmed (it
@@ -184,7 +185,7 @@ func splitsAfter(text string, toks []article.Token, start, k, e, term int) bool 
 		if next.Kind == article.TokenQuote && isOpeningQuote(r) {
 			return true
 		}
-		return next.Kind == article.TokenWord && isStarter(nw)
+		return next.Kind == article.TokenWord && english.SentenceStarter(nw)
 	case termEllipsis:
 		if k == start {
 			return false // a leading ellipsis
@@ -306,40 +307,13 @@ func speechFollows(text string, toks []article.Token, i int) bool {
 			return false
 		}
 		if unicode.IsUpper(r) {
-			if names == 0 && isStarter(w) {
+			if names == 0 && english.SentenceStarter(w) {
 				return false
 			}
 			names++
 			continue
 		}
-		return names > 0 && isSpeechVerb(w)
-	}
-	return false
-}
-
-func isSpeechVerb(w string) bool {
-	switch w {
-	case "said", "says", "asked", "asks", "told", "tells", "added", "adds", "replied", "replies",
-		"wrote", "writes", "shouted", "yelled", "cried", "exclaimed", "tweeted", "posted",
-		"explained", "continued", "insisted", "recalled", "declared", "answered", "wondered":
-		return true
-	}
-	return false
-}
-
-// isStarter reports whether w is a word that commonly starts a sentence
-// and rarely follows an abbreviation inside one.
-func isStarter(w string) bool {
-	switch w {
-	case "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-		"Those", "There", "Here", "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "If",
-		"When", "While", "As", "After", "Before", "Since", "Although", "Though", "However",
-		"Meanwhile", "Now", "Then", "Still", "Also", "Some", "Many", "Most", "Its", "His", "Her",
-		"Their", "Our", "My", "Your", "What", "Why", "How", "Who", "Where", "Which", "Last",
-		"Earlier", "Later", "According", "Both", "Each", "Every", "Such", "Another", "Instead",
-		"Yes", "Despite", "During", "Under", "With", "Without", "From", "By", "To", "Not", "Asked",
-		"Officials", "Other", "Others", "Once", "Because", "Unlike", "Over", "Until", "Even":
-		return true
+		return names > 0 && english.SentenceSpeechVerb(w)
 	}
 	return false
 }
@@ -395,19 +369,9 @@ func lineBreakSplits(text string, toks []article.Token, k int) bool {
 			return false
 		}
 	case article.TokenWord:
-		if isJoiner(pw) {
+		if english.LineJoiner(pw) {
 			return false
 		}
 	}
 	return true
-}
-
-// isJoiner reports whether a line ending in w must go on to the next line.
-func isJoiner(w string) bool {
-	switch w {
-	case "the", "a", "an", "of", "to", "in", "and", "or", "but", "for", "with", "by", "on", "at",
-		"from", "as", "that", "his", "her", "their", "its", "said", "says", "than", "into", "about":
-		return true
-	}
-	return false
 }

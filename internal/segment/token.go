@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/english"
 )
 
 // Tokenize splits text into tokens, in order, never overlapping and never
@@ -506,7 +507,7 @@ func (t *tokenizer) word(i int) int {
 			keepDot = true // U.S. e.g. a.m. Ph.D.
 		case isAbbrev(w):
 			keepDot = true
-		case beforeNumber(w) && nextIsDigit(s, j+1):
+		case english.BeforeNumber(w) && nextIsDigit(s, j+1):
 			keepDot = true
 		default:
 			r, size := decode(s, i)
@@ -621,6 +622,28 @@ func hasSuffixFold(w, suf string) bool {
 		}
 	}
 	return true
+}
+
+// Clitic reports whether t, a token of text, is a clitic that Tokenize
+// split from the word right before it: the "'s" of "Russia's", the "n't"
+// of "don't", "'ll", "’re" and the like. A stage that reads a word with its
+// clitic ("Russia's" as one word, a possessive) joins such a token to the
+// token before it. The lone apostrophe of a plural possessive ("the
+// Russians’ plan") is not a clitic: it has no letters.
+func Clitic(text string, t article.Token) bool {
+	if t.Kind != article.TokenWord || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+		return false
+	}
+	w := text[t.Start:t.End]
+	r, n := decode(w, 0)
+	switch r {
+	case '\'', '’', '‘', 0x2BC:
+		return isClitic(w[n:])
+	case 'n', 'N':
+		a, m := decode(w, 1)
+		return (a == '\'' || a == '’' || a == '‘' || a == 0x2BC) && (w[1+m:] == "t" || w[1+m:] == "T")
+	}
+	return false
 }
 
 // isClitic reports whether suffix, the letters after an inner apostrophe,

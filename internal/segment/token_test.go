@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +124,18 @@ func TestTokenKinds(t *testing.T) {
 				t.Errorf("Tokenize(%q) token %q kind %d, want %d", tc.in, tc.in[tk.Start:tk.End], tk.Kind, tc.want[i])
 			}
 		}
+	}
+}
+
+func TestClitic(t *testing.T) {
+	text := "Russia's plan, don’t, we'll, the Russians’ plan, O'Brien, 'Hello'"
+	var got []string
+	for _, tk := range Tokenize(text) {
+		if Clitic(text, tk) {
+			got = append(got, text[tk.Start:tk.End])
+		}
+	}
+	if want := []string{"'s", "n’t", "'ll"}; !slices.Equal(got, want) {
+		t.Errorf("clitics %q, want %q", got, want)
 	}
 }
