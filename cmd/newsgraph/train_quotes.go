@@ -23,7 +23,7 @@ type trainQuotesOptions struct {
 	train, dev, out  string
 	epochs, minCount int
 	seed             uint64
-	prune            float64
+	prune, headRatio float64
 }
 
 // cmdTrainQuotes trains the attribution model (internal/attribution)
@@ -39,6 +39,7 @@ func cmdTrainQuotes(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&o.epochs, "epochs", 8, "perceptron epochs per stage")
 	fs.IntVar(&o.minCount, "min-count", 2, "features seen fewer times are left out")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
+	fs.Float64Var(&o.headRatio, "min-head-ratio", 0.15, "a word may open a cue if it does in at least this share of its occurrences in training")
 	fs.Float64Var(&o.prune, "prune", 0.05, "drop feature rows whose weights are all smaller than this when saving")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
@@ -103,7 +104,7 @@ func runTrainQuotes(ctx context.Context, e env, o trainQuotesOptions) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "train quotes: %d documents prepared in %v\n", len(docs), time.Since(start).Round(time.Millisecond))
-	m, err := attribution.Train(docs, attribution.TrainOptions{Epochs: o.epochs, Seed: o.seed, MinCount: o.minCount})
+	m, err := attribution.Train(docs, attribution.TrainOptions{Epochs: o.epochs, Seed: o.seed, MinCount: o.minCount, MinHeadRatio: o.headRatio})
 	if err != nil {
 		return err
 	}
