@@ -40,6 +40,7 @@ func commands() []command {
 		{"quotes", "list who said what in a corpus database", cmdQuotes},
 		{"stats", "counts over time, top speakers and entities by outlet, gender of quoted people", cmdStats},
 		{"export", "stream every article a query matches as JSON Lines or CSV", cmdExport},
+		{"entities", "list the corpus's people, organisations and places; merge or split them", cmdEntities},
 		{"corpus", "generate a synthetic corpus with planted near-duplicates, score clustering", cmdCorpus},
 		{"serve", "serve a corpus database as a web page and a JSON API", cmdServe},
 		{"eval", "score newsgraph against gold data (eval extraction|ner|quotes …)", cmdEval},

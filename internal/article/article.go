@@ -176,7 +176,11 @@ const (
 	SpeakerPerson       SpeakerKind = "person"
 	SpeakerOrganization SpeakerKind = "organization"
 	SpeakerAnonymous    SpeakerKind = "anonymous" // "officials speaking on condition of anonymity"
-	SpeakerUnknown      SpeakerKind = "unknown"
+	// SpeakerGovernment is a place that speaks for its government
+	// ("Russia said", "the United States warned"). A nationality is
+	// never a speaker of its own: "Russians" is an anonymous group.
+	SpeakerGovernment SpeakerKind = "government"
+	SpeakerUnknown    SpeakerKind = "unknown"
 )
 
 // Speaker is who a quote is attributed to.

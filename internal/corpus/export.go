@@ -98,6 +98,10 @@ func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (i
 	if opts.Format != JSONL && opts.Format != CSV {
 		return 0, fmt.Errorf("%w: export format %q (want jsonl or csv)", ErrQuery, opts.Format)
 	}
+	var err error
+	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+		return 0, err
+	}
 	q, args, err := exportQuery(opts)
 	if err != nil {
 		return 0, err

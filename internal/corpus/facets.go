@@ -51,6 +51,10 @@ type FacetOptions struct {
 // search order (Facets.Sampled). SearchOptions.Facets gives the same counts
 // along with a page of hits, from one ranking.
 func (c *Corpus) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) {
+	var err error
+	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+		return nil, err
+	}
 	m, err := opts.Filter.matchSet()
 	if err != nil {
 		return nil, err

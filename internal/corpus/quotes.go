@@ -69,6 +69,17 @@ func (c *Corpus) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit
 			f.Query = (&query.And{Children: []query.Node{n, t}}).String()
 		}
 	}
+	f, err := c.resolveNames(ctx, f)
+	if err != nil {
+		return err
+	}
+	if s := strings.TrimSpace(opts.Speaker); s != "" {
+		if name, ok, err := c.entityName(ctx, s, aliasTypes[query.Speaker]); err != nil {
+			return err
+		} else if ok {
+			opts.Speaker = name
+		}
+	}
 	p, extra, err := f.plan()
 	if err != nil {
 		return err

@@ -123,6 +123,10 @@ const bm25 = "bm25(articles_fts, 3.0, 1.0, 0.5, 0.5)"
 // those ids only.
 func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult, error) {
 	opts.applyDefaults()
+	var err error
+	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+		return nil, err
+	}
 	m, err := opts.Filter.matchSet()
 	if err != nil {
 		return nil, err

@@ -154,6 +154,10 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	if err := opts.applyDefaults(); err != nil {
 		return nil, err
 	}
+	var err error
+	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+		return nil, err
+	}
 	p, extra, err := opts.Filter.plan()
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/ingest/corpusgen"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // BenchmarkIngest ingests a generated WARC.gz of 400 pages (with planted
@@ -26,18 +27,29 @@ func BenchmarkIngest(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var total time.Duration
-	i := 0
-	for b.Loop() {
-		i++
-		st := openStore(b, filepath.Join(dir, time.Now().Format("150405.000000000")+".db"))
-		t0 := time.Now()
-		sum, err := ingest.Run(context.Background(), st, []string{warc}, ingest.Options{})
-		total += time.Since(t0)
-		if err != nil || sum.Articles != n {
-			b.Fatalf("%v, %+v", err, sum)
-		}
-		st.Close()
+	// "no-identity" stores names unlinked: the baseline for what corpus
+	// identity (the default) costs, in the same run.
+	for _, c := range []struct {
+		name       string
+		noIdentity bool
+	}{{"no-identity", true}, {"identity", false}} {
+		b.Run(c.name, func(b *testing.B) {
+			var total time.Duration
+			for b.Loop() {
+				st, err := store.OpenOptions(context.Background(), filepath.Join(dir, c.name+time.Now().Format("150405.000000000")+".db"),
+					store.Options{NoIdentity: c.noIdentity})
+				if err != nil {
+					b.Fatal(err)
+				}
+				t0 := time.Now()
+				sum, err := ingest.Run(context.Background(), st, []string{warc}, ingest.Options{})
+				total += time.Since(t0)
+				if err != nil || sum.Articles != n {
+					b.Fatalf("%v, %+v", err, sum)
+				}
+				st.Close()
+			}
+			b.ReportMetric(float64(n*b.N)/total.Seconds(), "articles/s")
+		})
 	}
-	b.ReportMetric(float64(n*b.N)/total.Seconds(), "articles/s")
 }

@@ -31,8 +31,12 @@ func kindOf(t article.EntityType) article.SpeakerKind {
 	switch t {
 	case article.Person:
 		return article.SpeakerPerson
-	case article.Organization, article.Place, article.Misc:
+	case article.Organization:
 		return article.SpeakerOrganization
+	case article.Place:
+		return article.SpeakerGovernment
+	case article.Misc:
+		return article.SpeakerAnonymous
 	}
 	return article.SpeakerUnknown
 }

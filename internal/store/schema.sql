@@ -233,3 +233,58 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text, sp
 END;
 
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+
+-- Corpus identity (schema additions after version 1, additive only).
+-- One row per person, organisation, place or other named entity across
+-- the corpus. Stored rows (entities, article_entities, quotes, speakers,
+-- articles.entity_names/speaker_names) carry the corpus entity's name, so
+-- every count and facet is per entity; the analyze record keeps the names
+-- as the article wrote them. first/last are the lower-cased first and last
+-- words of a person's name (dots dropped), words its word count; pinned is
+-- 1 for an entity an analyst split off (never merged automatically).
+CREATE TABLE IF NOT EXISTS corpus_entities (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL COLLATE NOCASE,
+    type     TEXT NOT NULL,
+    gender   TEXT NOT NULL DEFAULT '',
+    first    TEXT NOT NULL DEFAULT '',
+    last     TEXT NOT NULL DEFAULT '',
+    words    INTEGER NOT NULL DEFAULT 1,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    pinned   INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (name, type)
+);
+CREATE INDEX IF NOT EXISTS corpus_entities_last ON corpus_entities(type, last, words);
+
+-- Every name an entity was written as in an article (its aliases), with
+-- how many mentions used it. An alias names one entity per type.
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    alias     TEXT NOT NULL COLLATE NOCASE,
+    type      TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES corpus_entities(id),
+    mentions  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (alias, type)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_aliases_entity ON entity_aliases(entity_id);
+
+-- Which alias each article used for each corpus entity, so a split can
+-- find the rows written under an alias.
+CREATE TABLE IF NOT EXISTS article_aliases (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    type       TEXT NOT NULL,
+    alias      TEXT NOT NULL COLLATE NOCASE,
+    name       TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (article_id, type, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_aliases_alias ON article_aliases(alias, type);
+
+-- An analyst's corrections (newsgraph entities merge|split), applied to
+-- every later link, so they survive re-ingests: action 'merge' links alias
+-- to the entity named target; 'split' keeps alias an entity of its own.
+CREATE TABLE IF NOT EXISTS entity_overrides (
+    alias  TEXT NOT NULL COLLATE NOCASE,
+    type   TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+    PRIMARY KEY (alias, type)
+) WITHOUT ROWID;

@@ -30,6 +30,8 @@ type Store struct {
 	// begun with DB.BeginTx take the write lock at once (BEGIN IMMEDIATE).
 	DB   *sql.DB
 	path string
+	// noIdentity leaves corpus identity out of writes (Options.NoIdentity).
+	noIdentity bool
 }
 
 // Options tunes Open. The zero value works.
@@ -39,6 +41,9 @@ type Options struct {
 	// BusyTimeout is how long a statement waits for a lock held by
 	// another connection or process. Zero means 10 seconds.
 	BusyTimeout time.Duration
+	// NoIdentity stores names as the articles wrote them, without linking
+	// them to corpus entities: only to measure what linking costs.
+	NoIdentity bool
 }
 
 // Open opens (creating if needed) the SQLite file at path and applies the
@@ -67,7 +72,7 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{DB: db, path: path}
+	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

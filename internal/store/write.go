@@ -81,9 +81,10 @@ type Put struct {
 
 // Tx is a write transaction. It is not safe for concurrent use.
 type Tx struct {
-	ctx context.Context
-	tx  *sql.Tx
-	now string
+	ctx        context.Context
+	tx         *sql.Tx
+	now        string
+	noIdentity bool
 }
 
 // Begin starts a write transaction (BEGIN IMMEDIATE).
@@ -92,7 +93,7 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	return &Tx{ctx: ctx, tx: tx, now: FormatTime(time.Now())}, nil
+	return &Tx{ctx: ctx, tx: tx, now: FormatTime(time.Now()), noIdentity: s.noIdentity}, nil
 }
 
 // Commit commits the transaction.
@@ -352,8 +353,24 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 			return fmt.Errorf("store: insert paragraph: %w", err)
 		}
 	}
+	summary := a.EntitySummary
+	if len(summary) == 0 && len(a.Entities) > 0 {
+		summary = summarize(a.Entities)
+	}
+	names, err := t.linkNames(id, a, summary)
+	if err != nil {
+		return err
+	}
+	// canon is the corpus entity's name for an article-level name.
+	canon := func(typ article.EntityType, name string) string {
+		if n, ok := names[entityKey{typ, strings.ToLower(name)}]; ok {
+			return n
+		}
+		return name
+	}
 	gender := map[string]string{}
 	for _, e := range a.Entities {
+		e.Name = canon(e.Type, e.Name)
 		if _, err := t.exec(`INSERT INTO entities(article_id, start, end, text, type, name, gender) VALUES (?,?,?,?,?,?,?)`,
 			id, e.Start, e.End, e.Text, string(e.Type), e.Name, string(e.Gender)); err != nil {
 			return fmt.Errorf("store: insert entity: %w", err)
@@ -362,11 +379,8 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 			gender[strings.ToLower(e.Name)] = string(e.Gender)
 		}
 	}
-	summary := a.EntitySummary
-	if len(summary) == 0 && len(a.Entities) > 0 {
-		summary = summarize(a.Entities)
-	}
 	for _, e := range summary {
+		e.Name = canon(e.Type, e.Name)
 		if _, err := t.exec(`INSERT INTO article_entities(article_id, name, type, gender, mentions) VALUES (?,?,?,?,?)
 			ON CONFLICT(article_id, type, name) DO UPDATE SET mentions = mentions + excluded.mentions`,
 			id, e.Name, string(e.Type), string(e.Gender), e.Mentions); err != nil {
@@ -377,6 +391,14 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 		}
 	}
 	for i, q := range a.Quotes {
+		switch q.Speaker.Kind {
+		case article.SpeakerPerson:
+			q.Speaker.Name = canon(article.Person, q.Speaker.Name)
+		case article.SpeakerOrganization:
+			q.Speaker.Name = canon(article.Organization, q.Speaker.Name)
+		case article.SpeakerGovernment:
+			q.Speaker.Name = canon(article.Place, q.Speaker.Name)
+		}
 		var speakerID any
 		if q.Speaker.Name != "" {
 			sid, err := t.speaker(q.Speaker, gender[strings.ToLower(q.Speaker.Name)])
@@ -400,7 +422,7 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 			return fmt.Errorf("store: insert tag: %w", err)
 		}
 	}
-	return nil
+	return t.refreshNames(id)
 }
 
 func summarize(es []article.Entity) []article.EntityCount {
