@@ -1,0 +1,92 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/analyze"
+	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// Name queries stand for the corpus entity: an article that only says
+// "Okafor" is found by person:"Amara Okafor" once the corpus links the
+// two, and a namesake with another first name is not.
+func TestNameQueriesMatchEveryAlias(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := analyze.New(analyze.Options{Plain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := []doc{
+		{title: "Full name", text: "Amara Okafor opened the bridge. \"It is finished,\" Amara Okafor said.",
+			entities: []ent{{"Amara Okafor", "Amara Okafor", article.Person, article.Female}},
+			quotes:   []quo{{"It is finished,", "Amara Okafor", article.SpeakerPerson}}},
+		{title: "Surname only", text: "Okafor visited the port. \"Trade is up,\" Okafor said.",
+			entities: []ent{{"Okafor", "Okafor", article.Person, ""}},
+			quotes:   []quo{{"Trade is up,", "Okafor", article.SpeakerPerson}}},
+		{title: "Titled", text: "Mayor Okafor closed the market. \"It is unsafe,\" said Mayor Okafor.",
+			entities: []ent{{"Okafor", "Okafor", article.Person, ""}},
+			quotes:   []quo{{"It is unsafe,", "Okafor", article.SpeakerPerson}}},
+		{title: "Namesake", text: "Chidi Okafor won the race. \"I trained hard,\" Chidi Okafor said.",
+			entities: []ent{{"Chidi Okafor", "Chidi Okafor", article.Person, article.Male}},
+			quotes:   []quo{{"I trained hard,", "Chidi Okafor", article.SpeakerPerson}}},
+	}
+	for i, d := range ds {
+		tx, err := st.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := build(t, p, fmt.Sprintf("n%d.txt", i), d)
+		in := store.Input{SHA256: store.ContentHash([]byte(d.text)), Size: int64(len(d.text)), SourceKind: store.SourceFile, FilePath: fmt.Sprintf("/n/%d.txt", i)}
+		if _, err := tx.PutArticle(in, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := New(st.DB)
+	titles := func(q string) []string {
+		t.Helper()
+		res, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: q}, Limit: 20})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Title)
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := []string{"Full name", "Surname only", "Titled"}
+	for _, q := range []string{`person:"Amara Okafor"`, `person:Okafor`, `person:"Okafor"`, `speaker:Okafor`, `speaker:"Amara Okafor"`} {
+		if got := titles(q); !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+	if got := titles(`person:"Chidi Okafor"`); !slices.Equal(got, []string{"Namesake"}) {
+		t.Errorf(`person:"Chidi Okafor": %q`, got)
+	}
+	st2, err := c.Stats(ctx, StatsOptions{Top: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var speakers []string
+	for _, s := range st2.TopSpeakers {
+		speakers = append(speakers, s.Name)
+	}
+	slices.Sort(speakers)
+	if !slices.Equal(speakers, []string{"Amara Okafor", "Chidi Okafor"}) {
+		t.Errorf("top speakers %q, want one entry per person", speakers)
+	}
+}
