@@ -151,6 +151,16 @@ func normWord(w string, k article.TokenKind) string {
 	case article.TokenURL:
 		return "<url>"
 	}
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range w {
 		switch {

@@ -203,6 +203,9 @@ func readChain(br *bufio.Reader, allowed func(int, int) bool) (*chain, error) {
 		}
 		c.w[i] = float32(v) * q
 	}
-	c.table = newTable(c.index)
+	if L > maxLabels {
+		return nil, fmt.Errorf("%d labels, at most %d", L, maxLabels)
+	}
+	c.table = newTable(c.index, c.w, L)
 	return c, nil
 }

@@ -53,17 +53,13 @@ func (c *chain) emissions(feats [][]uint64, em []float32) {
 		for k := range row {
 			row[k] = 0
 		}
+		if c.table != nil {
+			c.table.add(fs, row)
+			continue
+		}
 		for _, h := range fs {
-			var r int32
-			if c.table != nil {
-				r = c.table.get(h)
-			} else {
-				var ok bool
-				if r, ok = c.index[h]; !ok {
-					r = -1
-				}
-			}
-			if r < 0 {
+			r, ok := c.index[h]
+			if !ok {
 				continue
 			}
 			wr := c.w[int(r)*L : int(r+1)*L]
@@ -255,41 +251,59 @@ func equalLabels(a, b []uint8) bool {
 	return true
 }
 
-// table is an open-addressing hash table from feature hashes to rows,
-// several times faster than a Go map for the tagger's lookups.
+// table is an open-addressing hash table from feature hashes to their
+// weights, laid out inline (one cache line per lookup): several times
+// faster than a Go map and a separate weight array for the tagger.
 type table struct {
-	keys []uint64
-	vals []int32
-	mask uint64
+	slots []slot
+	mask  uint64
 }
 
-func newTable(index map[uint64]int32) *table {
+// maxLabels is the most labels a chain has.
+const maxLabels = 5
+
+type slot struct {
+	key uint64 // 0: empty
+	w   [maxLabels]float32
+}
+
+func newTable(index map[uint64]int32, w []float32, L int) *table {
 	n := uint64(16)
 	for n < uint64(len(index))*2 {
 		n <<= 1
 	}
-	t := &table{keys: make([]uint64, n), vals: make([]int32, n), mask: n - 1}
-	for i := range t.vals {
-		t.vals[i] = -1
-	}
-	for k, v := range index {
+	t := &table{slots: make([]slot, n), mask: n - 1}
+	for k, r := range index {
+		if k == 0 {
+			continue // the empty marker; a zero hash is not a feature
+		}
 		i := mix(k) & t.mask
-		for t.vals[i] >= 0 {
+		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.vals[i] = k, v
+		t.slots[i].key = k
+		copy(t.slots[i].w[:], w[int(r)*L:int(r+1)*L])
 	}
 	return t
 }
 
-func (t *table) get(k uint64) int32 {
-	i := mix(k) & t.mask
-	for {
-		v := t.vals[i]
-		if v < 0 || t.keys[i] == k {
-			return v
+// add adds the weights of the features fs to row.
+func (t *table) add(fs []uint64, row []float32) {
+	for _, h := range fs {
+		i := mix(h) & t.mask
+		for {
+			s := &t.slots[i]
+			if s.key == h {
+				for k := range row {
+					row[k] += s.w[k]
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			i = (i + 1) & t.mask
 		}
-		i = (i + 1) & t.mask
 	}
 }
 

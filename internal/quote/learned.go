@@ -12,7 +12,9 @@ import (
 // Attributor finds attributions with a learned model
 // (internal/attribution's Model).
 type Attributor interface {
-	Find(a *article.Article) []attribution.Attribution
+	// FindIn returns the attributions whose cues lie in or beside the
+	// sentences that overlap within (nil: the whole article).
+	FindIn(a *article.Article, within []article.Range) []attribution.Attribution
 }
 
 // addLearned gives each rule quotation of qs that has no speaker mention
@@ -23,7 +25,23 @@ type Attributor interface {
 // speaker comes from the model's source mention, resolved through the
 // entity stage's entities and references, or, for a mention the entity
 // stage did not name, as written.
-func (x *Extractor) addLearned(a *article.Article, qs []article.Quote, ats []attribution.Attribution) []article.Quote {
+func (x *Extractor) addLearned(a *article.Article, qs []article.Quote) []article.Quote {
+	var ats []attribution.Attribution
+	if x.opts.LearnedQuotes || x.opts.AllAttributions {
+		ats = x.opts.Attributor.FindIn(a, nil)
+	} else {
+		// only the passages of quotations without a speaker mention
+		var within []article.Range
+		for _, q := range qs {
+			if q.Speaker.Mention == nil {
+				within = append(within, q.Content.Range())
+			}
+		}
+		if len(within) == 0 {
+			return qs
+		}
+		ats = x.opts.Attributor.FindIn(a, within)
+	}
 	covered := func(r article.Range) bool {
 		for _, q := range qs {
 			if q.Content.Range().Overlaps(r) {

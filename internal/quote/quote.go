@@ -108,7 +108,7 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 	r.resolveAll()
 	out := d.quotes()
 	if x.opts.Attributor != nil {
-		out = x.addLearned(a, out, x.opts.Attributor.Find(a))
+		out = x.addLearned(a, out)
 	}
 	return out
 }
