@@ -22,6 +22,10 @@ type analyzeOptions struct {
 	Workers  int
 	MaxBytes int64
 	MaxDepth int
+	// Attributions is "speech" (quotations, the default) or "all" (every
+	// attribution the learned model finds: beliefs, intentions and
+	// evidence too, as PolNeAR annotates them).
+	Attributions string
 }
 
 func cmdAnalyze(ctx context.Context, e env, args []string) error {
@@ -34,6 +38,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&opts.Workers, "workers", 0, "documents analysed at once (0: one per CPU)")
 	fs.Int64Var(&opts.MaxBytes, "max-bytes", 0, "largest input accepted after decompression (0: 64 MiB)")
 	fs.IntVar(&opts.MaxDepth, "max-depth", 0, "deepest HTML nesting accepted (0: 512)")
+	fs.StringVar(&opts.Attributions, "attributions", "speech", "speech: quotations; all: also beliefs, intentions and evidence the attribution model finds")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph analyze [flags] FILE|DIR|- …")
 		fs.PrintDefaults()
@@ -45,14 +50,18 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: analyze needs at least one input", errUsage)
 	}
+	if opts.Attributions != "speech" && opts.Attributions != "all" {
+		return fmt.Errorf("%w: --attributions %q (want speech or all)", errUsage, opts.Attributions)
+	}
 	return runAnalyze(ctx, e, opts, fs.Args())
 }
 
 func runAnalyze(ctx context.Context, e env, opts analyzeOptions, args []string) error {
 	p, err := analyze.New(analyze.Options{
-		Plain:    opts.Plain,
-		Fallback: opts.Fallback,
-		Workers:  opts.Workers,
+		Plain:           opts.Plain,
+		Fallback:        opts.Fallback,
+		Workers:         opts.Workers,
+		AllAttributions: opts.Attributions == "all",
 	})
 	if err != nil {
 		return err

@@ -30,6 +30,8 @@ type evalQuotesOptions struct {
 	// learnedQuotes and allAttributions add the model's attributions
 	// (quote.Options).
 	learnedQuotes, allAttributions bool
+	// speechOnly keeps --polnear on the default pipeline.
+	speechOnly bool
 	// fold K/N scores only the documents whose index modulo N is K.
 	fold string
 }
@@ -47,7 +49,8 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&o.noEntities, "no-entities", false, "skip the entity stage (no coreference: names as written)")
 	fs.BoolVar(&o.rulesOnly, "rules-only", false, "leave the learned attribution model out")
 	fs.BoolVar(&o.learnedQuotes, "learned-quotes", false, "add the speech the attribution model finds and the rules miss")
-	fs.BoolVar(&o.allAttributions, "all-attributions", false, "add every attribution the model finds, beliefs and evidence included (PolNeAR's definition)")
+	fs.BoolVar(&o.allAttributions, "all-attributions", false, "add every attribution the model finds, beliefs and evidence included (PolNeAR's definition; on by default with --polnear)")
+	fs.BoolVar(&o.speechOnly, "speech-only", false, "with --polnear: score the default pipeline (quotations only), not PolNeAR's definition of an attribution")
 	fs.StringVar(&o.fold, "fold", "", "K/N: score only the documents whose index in the file modulo N is K")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [--no-entities] [-v] FILE.jsonl")
@@ -73,7 +76,11 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	qo := quote.Options{LearnedQuotes: o.learnedQuotes, AllAttributions: o.allAttributions}
+	// PolNeAR annotates attributions, not only quotations: beliefs,
+	// intentions, endorsements and evidence. Its scoring runs the
+	// pipeline in that definition unless told otherwise.
+	all := o.allAttributions || o.polnear && !o.speechOnly && !o.rulesOnly
+	qo := quote.Options{LearnedQuotes: o.learnedQuotes, AllAttributions: all}
 	if !o.rulesOnly {
 		am, err := attribution.Load()
 		if err != nil {

@@ -41,6 +41,10 @@ type Options struct {
 	// quote stage (its rules alone), to measure what the model costs and
 	// brings.
 	RulesOnlyQuotes bool
+	// AllAttributions adds every attribution the learned model finds,
+	// beliefs, intentions and evidence included, to the quotations
+	// (quote.Options.AllAttributions).
+	AllAttributions bool
 }
 
 // Pipeline analyses documents. It is safe for concurrent use; build it once
@@ -66,7 +70,7 @@ func New(opts Options) (*Pipeline, error) {
 		}
 	}
 	if !opts.SkipQuotes {
-		var qo quote.Options
+		qo := quote.Options{AllAttributions: opts.AllAttributions}
 		if !opts.RulesOnlyQuotes {
 			am, err := attribution.Load()
 			if err != nil {
