@@ -59,12 +59,20 @@ func (x *Extractor) addLearned(a *article.Article, qs []article.Quote) []article
 			if q.Speaker.Mention != nil && q.Speaker.Mention.Range().Overlaps(*at.Source) {
 				break
 			}
-			// The rules' own mention wins: on the GGT development fold
-			// the model's disagreeing mentions were wrong more often
-			// than right. Where the rules found none (a quotation they
-			// took as floating), the model's source names the speaker.
+			// The rules' own mention and name win: on the GGT development
+			// fold the model's disagreeing mentions were wrong more often
+			// than right. Where the rules found no mention (a quotation
+			// they took as floating), the model's source becomes the
+			// mention; it names the speaker only when the rules named
+			// none, so a floating quotation keeps the speaker the rules
+			// carried over.
 			if q.Speaker.Mention == nil {
-				q.Speaker = speakerOfMention(a, at.Source, prevSpeaker(qs[:i], nil, q.Content.Start))
+				sp := speakerOfMention(a, at.Source, prevSpeaker(qs[:i], nil, q.Content.Start))
+				if q.Speaker.Name == "" {
+					q.Speaker = sp
+				} else if strings.EqualFold(sp.Name, q.Speaker.Name) {
+					q.Speaker.Mention = sp.Mention
+				}
 			}
 			break
 		}
