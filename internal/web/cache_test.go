@@ -10,7 +10,7 @@ import (
 )
 
 func TestResultCache(t *testing.T) {
-	c := newResultCache(50*time.Millisecond, 4)
+	c := newResultCache(50*time.Millisecond, 4, 0)
 	var calls atomic.Int32
 	slow := func(v int) func(context.Context) (any, error) {
 		return func(context.Context) (any, error) {
