@@ -8,11 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -95,38 +92,17 @@ type Progress struct {
 }
 
 // localSize is the total size of the local sources, 0 if any is a URL.
-func localSize(sources []string) int64 {
+func localSize(ctx context.Context, sources []string) int64 {
 	var total int64
 	for _, src := range sources {
 		if isURL(src) {
 			return 0
 		}
-		fi, err := os.Stat(src)
-		if err != nil {
-			continue
-		}
-		if !fi.IsDir() {
-			total += fi.Size()
-			continue
-		}
-		_ = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if path != src && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() {
-				if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-					total += fi.Size()
-				}
-			}
-			return nil
-		})
 	}
+	_ = input.Walk(ctx, sources, func(f input.File) error {
+		total += f.Size
+		return nil
+	})
 	return total
 }
 
@@ -172,7 +148,7 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 	hasher := dedup.New(opts.Dedup)
 	fetcher := NewFetcher(opts.Fetch)
 	sum := &Summary{Failures: map[string]int{}}
-	prog := Progress{Started: time.Now(), BytesTotal: localSize(sources)}
+	prog := Progress{Started: time.Now(), BytesTotal: localSize(ctx, sources)}
 	var found atomic.Int64
 	var sourcesDone atomic.Bool
 
@@ -412,7 +388,7 @@ func (w *writer) flush() error {
 // reasons are the failure classes of the summary, most specific first.
 var reasons = []error{
 	ErrPrivateAddress, ErrRobots, ErrHTTPStatus, ErrScheme, ErrTooLarge, ErrTooManyRedirs,
-	ErrWARC, ErrNotFeed, ErrNotRegular, ErrTooDeep, errCorruptGzip,
+	ErrWARC, ErrNotFeed, ErrNotRegular, input.ErrSymlinkLoop, input.ErrDanglingLink, ErrTooDeep, errCorruptGzip,
 	input.ErrEmpty, input.ErrBinary, input.ErrTooLarge, input.ErrTruncated, input.ErrCorrupt,
 	input.ErrInvalidUTF8, input.ErrTooDeep, analyze.ErrNoArticle, analyze.ErrInternal,
 	fs.ErrNotExist, fs.ErrPermission, context.DeadlineExceeded,

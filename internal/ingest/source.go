@@ -11,18 +11,18 @@ import (
 	"io/fs"
 	"mime"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/newsgraph/newsgraph/internal/input"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // Source errors.
 var (
-	ErrNotRegular = errors.New("not a regular file")
+	// ErrNotRegular is input.ErrNotRegular: a FIFO, device or socket.
+	ErrNotRegular = input.ErrNotRegular
 	ErrNotFeed    = errors.New("not an RSS/Atom feed or sitemap")
 	ErrTooDeep    = errors.New("sitemap indexes nested too deep")
 )
@@ -59,36 +59,11 @@ func (x *expander) source(ctx context.Context, src string) error {
 	if isURL(src) {
 		return x.url(ctx, src, "", store.SourceURL, 0)
 	}
-	fi, err := os.Stat(src)
-	if err != nil {
-		return x.fail(src, err)
-	}
-	if !fi.IsDir() {
-		return x.file(ctx, src)
-	}
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	return input.Walk(ctx, []string{src}, func(f input.File) error {
+		if f.Err != nil {
+			return x.emit(item{name: f.Path, err: f.Err})
 		}
-		if err != nil {
-			if e := x.fail(path, err); e != nil {
-				return e
-			}
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if path != src && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		return x.file(ctx, path)
+		return x.file(ctx, f.Path)
 	})
 }
 
@@ -110,22 +85,12 @@ const headSize = 4096
 // file reads one file: a WARC file is streamed record by record, a feed or
 // sitemap is expanded, anything else is one page.
 func (x *expander) file(ctx context.Context, path string) error {
-	fi, err := os.Stat(path) // follows symlinks: a dangling one fails here
+	f, fi, err := input.OpenRegular(path) // never opens a FIFO
 	if err != nil {
-		return x.fail(path, err)
-	}
-	if !fi.Mode().IsRegular() {
-		if fi.IsDir() {
-			return nil // a symlink to a directory: not followed
-		}
-		return x.fail(path, ErrNotRegular)
-	}
-	defer func() { x.done += fi.Size(); x.pos = x.done }()
-	f, err := os.Open(path)
-	if err != nil {
-		return x.fail(path, err)
+		return x.emit(item{name: path, err: err})
 	}
 	defer f.Close()
+	defer func() { x.done += fi.Size(); x.pos = x.done }()
 	head, err := peekContent(f)
 	if err != nil {
 		return x.fail(path, err)

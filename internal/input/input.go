@@ -88,22 +88,51 @@ type Document struct {
 	Compressed bool
 }
 
-// Open reads the file at path. See Read.
+// Open reads the file at path. See Read and OpenRegular.
 func Open(path string, opts Options) (*Document, error) {
 	opts = opts.applyDefaults()
-	f, err := os.Open(path)
+	f, fi, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
-	}
 	return read(path, f, opts, fi.Size())
+}
+
+// OpenRegular opens the regular file at path (following symbolic links).
+// What is not a regular file is refused by its mode before it is opened:
+// a directory, and a FIFO, device or socket (ErrNotRegular; opening a FIFO
+// would block until a writer came). Errors name the path.
+func OpenRegular(path string) (*os.File, os.FileInfo, error) {
+	check := func(fi os.FileInfo) error {
+		switch {
+		case fi.IsDir():
+			return fmt.Errorf("%s: is a directory", path)
+		case !fi.Mode().IsRegular():
+			return fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, modeName(fi.Mode()))
+		}
+		return nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if err := check(fi); err != nil {
+		return nil, nil, err
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	// The path may have been replaced between Stat and open.
+	if fi, err = f.Stat(); err == nil {
+		err = check(fi)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
 }
 
 // Read reads one input from r: it decompresses gzip (recognised by its
