@@ -146,6 +146,9 @@ func printSummary(w io.Writer, s *ingest.Summary) {
 	fmt.Fprintf(w, "unchanged          %d (same text at a known URL)\n", s.Unchanged)
 	fmt.Fprintf(w, "near-duplicates    %d joined a cluster; %d clusters in the store\n", s.NearDuplicates, s.Clusters)
 	fmt.Fprintf(w, "failures           %d\n", s.Failed)
+	if s.SkippedRecords > 0 {
+		fmt.Fprintf(w, "  (of which %d corrupt WARC records skipped; reading resumed at the next record)\n", s.SkippedRecords)
+	}
 	for _, r := range s.SortedFailures() {
 		fmt.Fprintf(w, "  %-28s %d\n", r, s.Failures[r])
 	}

@@ -119,6 +119,9 @@ type Summary struct {
 	// articles) in the store after the run.
 	Clusters int
 	Failed   int
+	// SkippedRecords is how many corrupt WARC records were skipped (each
+	// is also a failure); reading resumed after each.
+	SkippedRecords int
 	// Failures counts failed inputs by reason.
 	Failures map[string]int
 	Elapsed  time.Duration
@@ -294,6 +297,9 @@ func (w *writer) add(ctx context.Context, r result) error {
 }
 
 func (w *writer) failed(err error) {
+	if errors.Is(err, ErrCorruptRecord) {
+		w.sum.SkippedRecords++
+	}
 	w.sum.Failed++
 	w.sum.Failures[Reason(err)]++
 	w.opts.OnFailure(err)
@@ -388,7 +394,7 @@ func (w *writer) flush() error {
 // reasons are the failure classes of the summary, most specific first.
 var reasons = []error{
 	ErrPrivateAddress, ErrRobots, ErrHTTPStatus, ErrScheme, ErrTooLarge, ErrTooManyRedirs,
-	ErrWARC, ErrNotFeed, ErrNotRegular, input.ErrSymlinkLoop, input.ErrDanglingLink, ErrTooDeep, errCorruptGzip,
+	ErrCorruptRecord, ErrWARC, ErrNotFeed, ErrNotRegular, input.ErrSymlinkLoop, input.ErrDanglingLink, ErrTooDeep, errCorruptGzip,
 	input.ErrEmpty, input.ErrBinary, input.ErrTooLarge, input.ErrTruncated, input.ErrCorrupt,
 	input.ErrInvalidUTF8, input.ErrTooDeep, analyze.ErrNoArticle, analyze.ErrInternal,
 	fs.ErrNotExist, fs.ErrPermission, context.DeadlineExceeded,
