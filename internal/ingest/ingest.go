@@ -32,10 +32,17 @@ type Options struct {
 	// BatchInterval is the longest a written input waits for its commit.
 	// Zero means 2 s.
 	BatchInterval time.Duration
-	Fetch         FetchOptions
-	Input         input.Options
-	Analyze       analyze.Options
-	Dedup         dedup.Options
+	// MaxLinksPerFeed bounds the links read from one feed or sitemap
+	// (pages, or sitemaps of an index); zero means 50,000, the sitemap
+	// protocol's own limit. MaxLinks bounds the page links of a whole run
+	// (zero: 1,000,000). Links past either are reported
+	// (ErrTooManyLinks), not fetched. Each URL is fetched at most once a
+	// run whatever the feeds list.
+	MaxLinksPerFeed, MaxLinks int
+	Fetch                     FetchOptions
+	Input                     input.Options
+	Analyze                   analyze.Options
+	Dedup                     dedup.Options
 	// Logger receives progress and diagnostics; nil discards them.
 	Logger *slog.Logger
 	// OnFailure is called, from one goroutine, for every input that
@@ -52,6 +59,12 @@ func (o Options) applyDefaults() Options {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 200
+	}
+	if o.MaxLinksPerFeed <= 0 {
+		o.MaxLinksPerFeed = maxSitemapURLs
+	}
+	if o.MaxLinks <= 0 {
+		o.MaxLinks = 1_000_000
 	}
 	if o.BatchInterval <= 0 {
 		o.BatchInterval = 2 * time.Second
@@ -394,7 +407,7 @@ func (w *writer) flush() error {
 // reasons are the failure classes of the summary, most specific first.
 var reasons = []error{
 	ErrPrivateAddress, ErrRobots, ErrHTTPStatus, ErrScheme, ErrTooLarge, ErrTooManyRedirs,
-	ErrCorruptRecord, ErrWARC, ErrNotFeed, ErrNotRegular, input.ErrSymlinkLoop, input.ErrDanglingLink, ErrTooDeep, errCorruptGzip,
+	ErrCorruptRecord, ErrWARC, ErrNotFeed, ErrTooManyLinks, ErrNotRegular, input.ErrSymlinkLoop, input.ErrDanglingLink, ErrTooDeep, errCorruptGzip,
 	input.ErrEmpty, input.ErrBinary, input.ErrTooLarge, input.ErrTruncated, input.ErrCorrupt,
 	input.ErrInvalidUTF8, input.ErrTooDeep, analyze.ErrNoArticle, analyze.ErrInternal,
 	fs.ErrNotExist, fs.ErrPermission, context.DeadlineExceeded,

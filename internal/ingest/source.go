@@ -25,6 +25,10 @@ var (
 	ErrNotRegular = input.ErrNotRegular
 	ErrNotFeed    = errors.New("not an RSS/Atom feed or sitemap")
 	ErrTooDeep    = errors.New("sitemap indexes nested too deep")
+	// ErrTooManyLinks is the error of a feed or sitemap whose links
+	// pass Options.MaxLinksPerFeed, or of a run whose links pass
+	// Options.MaxLinks: the links beyond are not fetched.
+	ErrTooManyLinks = errors.New("too many links")
 )
 
 // item is one input on its way to analysis: content already read (files,
@@ -47,6 +51,23 @@ type expander struct {
 	// done is the size of the local files finished; pos the position
 	// reached in local sources, which emit records in each item.
 	done, pos int64
+	// seen are the URLs fetched or queued in this run (feeds, sitemaps
+	// and pages): a sitemap that lists itself, or a page listed twice,
+	// is fetched once. links counts the page links queued.
+	seen  map[string]bool
+	links int
+}
+
+// visit reports whether u is new in this run, and marks it seen.
+func (x *expander) visit(u string) bool {
+	if x.seen == nil {
+		x.seen = map[string]bool{}
+	}
+	if x.seen[u] {
+		return false
+	}
+	x.seen[u] = true
+	return true
 }
 
 // isURL reports whether a source argument is an http(s) URL.
@@ -57,6 +78,9 @@ func isURL(s string) bool {
 // source expands one command-line source.
 func (x *expander) source(ctx context.Context, src string) error {
 	if isURL(src) {
+		if !x.visit(src) {
+			return nil // given twice
+		}
 		return x.url(ctx, src, "", store.SourceURL, 0)
 	}
 	return input.Walk(ctx, []string{src}, func(f input.File) error {
@@ -247,10 +271,13 @@ func (x *expander) feed(ctx context.Context, name, base string, raw []byte, dept
 			if depth >= maxSitemapDepth {
 				return x.fail(name, ErrTooDeep)
 			}
-			for _, child := range sm.URLs {
+			for i, child := range sm.URLs {
 				child = resolve(base, child)
-				if child == "" {
-					continue
+				if child == "" || !x.visit(child) {
+					continue // not http(s), or fetched already (a sitemap listing itself)
+				}
+				if i >= x.opts.MaxLinksPerFeed {
+					return x.fail(name, fmt.Errorf("%w: more than %d sitemaps listed (MaxLinksPerFeed)", ErrTooManyLinks, x.opts.MaxLinksPerFeed))
 				}
 				if err := x.url(ctx, child, name, store.SourceSitemap, depth+1); err != nil {
 					return err
@@ -278,6 +305,12 @@ func (x *expander) feed(ctx context.Context, name, base string, raw []byte, dept
 		}
 	}
 	x.opts.Logger.Info("feed expanded", "source", name, "kind", kind, "links", len(links))
+	if len(links) > x.opts.MaxLinksPerFeed {
+		if err := x.fail(name, fmt.Errorf("%w: %d links, only the first %d are fetched (MaxLinksPerFeed)", ErrTooManyLinks, len(links), x.opts.MaxLinksPerFeed)); err != nil {
+			return err
+		}
+		links = links[:x.opts.MaxLinksPerFeed]
+	}
 	for _, l := range links {
 		u := resolve(base, l)
 		if u == "" {
@@ -286,6 +319,13 @@ func (x *expander) feed(ctx context.Context, name, base string, raw []byte, dept
 			}
 			continue
 		}
+		if !x.visit(u) {
+			continue // listed before in this run
+		}
+		if x.links >= x.opts.MaxLinks {
+			return x.fail(name, fmt.Errorf("%w: the run reached its limit of %d links (MaxLinks); the rest of this feed is not fetched", ErrTooManyLinks, x.opts.MaxLinks))
+		}
+		x.links++
 		if err := x.emit(item{name: u, fetch: u, in: store.Input{SourceKind: kind, FeedURL: name}}); err != nil {
 			return err
 		}
