@@ -22,6 +22,8 @@ type analyzeOptions struct {
 	Workers  int
 	MaxBytes int64
 	MaxDepth int
+	// MaxAnalyzeBytes bounds the page or text the stages analyse.
+	MaxAnalyzeBytes int
 }
 
 func cmdAnalyze(ctx context.Context, e env, args []string) error {
@@ -34,6 +36,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&opts.Workers, "workers", 0, "documents analysed at once (0: one per CPU)")
 	fs.Int64Var(&opts.MaxBytes, "max-bytes", 0, "largest input accepted after decompression (0: 64 MiB)")
 	fs.IntVar(&opts.MaxDepth, "max-depth", 0, "deepest HTML nesting accepted (0: 512)")
+	fs.IntVar(&opts.MaxAnalyzeBytes, "max-analyze-bytes", 0, "longest page or article text analysed, after decoding (0: 4 MiB)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph analyze [flags] FILE|DIR|- …")
 		fs.PrintDefaults()
@@ -53,6 +56,8 @@ func runAnalyze(ctx context.Context, e env, opts analyzeOptions, args []string) 
 		Plain:    opts.Plain,
 		Fallback: opts.Fallback,
 		Workers:  opts.Workers,
+
+		MaxAnalyzeBytes: opts.MaxAnalyzeBytes,
 	})
 	if err != nil {
 		return err

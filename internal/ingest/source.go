@@ -173,21 +173,18 @@ func peekContent(r io.Reader) ([]byte, error) {
 
 var errCorruptGzip = errors.New("compressed input is corrupt")
 
-// decompress returns b's content: gunzipped when b is gzip, within max.
+// decompress returns b's content: gunzipped when b is gzip, within max
+// (input.Gunzip: a gzip bomb is refused without being held in memory).
 func decompress(b []byte, max int64) ([]byte, error) {
 	if !isGzip(b) {
 		return b, nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	out, err := input.Gunzip(b, max)
 	if err != nil {
+		if errors.Is(err, input.ErrTooLarge) {
+			return nil, ErrTooLarge
+		}
 		return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
-	}
-	out, err := io.ReadAll(io.LimitReader(zr, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
-	}
-	if int64(len(out)) > max {
-		return nil, ErrTooLarge
 	}
 	return out, nil
 }

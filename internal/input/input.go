@@ -149,26 +149,29 @@ func read(name string, r io.Reader, opts Options, size int64) (*Document, error)
 	fail := func(err error) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	start := int64(-1) // r's position, when r can seek back to it
+	if s, ok := r.(io.Seeker); ok {
+		if p, err := s.Seek(0, io.SeekCurrent); err == nil {
+			start = p
+		}
+	}
 	br := bufio.NewReader(r)
 	magic, _ := br.Peek(2)
 	compressed := len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-	var src io.Reader = br
-	if compressed {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return fail(gzipError(err))
-		}
-		defer zr.Close()
-		src = zr
-	} else if size > opts.MaxBytes {
+	var raw []byte
+	var err error
+	switch {
+	case compressed && start >= 0:
+		raw, err = gunzipSeeker(r.(io.ReadSeeker), start, opts.MaxBytes)
+	case compressed:
+		raw, err = gunzipStream(br, opts.MaxBytes)
+	case size > opts.MaxBytes:
 		// A plain file's size is its content's: refuse it unread.
-		return fail(ErrTooLarge)
+		err = ErrTooLarge
+	default:
+		raw, err = readLimited(br, opts.MaxBytes, size)
 	}
-	raw, err := readLimited(src, opts.MaxBytes, size)
 	if err != nil {
-		if compressed && !errors.Is(err, ErrTooLarge) {
-			return fail(gzipError(err))
-		}
 		return fail(err)
 	}
 	doc, err := decode(raw, opts)
@@ -179,13 +182,96 @@ func read(name string, r io.Reader, opts Options, size int64) (*Document, error)
 	return doc, nil
 }
 
-// readLimited reads all of r but never more than limit+1 bytes, so a
-// too-large input costs at most limit bytes of memory.
-func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
-	var buf bytes.Buffer
-	if sizeHint > 0 && sizeHint <= limit {
-		buf.Grow(int(sizeHint) + bytes.MinRead)
+// Gunzip returns the content of the gzip data b, refusing (ErrTooLarge)
+// content over limit without holding it: see gunzipSeeker.
+func Gunzip(b []byte, limit int64) ([]byte, error) {
+	return gunzipSeeker(bytes.NewReader(b), 0, limit)
+}
+
+// gunzipSeeker decompresses the gzip stream at offset start of r in two
+// passes: the first counts the content (to io.Discard, at most limit+1
+// bytes), the second reads it into a buffer of exactly that size. A gzip
+// bomb is refused after the first pass having cost a few kilobytes of
+// memory, and accepted content costs its own size, not a doubling buffer's.
+func gunzipSeeker(r io.ReadSeeker, start, limit int64) ([]byte, error) {
+	if _, err := r.Seek(start, io.SeekStart); err != nil {
+		return nil, err
 	}
+	zr, err := gzip.NewReader(bufio.NewReader(r))
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	if n > limit {
+		return nil, ErrTooLarge
+	}
+	if _, err := r.Seek(start, io.SeekStart); err != nil {
+		return nil, err
+	}
+	if err := zr.Reset(bufio.NewReader(r)); err != nil {
+		return nil, gzipError(err)
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(zr, buf); err != nil {
+		return nil, gzipError(err)
+	}
+	return buf, nil
+}
+
+// gunzipStream decompresses a gzip stream that cannot be read twice, in
+// chunks, so that memory is the content's size (at most limit) plus one
+// copy when the chunks are joined.
+func gunzipStream(r io.Reader, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	b, err := readChunks(zr, limit)
+	if err != nil && !errors.Is(err, ErrTooLarge) {
+		return nil, gzipError(err)
+	}
+	return b, err
+}
+
+// readChunks reads all of r in 1 MiB chunks, never more than limit+1
+// bytes, and joins them.
+func readChunks(r io.Reader, limit int64) ([]byte, error) {
+	const chunk = 1 << 20
+	var chunks [][]byte
+	var total int64
+	lr := io.LimitReader(r, limit+1)
+	for {
+		c := make([]byte, chunk)
+		n, err := io.ReadFull(lr, c)
+		total += int64(n)
+		if total > limit {
+			return nil, ErrTooLarge
+		}
+		chunks = append(chunks, c[:n])
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	return bytes.Join(chunks, nil), nil
+}
+
+// readLimited reads all of r but never more than limit+1 bytes: into a
+// buffer of the known size sizeHint, else in chunks.
+func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	if sizeHint < 0 {
+		return readChunks(r, limit)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(min(sizeHint, limit)) + bytes.MinRead)
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
