@@ -266,7 +266,7 @@ func status(err error) int {
 		return http.StatusTooManyRequests
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, ErrQueryTimeout), errors.Is(err, ErrStoreGone):
+	case errors.Is(err, ErrQueryTimeout), errors.Is(err, ErrStoreGone), errors.Is(err, store.ErrGone):
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -323,6 +323,11 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) != 1 {
 			s.fail(w, r, errUnauthorized)
+			return
+		}
+		if err := s.st.Check(); err != nil {
+			// The file was deleted or replaced: a write would be lost.
+			s.fail(w, r, fmt.Errorf("%w: %w", ErrStoreGone, err))
 			return
 		}
 		h(w, r)
