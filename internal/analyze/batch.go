@@ -41,7 +41,7 @@ func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, emit
 					r := Result{Name: f.Path, Err: f.Err}
 					return submit(func() Result { return r })
 				}
-				return submit(func() Result { return p.analyzeInput(f.Path, stdin) })
+				return submit(func() Result { return p.analyzeInput(ctx, f.Path, stdin) })
 			}
 			for _, arg := range args {
 				var err error
@@ -59,7 +59,7 @@ func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, emit
 		func(_ context.Context, r Result) error { return emit(r) })
 }
 
-func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {
+func (p *Pipeline) analyzeInput(ctx context.Context, name string, stdin io.Reader) (r Result) {
 	r.Name = name
 	defer func() {
 		// A stage that panics on hostile input fails that input only.
@@ -70,7 +70,7 @@ func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {
 	var doc *input.Document
 	var err error
 	if name == Stdin {
-		doc, err = input.Read(name, stdin, p.opts.Input)
+		doc, err = input.Read(name, &ctxReader{ctx: ctx, r: stdin}, p.opts.Input)
 	} else {
 		doc, err = input.Open(name, p.opts.Input)
 	}
@@ -84,3 +84,40 @@ func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {
 
 // ErrInternal marks a failure inside newsgraph (a bug) on one input.
 var ErrInternal = errors.New("internal error")
+
+// ctxReader reads r but returns ctx's error as soon as ctx is done, so that
+// a read of a terminal or pipe that never ends does not outlive Ctrl-C. The
+// read then left blocked ends with the process.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+	buf []byte
+}
+
+type readResult struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if len(c.buf) < len(p) {
+		c.buf = make([]byte, len(p))
+	}
+	buf := c.buf[:len(p)]
+	done := make(chan readResult, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- readResult{n, err}
+	}()
+	select {
+	case res := <-done:
+		copy(p, buf[:res.n])
+		return res.n, res.err
+	case <-c.ctx.Done():
+		c.buf = nil // the blocked read still owns the old buffer
+		return 0, c.ctx.Err()
+	}
+}

@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"context"
 	"errors"
+	"io"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -92,5 +94,35 @@ func TestAnalyzeMemoryBound(t *testing.T) {
 	t.Logf("peak heap growth %d bytes for %d bytes of text (%.1f per byte), %d tokens", grew, len(text), float64(grew)/float64(len(text)), len(a.Tokens))
 	if grew > 128*int64(len(text)) {
 		t.Errorf("analysis grew the heap by %d bytes, over 128 per byte of its %d-byte text", grew, len(text))
+	}
+}
+
+// TestRunStdinCancelled: a run reading a standard input that never ends
+// returns when its context is cancelled (Ctrl-C), naming the input.
+func TestRunStdinCancelled(t *testing.T) {
+	p, err := New(Options{Plain: true, SkipEntities: true, SkipQuotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe() // never written: a terminal nobody types into
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var results []Result
+	go func() {
+		done <- p.Run(ctx, []string{Stdin}, pr, func(r Result) error {
+			results = append(results, r)
+			return nil
+		})
+	}()
+	time.Sleep(50 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil && (len(results) != 1 || !errors.Is(results[0].Err, context.Canceled)) {
+			t.Errorf("Run: %v, results %+v; want a cancellation", err, results)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Run did not return after its context was cancelled")
 	}
 }
