@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -99,5 +100,26 @@ func TestWriteToDeletedStoreAnswers503(t *testing.T) {
 	code, _ = doReq(t, "DELETE", fmt.Sprintf("%s/api/article/%d", ts.URL, idBridge), "Bearer "+testToken, nil, "")
 	if code != http.StatusServiceUnavailable {
 		t.Errorf("delete in a deleted store: %d, want 503", code)
+	}
+}
+
+// TestUnindexableQuery: a query of terms with no letter or digit matches
+// nothing, with a notice, on the API and the page (it matched the whole
+// corpus).
+func TestUnindexableQuery(t *testing.T) {
+	_, ts := newTestServer(t, Options{})
+	for _, q := range []string{"🙂", `"*"`, "%", "()", "-"} {
+		var res struct {
+			Total   int
+			Notices []string
+		}
+		getJSON(t, ts.URL+"/api/search?facets=0&q="+url.QueryEscape(q), &res)
+		if res.Total != 0 || len(res.Notices) != 1 {
+			t.Errorf("%q: total %d, notices %q; want 0 with a notice", q, res.Total, res.Notices)
+		}
+	}
+	code, body := doReq(t, "GET", ts.URL+"/search?q="+url.QueryEscape("🙂"), "", nil, "")
+	if code != 200 || !strings.Contains(body, "matches nothing") {
+		t.Errorf("page: %d, want the notice shown", code)
 	}
 }
