@@ -153,6 +153,12 @@ func read(name string, r io.Reader, opts Options, size int64) (*Document, error)
 	if s, ok := r.(io.Seeker); ok {
 		if p, err := s.Seek(0, io.SeekCurrent); err == nil {
 			start = p
+			if end, err := s.Seek(0, io.SeekEnd); err == nil && size < 0 {
+				size = end - p // the raw size, for a buffer of the right size
+			}
+			if _, err := s.Seek(p, io.SeekStart); err != nil {
+				return fail(err)
+			}
 		}
 	}
 	br := bufio.NewReader(r)
@@ -236,14 +242,13 @@ func gunzipStream(r io.Reader, limit int64) ([]byte, error) {
 	return b, err
 }
 
-// readChunks reads all of r in 1 MiB chunks, never more than limit+1
-// bytes, and joins them.
+// readChunks reads all of r in chunks (4 KiB growing to 1 MiB), never
+// more than limit+1 bytes, and joins them.
 func readChunks(r io.Reader, limit int64) ([]byte, error) {
-	const chunk = 1 << 20
 	var chunks [][]byte
 	var total int64
 	lr := io.LimitReader(r, limit+1)
-	for {
+	for chunk := 4 << 10; ; chunk = min(2*chunk, 1<<20) {
 		c := make([]byte, chunk)
 		n, err := io.ReadFull(lr, c)
 		total += int64(n)
