@@ -11,6 +11,7 @@ require (
 	github.com/nlnwa/gowarc v1.6.0
 	github.com/pemistahl/lingua-go v1.4.0
 	github.com/temoto/robotstxt v1.1.2
+	github.com/wlynxg/chardet v1.0.5
 	golang.org/x/net v0.62.0
 	golang.org/x/sync v0.25.0
 	golang.org/x/sys v0.49.0

@@ -26,6 +26,8 @@ type analyzeOptions struct {
 	// attribution the learned model finds: beliefs, intentions and
 	// evidence too, as PolNeAR annotates them).
 	Attributions string
+	// MaxAnalyzeBytes bounds the page or text the stages analyse.
+	MaxAnalyzeBytes int
 }
 
 func cmdAnalyze(ctx context.Context, e env, args []string) error {
@@ -39,6 +41,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fs.Int64Var(&opts.MaxBytes, "max-bytes", 0, "largest input accepted after decompression (0: 64 MiB)")
 	fs.IntVar(&opts.MaxDepth, "max-depth", 0, "deepest HTML nesting accepted (0: 512)")
 	fs.StringVar(&opts.Attributions, "attributions", "speech", "speech: quotations; all: also beliefs, intentions and evidence the attribution model finds")
+	fs.IntVar(&opts.MaxAnalyzeBytes, "max-analyze-bytes", 0, "longest page or article text analysed, after decoding (0: 4 MiB)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph analyze [flags] FILE|DIR|- …")
 		fs.PrintDefaults()
@@ -62,6 +65,7 @@ func runAnalyze(ctx context.Context, e env, opts analyzeOptions, args []string) 
 		Fallback:        opts.Fallback,
 		Workers:         opts.Workers,
 		AllAttributions: opts.Attributions == "all",
+		MaxAnalyzeBytes: opts.MaxAnalyzeBytes,
 	})
 	if err != nil {
 		return err

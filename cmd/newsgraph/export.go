@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/corpus"
 )
@@ -11,6 +12,7 @@ import (
 // exportOptions are the flags of "newsgraph export".
 type exportOptions struct {
 	DB          string
+	Timeout     time.Duration
 	Format      string
 	AllVersions bool
 	Originals   bool
@@ -28,7 +30,7 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, "usage: newsgraph export --db FILE --format jsonl|csv [QUERY]")
 		fs.PrintDefaults()
 	}
-	q, err := parseCorpusFlags(fs, args, &opts.DB, false)
+	q, err := parseCorpusFlags(fs, args, &opts.DB, &opts.Timeout, false)
 	if err != nil {
 		return err
 	}
@@ -36,7 +38,7 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 }
 
 func runExport(ctx context.Context, e env, opts exportOptions, q string) error {
-	c, closeDB, err := openCorpus(ctx, opts.DB)
+	c, ctx, closeDB, err := openCorpus(ctx, opts.DB, opts.Timeout)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,8 @@ type ingestOptions struct {
 	LogLevel     slog.Level
 	Progress     string
 	IgnoreRobots bool
+	// MaxLinks and MaxLinksPerFeed cap the links fetched (ingest.Options).
+	MaxLinks, MaxLinksPerFeed int
 }
 
 // rateFlag parses "1/s", "2", "30/m" into requests per second.
@@ -73,6 +75,8 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	fs.TextVar(&opts.LogLevel, "log-level", slog.LevelWarn, "log level: debug, info, warn, error")
 	fs.StringVar(&opts.Progress, "progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
 	fs.BoolVar(&opts.IgnoreRobots, "ignore-robots", false, "do not read robots.txt (only for your own sites)")
+	fs.IntVar(&opts.MaxLinks, "max-links", 0, "most page links fetched from feeds and sitemaps in this run (0: 1,000,000)")
+	fs.IntVar(&opts.MaxLinksPerFeed, "max-links-per-feed", 0, "most links read from one feed or sitemap (0: 50,000)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph ingest --db FILE [flags] SOURCE …")
 		fmt.Fprintln(e.stderr, "sources: files and directories (recursive, gzip), WARC(.gz) files, RSS/Atom feeds and sitemaps (file or URL), URLs")
@@ -99,9 +103,11 @@ func runIngest(ctx context.Context, e env, opts ingestOptions, sources []string)
 	var mu sync.Mutex // the progress line and failure lines share stderr
 	bar := newProgressLine(e.stderr, opts.Progress)
 	iopts := ingest.Options{
-		Workers:   opts.Workers,
-		BatchSize: opts.Batch,
-		Logger:    logger,
+		MaxLinks:        opts.MaxLinks,
+		MaxLinksPerFeed: opts.MaxLinksPerFeed,
+		Workers:         opts.Workers,
+		BatchSize:       opts.Batch,
+		Logger:          logger,
 		Fetch: ingest.FetchOptions{
 			AllowPrivate: opts.AllowPrivate,
 			Rate:         opts.Rate,
@@ -146,6 +152,9 @@ func printSummary(w io.Writer, s *ingest.Summary) {
 	fmt.Fprintf(w, "unchanged          %d (same text at a known URL)\n", s.Unchanged)
 	fmt.Fprintf(w, "near-duplicates    %d joined a cluster; %d clusters in the store\n", s.NearDuplicates, s.Clusters)
 	fmt.Fprintf(w, "failures           %d\n", s.Failed)
+	if s.SkippedRecords > 0 {
+		fmt.Fprintf(w, "  (of which %d corrupt WARC records skipped; reading resumed at the next record)\n", s.SkippedRecords)
+	}
 	for _, r := range s.SortedFailures() {
 		fmt.Fprintf(w, "  %-28s %d\n", r, s.Failures[r])
 	}

@@ -23,7 +23,7 @@ func TestIngestCommand(t *testing.T) {
 	if !strings.Contains(errOut, filepath.Join(pages, "gone.html")) {
 		t.Errorf("stderr does not name the dangling link:\n%s", errOut)
 	}
-	for _, want := range []string{"inputs read        2", "articles stored    1", "failures           1", "file does not exist"} {
+	for _, want := range []string{"inputs read        2", "articles stored    1", "failures           1", "dangling symbolic link"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}

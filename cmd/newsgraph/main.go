@@ -15,6 +15,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // env is what a subcommand may touch of the process: its arguments and
@@ -75,7 +77,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
-	case errors.Is(err, errUsage):
+	case errors.Is(err, errUsage), errors.Is(err, store.ErrNotStore):
 		return exitUsage
 	case errors.Is(err, errPartial):
 		return exitPartial

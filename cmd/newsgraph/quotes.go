@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/corpus"
 )
@@ -13,6 +14,7 @@ import (
 // quotesOptions are the flags of "newsgraph quotes".
 type quotesOptions struct {
 	DB          string
+	Timeout     time.Duration
 	Speaker     string
 	Outlet      string
 	Kind        string
@@ -38,7 +40,7 @@ func cmdQuotes(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, "usage: newsgraph quotes --db FILE [--speaker NAME] [--outlet NAME] [--kind K] [--json] [QUERY]")
 		fs.PrintDefaults()
 	}
-	q, err := parseCorpusFlags(fs, args, &opts.DB, false)
+	q, err := parseCorpusFlags(fs, args, &opts.DB, &opts.Timeout, false)
 	if err != nil {
 		return err
 	}
@@ -46,7 +48,7 @@ func cmdQuotes(ctx context.Context, e env, args []string) error {
 }
 
 func runQuotes(ctx context.Context, e env, opts quotesOptions, q string) error {
-	c, closeDB, err := openCorpus(ctx, opts.DB)
+	c, ctx, closeDB, err := openCorpus(ctx, opts.DB, opts.Timeout)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/corpus"
 	"github.com/newsgraph/newsgraph/internal/query"
@@ -19,6 +20,7 @@ import (
 // searchOptions are the flags of "newsgraph search".
 type searchOptions struct {
 	DB          string
+	Timeout     time.Duration
 	JSON        bool
 	Limit       int
 	Offset      int
@@ -41,7 +43,7 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, `QUERY: words, "phrases", prefix*, AND OR NOT -, ( ), fields such as speaker:"Vladimir Putin" tag:Syria published:[2016-07-01 TO 2016-07-31]`)
 		fs.PrintDefaults()
 	}
-	q, err := parseCorpusFlags(fs, args, &opts.DB, true)
+	q, err := parseCorpusFlags(fs, args, &opts.DB, &opts.Timeout, true)
 	if err != nil {
 		return err
 	}
@@ -49,7 +51,7 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 }
 
 func runSearch(ctx context.Context, e env, opts searchOptions, q string) error {
-	c, closeDB, err := openCorpus(ctx, opts.DB)
+	c, ctx, closeDB, err := openCorpus(ctx, opts.DB, opts.Timeout)
 	if err != nil {
 		return err
 	}
@@ -60,6 +62,9 @@ func runSearch(ctx context.Context, e env, opts searchOptions, q string) error {
 	})
 	if err != nil {
 		return queryError(e.stderr, q, err)
+	}
+	for _, n := range res.Notices {
+		fmt.Fprintln(e.stderr, "newsgraph search: notice:", n)
 	}
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
@@ -100,7 +105,8 @@ func runSearch(ctx context.Context, e env, opts searchOptions, q string) error {
 // parseCorpusFlags parses the flags of a corpus command and returns its
 // query: the remaining arguments joined by spaces (so an unquoted query
 // works too). needQuery says the command requires one.
-func parseCorpusFlags(fs *flag.FlagSet, args []string, db *string, needQuery bool) (string, error) {
+func parseCorpusFlags(fs *flag.FlagSet, args []string, db *string, timeout *time.Duration, needQuery bool) (string, error) {
+	fs.DurationVar(timeout, "timeout", 0, "time limit of the query, e.g. 10s (0: none; Ctrl-C always stops it)")
 	if err := fs.Parse(args); err != nil {
 		return "", flagError(err)
 	}
@@ -116,21 +122,29 @@ func parseCorpusFlags(fs *flag.FlagSet, args []string, db *string, needQuery boo
 	return q, nil
 }
 
-// openCorpus opens an existing store read-only.
-func openCorpus(ctx context.Context, path string) (*corpus.Corpus, func(), error) {
+// openCorpus opens an existing store read-only, and returns ctx bounded by
+// timeout (0: not bounded) for its queries.
+func openCorpus(ctx context.Context, path string, timeout time.Duration) (*corpus.Corpus, context.Context, func(), error) {
 	if _, err := os.Stat(path); err != nil {
-		return nil, nil, fmt.Errorf("%w: corpus database %s: %v", errUsage, path, err)
+		return nil, nil, nil, fmt.Errorf("%w: corpus database %s: %v", errUsage, path, err)
 	}
 	st, err := store.OpenOptions(ctx, path, store.Options{ReadOnly: true})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return corpus.New(st.DB), func() { st.Close() }, nil
+	cancel := func() {}
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	return corpus.New(st.DB), ctx, func() { cancel(); st.Close() }, nil
 }
 
 // queryError reports a bad query with a caret under the error's position
 // and makes it a usage error; other errors pass through.
 func queryError(w io.Writer, q string, err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("the query ran past its time limit (--timeout): %w", err)
+	}
 	if !errors.Is(err, corpus.ErrQuery) {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/corpus"
 )
@@ -15,6 +16,7 @@ import (
 // statsOptions are the flags of "newsgraph stats".
 type statsOptions struct {
 	DB          string
+	Timeout     time.Duration
 	JSON        bool
 	By          string
 	Top         int
@@ -38,7 +40,7 @@ func cmdStats(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, "usage: newsgraph stats --db FILE [--json] [--by day|week|month] [QUERY]")
 		fs.PrintDefaults()
 	}
-	q, err := parseCorpusFlags(fs, args, &opts.DB, false)
+	q, err := parseCorpusFlags(fs, args, &opts.DB, &opts.Timeout, false)
 	if err != nil {
 		return err
 	}
@@ -46,7 +48,7 @@ func cmdStats(ctx context.Context, e env, args []string) error {
 }
 
 func runStats(ctx context.Context, e env, opts statsOptions, q string) error {
-	c, closeDB, err := openCorpus(ctx, opts.DB)
+	c, ctx, closeDB, err := openCorpus(ctx, opts.DB, opts.Timeout)
 	if err != nil {
 		return err
 	}

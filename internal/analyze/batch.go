@@ -5,12 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/input"
@@ -27,73 +22,35 @@ type Result struct {
 // Stdin is the input name that stands for standard input.
 const Stdin = "-"
 
-// Expand turns command-line arguments into the list of inputs: files as
-// they are, directories walked recursively in lexical order (hidden files
-// and folders skipped), "-" for standard input. A directory that cannot be
-// read is reported as a failed input and the walk goes on.
-func Expand(args []string) []Result {
-	var out []Result
-	for _, arg := range args {
-		if arg == Stdin {
-			out = append(out, Result{Name: Stdin})
-			continue
-		}
-		fi, err := os.Stat(arg)
-		if err != nil {
-			out = append(out, Result{Name: arg, Err: err})
-			continue
-		}
-		if !fi.IsDir() {
-			out = append(out, Result{Name: arg})
-			continue
-		}
-		var files []Result
-		_ = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, Result{Name: path, Err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if path != arg && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, Result{Name: path})
-			}
-			return nil
-		})
-		sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-		out = append(out, files...)
-	}
-	return out
-}
-
-// Run analyses the inputs named by args (see Expand) and calls emit once per
-// input, in input order, from a single goroutine. Failed inputs reach emit
-// with Err set. Run stops early only when ctx is cancelled or emit returns
-// an error, and returns that error.
+// Run analyses the inputs named by args and calls emit once per input, in
+// input order, from a single goroutine. args are files, directories and
+// "-" for stdin; files and directories are expanded by input.Walk, the
+// walk ingest uses too, so a FIFO, device, socket, dangling link or link
+// loop is a failed input that names the path, never a silent skip. Failed
+// inputs reach emit with Err set. Run stops early only when ctx is
+// cancelled or emit returns an error, and returns that error.
 func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, emit func(Result) error) error {
-	inputs := Expand(args)
 	workers := p.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	return Ordered(ctx, workers, 2*workers,
 		func(ctx context.Context, submit func(func() Result) error) error {
-			for _, in := range inputs {
-				var job func() Result
-				if in.Err != nil {
-					r := Result{Name: in.Name, Err: fmt.Errorf("%s: %w", in.Name, unwrapPathError(in.Err))}
-					job = func() Result { return r }
-				} else {
-					job = func() Result { return p.analyzeInput(in.Name, stdin) }
+			send := func(f input.File) error {
+				if f.Err != nil {
+					r := Result{Name: f.Path, Err: f.Err}
+					return submit(func() Result { return r })
 				}
-				if err := submit(job); err != nil {
+				return submit(func() Result { return p.analyzeInput(ctx, f.Path, stdin) })
+			}
+			for _, arg := range args {
+				var err error
+				if arg == Stdin {
+					err = send(input.File{Path: Stdin})
+				} else {
+					err = input.Walk(ctx, []string{arg}, send)
+				}
+				if err != nil {
 					return err
 				}
 			}
@@ -102,7 +59,7 @@ func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, emit
 		func(_ context.Context, r Result) error { return emit(r) })
 }
 
-func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {
+func (p *Pipeline) analyzeInput(ctx context.Context, name string, stdin io.Reader) (r Result) {
 	r.Name = name
 	defer func() {
 		// A stage that panics on hostile input fails that input only.
@@ -113,7 +70,7 @@ func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {
 	var doc *input.Document
 	var err error
 	if name == Stdin {
-		doc, err = input.Read(name, stdin, p.opts.Input)
+		doc, err = input.Read(name, &ctxReader{ctx: ctx, r: stdin}, p.opts.Input)
 	} else {
 		doc, err = input.Open(name, p.opts.Input)
 	}
@@ -128,12 +85,39 @@ func (p *Pipeline) analyzeInput(name string, stdin io.Reader) (r Result) {
 // ErrInternal marks a failure inside newsgraph (a bug) on one input.
 var ErrInternal = errors.New("internal error")
 
-// unwrapPathError shortens *fs.PathError to its cause, since the caller
-// already names the path.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// ctxReader reads r but returns ctx's error as soon as ctx is done, so that
+// a read of a terminal or pipe that never ends does not outlive Ctrl-C. The
+// read then left blocked ends with the process.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+	buf []byte
+}
+
+type readResult struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
 	}
-	return err
+	if len(c.buf) < len(p) {
+		c.buf = make([]byte, len(p))
+	}
+	buf := c.buf[:len(p)]
+	done := make(chan readResult, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- readResult{n, err}
+	}()
+	select {
+	case res := <-done:
+		copy(p, buf[:res.n])
+		return res.n, res.err
+	case <-c.ctx.Done():
+		c.buf = nil // the blocked read still owns the old buffer
+		return 0, c.ctx.Err()
+	}
 }

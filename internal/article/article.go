@@ -42,6 +42,11 @@ type Article struct {
 	Description string   `json:"description,omitempty"`
 	// Language is the ISO 639-1 code of the text's language, "" when unknown.
 	Language string `json:"language"`
+	// Charset is the character encoding the input was decoded from
+	// ("utf-8", "windows-1251" …): the declared one, or the detected one
+	// when the input declared none or declared one its bytes are not
+	// in (see internal/input). "" when not read from bytes.
+	Charset string `json:"charset,omitempty"`
 
 	Paragraphs []Range `json:"paragraphs"`
 	Sentences  []Range `json:"sentences"`

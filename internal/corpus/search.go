@@ -105,6 +105,9 @@ type SearchResult struct {
 	RankedWithin int `json:"ranked_within,omitempty"`
 	// Facets are counted when SearchOptions.Facets asks.
 	Facets *Facets `json:"facets,omitempty"`
+	// Notices are remarks on the query (query.Plan.Notices), such as a
+	// term that matches nothing because it holds no letter or digit.
+	Notices []string `json:"notices,omitempty"`
 }
 
 // bm25 weights of the full-text columns: title, text, speaker names,
@@ -131,7 +134,7 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 	if err != nil {
 		return nil, err
 	}
-	res := &SearchResult{Query: opts.Query, Ranked: m.ranked(), Offset: opts.Offset, Total: -1, Hits: []Hit{}}
+	res := &SearchResult{Query: opts.Query, Ranked: m.ranked(), Offset: opts.Offset, Total: -1, Hits: []Hit{}, Notices: m.p.Notices}
 	n := opts.Offset + opts.Limit
 	if opts.Facets {
 		n = max(n, FacetSample+1)

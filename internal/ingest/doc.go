@@ -32,6 +32,16 @@
 // address, an unreadable file) are reported and counted by reason, never
 // stored, and never stop the run.
 //
+// Hostile sources are bounded. Files and directories are expanded by
+// input.Walk, the walk analyze uses (links followed, loops, dangling links
+// and FIFOs reported by name). A WARC file is read record by record with
+// its gzip members split here (readWARC): a corrupt record is reported
+// (ErrCorruptRecord, with its offset), counted in Summary.SkippedRecords,
+// and reading resumes at the next member or WARC/1. header. Every URL is
+// fetched at most once a run (a sitemap listing itself is read once), and
+// links are capped per feed and per run (Options.MaxLinksPerFeed,
+// MaxLinks; ErrTooManyLinks).
+//
 // Each new article joins the cluster of its most similar stored
 // near-duplicate (estimated Jaccard ≥ dedup's threshold, found through the
 // LSH band index in the store) or starts its own; the cluster's original is

@@ -58,24 +58,28 @@ func TestReadWARCSeed(t *testing.T) {
 		data  string
 		pages int
 		fail  bool
+		skip  int
 	}{
-		{"plain", seedWARC, 1, false},
-		{"gzip members", gz(seedWARC) + gz(seedWARC), 2, false},
-		{"truncated", gz(seedWARC) + gz(seedWARC)[:40], 1, true},
-		{"empty", "", 0, true},
-		{"not warc", "<html>hello</html>", 0, true},
+		{"plain", seedWARC, 1, false, 0},
+		{"plain twice", seedWARC + seedWARC, 2, false, 0},
+		{"gzip members", gz(seedWARC) + gz(seedWARC), 2, false, 0},
+		{"truncated", gz(seedWARC) + gz(seedWARC)[:40], 1, false, 1},
+		{"corrupt then good", gz(seedWARC)[:30] + "garbage" + gz(seedWARC), 1, false, 1},
+		{"plain bad header then good", "WARC/1.1\r\nbroken\r\n\r\n" + seedWARC, 1, false, 1},
+		{"empty", "", 0, true, 0},
+		{"not warc", "<html>hello</html>", 0, true, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			n := 0
+			n, skipped := 0, 0
 			err := readWARC(strings.NewReader(tc.data), "x.warc", 1<<20, func(p warcPage) error {
 				n++
 				if p.URL != "http://a.example/x" || !strings.HasPrefix(p.RecordID, "<urn:uuid:") || !bytes.Contains(p.Body, []byte("<p>hi</p>")) {
 					t.Errorf("page %+v", p)
 				}
 				return nil
-			}, func(warcPage, error) {})
-			if n != tc.pages || (err != nil) != tc.fail {
-				t.Errorf("%d pages, err %v; want %d pages, failure %v", n, err, tc.pages, tc.fail)
+			}, func(warcPage, error) { skipped++ })
+			if n != tc.pages || (err != nil) != tc.fail || skipped != tc.skip {
+				t.Errorf("%d pages, %d skipped, err %v; want %d pages, %d skipped, failure %v", n, skipped, err, tc.pages, tc.skip, tc.fail)
 			}
 		})
 	}

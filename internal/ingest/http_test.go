@@ -212,3 +212,55 @@ func TestRedirectToPrivateRefused(t *testing.T) {
 		t.Errorf("err = %v, want ErrScheme", err)
 	}
 }
+
+// TestSitemapSelfLinks: a sitemap index that lists itself eight times is
+// fetched once (with robots.txt: two requests), not once per path of the
+// index graph.
+func TestSitemapSelfLinks(t *testing.T) {
+	var mu sync.Mutex
+	fetches := 0
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		fetches++
+		mu.Unlock()
+		if r.URL.Path != "/sitemap.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		for range 8 {
+			fmt.Fprintf(w, "<sitemap><loc>%s/sitemap.xml</loc></sitemap>", srv.URL)
+		}
+		fmt.Fprint(w, `</sitemapindex>`)
+	}))
+	t.Cleanup(srv.Close)
+	st := openStore(t, filepath.Join(t.TempDir(), "c.db"))
+	_, err := ingest.Run(context.Background(), st, []string{srv.URL + "/sitemap.xml"}, ingest.Options{
+		Fetch: ingest.FetchOptions{AllowPrivate: true, Rate: 100},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fetches > 9 {
+		t.Errorf("%d fetches, want at most 9", fetches)
+	}
+}
+
+// TestFeedLinkCaps: links past MaxLinksPerFeed are reported, not fetched.
+func TestFeedLinkCaps(t *testing.T) {
+	site := newNewsSite(t)
+	st := openStore(t, filepath.Join(t.TempDir(), "c.db"))
+	var failures []error
+	sum, err := ingest.Run(context.Background(), st, []string{site.URL + "/feed.xml"}, ingest.Options{
+		MaxLinksPerFeed: 2,
+		Fetch:           ingest.FetchOptions{AllowPrivate: true, Rate: 100},
+		OnFailure:       func(err error) { failures = append(failures, err) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failures[ingest.ErrTooManyLinks.Error()] != 1 || site.requested("/news/orchard") {
+		t.Errorf("failures %v; want the feed reported for too many links and its third link not fetched", failures)
+	}
+}

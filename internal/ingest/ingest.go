@@ -8,11 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -35,10 +32,17 @@ type Options struct {
 	// BatchInterval is the longest a written input waits for its commit.
 	// Zero means 2 s.
 	BatchInterval time.Duration
-	Fetch         FetchOptions
-	Input         input.Options
-	Analyze       analyze.Options
-	Dedup         dedup.Options
+	// MaxLinksPerFeed bounds the links read from one feed or sitemap
+	// (pages, or sitemaps of an index); zero means 50,000, the sitemap
+	// protocol's own limit. MaxLinks bounds the page links of a whole run
+	// (zero: 1,000,000). Links past either are reported
+	// (ErrTooManyLinks), not fetched. Each URL is fetched at most once a
+	// run whatever the feeds list.
+	MaxLinksPerFeed, MaxLinks int
+	Fetch                     FetchOptions
+	Input                     input.Options
+	Analyze                   analyze.Options
+	Dedup                     dedup.Options
 	// Logger receives progress and diagnostics; nil discards them.
 	Logger *slog.Logger
 	// OnFailure is called, from one goroutine, for every input that
@@ -55,6 +59,12 @@ func (o Options) applyDefaults() Options {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 200
+	}
+	if o.MaxLinksPerFeed <= 0 {
+		o.MaxLinksPerFeed = maxSitemapURLs
+	}
+	if o.MaxLinks <= 0 {
+		o.MaxLinks = 1_000_000
 	}
 	if o.BatchInterval <= 0 {
 		o.BatchInterval = 2 * time.Second
@@ -95,38 +105,17 @@ type Progress struct {
 }
 
 // localSize is the total size of the local sources, 0 if any is a URL.
-func localSize(sources []string) int64 {
+func localSize(ctx context.Context, sources []string) int64 {
 	var total int64
 	for _, src := range sources {
 		if isURL(src) {
 			return 0
 		}
-		fi, err := os.Stat(src)
-		if err != nil {
-			continue
-		}
-		if !fi.IsDir() {
-			total += fi.Size()
-			continue
-		}
-		_ = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if path != src && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() {
-				if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-					total += fi.Size()
-				}
-			}
-			return nil
-		})
 	}
+	_ = input.Walk(ctx, sources, func(f input.File) error {
+		total += f.Size
+		return nil
+	})
 	return total
 }
 
@@ -143,6 +132,9 @@ type Summary struct {
 	// articles) in the store after the run.
 	Clusters int
 	Failed   int
+	// SkippedRecords is how many corrupt WARC records were skipped (each
+	// is also a failure); reading resumed after each.
+	SkippedRecords int
 	// Failures counts failed inputs by reason.
 	Failures map[string]int
 	Elapsed  time.Duration
@@ -172,7 +164,7 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 	hasher := dedup.New(opts.Dedup)
 	fetcher := NewFetcher(opts.Fetch)
 	sum := &Summary{Failures: map[string]int{}}
-	prog := Progress{Started: time.Now(), BytesTotal: localSize(sources)}
+	prog := Progress{Started: time.Now(), BytesTotal: localSize(ctx, sources)}
 	var found atomic.Int64
 	var sourcesDone atomic.Bool
 
@@ -318,6 +310,9 @@ func (w *writer) add(ctx context.Context, r result) error {
 }
 
 func (w *writer) failed(err error) {
+	if errors.Is(err, ErrCorruptRecord) {
+		w.sum.SkippedRecords++
+	}
 	w.sum.Failed++
 	w.sum.Failures[Reason(err)]++
 	w.opts.OnFailure(err)
@@ -412,7 +407,7 @@ func (w *writer) flush() error {
 // reasons are the failure classes of the summary, most specific first.
 var reasons = []error{
 	ErrPrivateAddress, ErrRobots, ErrHTTPStatus, ErrScheme, ErrTooLarge, ErrTooManyRedirs,
-	ErrWARC, ErrNotFeed, ErrNotRegular, ErrTooDeep, errCorruptGzip,
+	ErrCorruptRecord, ErrWARC, ErrNotFeed, ErrTooManyLinks, ErrNotRegular, input.ErrSymlinkLoop, input.ErrDanglingLink, ErrTooDeep, errCorruptGzip,
 	input.ErrEmpty, input.ErrBinary, input.ErrTooLarge, input.ErrTruncated, input.ErrCorrupt,
 	input.ErrInvalidUTF8, input.ErrTooDeep, analyze.ErrNoArticle, analyze.ErrInternal,
 	fs.ErrNotExist, fs.ErrPermission, context.DeadlineExceeded,

@@ -325,7 +325,7 @@ func TestBadSources(t *testing.T) {
 	if got := count(t, st.DB, `SELECT count(*) FROM articles`); got != n+1 {
 		t.Errorf("articles = %d, want %d", got, n+1)
 	}
-	if sum.Failed != len(reported) || sum.Failures[ingest.ErrWARC.Error()] != 1 {
+	if sum.Failed != len(reported) || sum.Failures[ingest.ErrCorruptRecord.Error()] != 1 {
 		t.Errorf("summary %+v does not match %d reported failures", sum, len(reported))
 	}
 }

@@ -11,20 +11,24 @@ import (
 	"io/fs"
 	"mime"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/newsgraph/newsgraph/internal/input"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // Source errors.
 var (
-	ErrNotRegular = errors.New("not a regular file")
+	// ErrNotRegular is input.ErrNotRegular: a FIFO, device or socket.
+	ErrNotRegular = input.ErrNotRegular
 	ErrNotFeed    = errors.New("not an RSS/Atom feed or sitemap")
 	ErrTooDeep    = errors.New("sitemap indexes nested too deep")
+	// ErrTooManyLinks is the error of a feed or sitemap whose links
+	// pass Options.MaxLinksPerFeed, or of a run whose links pass
+	// Options.MaxLinks: the links beyond are not fetched.
+	ErrTooManyLinks = errors.New("too many links")
 )
 
 // item is one input on its way to analysis: content already read (files,
@@ -47,6 +51,23 @@ type expander struct {
 	// done is the size of the local files finished; pos the position
 	// reached in local sources, which emit records in each item.
 	done, pos int64
+	// seen are the URLs fetched or queued in this run (feeds, sitemaps
+	// and pages): a sitemap that lists itself, or a page listed twice,
+	// is fetched once. links counts the page links queued.
+	seen  map[string]bool
+	links int
+}
+
+// visit reports whether u is new in this run, and marks it seen.
+func (x *expander) visit(u string) bool {
+	if x.seen == nil {
+		x.seen = map[string]bool{}
+	}
+	if x.seen[u] {
+		return false
+	}
+	x.seen[u] = true
+	return true
 }
 
 // isURL reports whether a source argument is an http(s) URL.
@@ -57,38 +78,16 @@ func isURL(s string) bool {
 // source expands one command-line source.
 func (x *expander) source(ctx context.Context, src string) error {
 	if isURL(src) {
+		if !x.visit(src) {
+			return nil // given twice
+		}
 		return x.url(ctx, src, "", store.SourceURL, 0)
 	}
-	fi, err := os.Stat(src)
-	if err != nil {
-		return x.fail(src, err)
-	}
-	if !fi.IsDir() {
-		return x.file(ctx, src)
-	}
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	return input.Walk(ctx, []string{src}, func(f input.File) error {
+		if f.Err != nil {
+			return x.emit(item{name: f.Path, err: f.Err})
 		}
-		if err != nil {
-			if e := x.fail(path, err); e != nil {
-				return e
-			}
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if path != src && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		return x.file(ctx, path)
+		return x.file(ctx, f.Path)
 	})
 }
 
@@ -110,22 +109,12 @@ const headSize = 4096
 // file reads one file: a WARC file is streamed record by record, a feed or
 // sitemap is expanded, anything else is one page.
 func (x *expander) file(ctx context.Context, path string) error {
-	fi, err := os.Stat(path) // follows symlinks: a dangling one fails here
+	f, fi, err := input.OpenRegular(path) // never opens a FIFO
 	if err != nil {
-		return x.fail(path, err)
-	}
-	if !fi.Mode().IsRegular() {
-		if fi.IsDir() {
-			return nil // a symlink to a directory: not followed
-		}
-		return x.fail(path, ErrNotRegular)
-	}
-	defer func() { x.done += fi.Size(); x.pos = x.done }()
-	f, err := os.Open(path)
-	if err != nil {
-		return x.fail(path, err)
+		return x.emit(item{name: path, err: err})
 	}
 	defer f.Close()
+	defer func() { x.done += fi.Size(); x.pos = x.done }()
 	head, err := peekContent(f)
 	if err != nil {
 		return x.fail(path, err)
@@ -184,21 +173,18 @@ func peekContent(r io.Reader) ([]byte, error) {
 
 var errCorruptGzip = errors.New("compressed input is corrupt")
 
-// decompress returns b's content: gunzipped when b is gzip, within max.
+// decompress returns b's content: gunzipped when b is gzip, within max
+// (input.Gunzip: a gzip bomb is refused without being held in memory).
 func decompress(b []byte, max int64) ([]byte, error) {
 	if !isGzip(b) {
 		return b, nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	out, err := input.Gunzip(b, max)
 	if err != nil {
+		if errors.Is(err, input.ErrTooLarge) {
+			return nil, ErrTooLarge
+		}
 		return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
-	}
-	out, err := io.ReadAll(io.LimitReader(zr, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errCorruptGzip, err)
-	}
-	if int64(len(out)) > max {
-		return nil, ErrTooLarge
 	}
 	return out, nil
 }
@@ -282,10 +268,13 @@ func (x *expander) feed(ctx context.Context, name, base string, raw []byte, dept
 			if depth >= maxSitemapDepth {
 				return x.fail(name, ErrTooDeep)
 			}
-			for _, child := range sm.URLs {
+			for i, child := range sm.URLs {
 				child = resolve(base, child)
-				if child == "" {
-					continue
+				if child == "" || !x.visit(child) {
+					continue // not http(s), or fetched already (a sitemap listing itself)
+				}
+				if i >= x.opts.MaxLinksPerFeed {
+					return x.fail(name, fmt.Errorf("%w: more than %d sitemaps listed (MaxLinksPerFeed)", ErrTooManyLinks, x.opts.MaxLinksPerFeed))
 				}
 				if err := x.url(ctx, child, name, store.SourceSitemap, depth+1); err != nil {
 					return err
@@ -313,6 +302,12 @@ func (x *expander) feed(ctx context.Context, name, base string, raw []byte, dept
 		}
 	}
 	x.opts.Logger.Info("feed expanded", "source", name, "kind", kind, "links", len(links))
+	if len(links) > x.opts.MaxLinksPerFeed {
+		if err := x.fail(name, fmt.Errorf("%w: %d links, only the first %d are fetched (MaxLinksPerFeed)", ErrTooManyLinks, len(links), x.opts.MaxLinksPerFeed)); err != nil {
+			return err
+		}
+		links = links[:x.opts.MaxLinksPerFeed]
+	}
 	for _, l := range links {
 		u := resolve(base, l)
 		if u == "" {
@@ -321,6 +316,13 @@ func (x *expander) feed(ctx context.Context, name, base string, raw []byte, dept
 			}
 			continue
 		}
+		if !x.visit(u) {
+			continue // listed before in this run
+		}
+		if x.links >= x.opts.MaxLinks {
+			return x.fail(name, fmt.Errorf("%w: the run reached its limit of %d links (MaxLinks); the rest of this feed is not fetched", ErrTooManyLinks, x.opts.MaxLinks))
+		}
+		x.links++
 		if err := x.emit(item{name: u, fetch: u, in: store.Input{SourceKind: kind, FeedURL: name}}); err != nil {
 			return err
 		}

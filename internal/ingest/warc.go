@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +17,11 @@ import (
 // ErrWARC wraps errors reading a WARC file (truncated, corrupt records).
 var ErrWARC = errors.New("bad WARC file")
 
+// ErrCorruptRecord is the error of one WARC record that cannot be read (a
+// corrupt or truncated gzip member, a malformed header): it is skipped and
+// reading resumes at the next record. It wraps ErrWARC.
+var ErrCorruptRecord = fmt.Errorf("%w: corrupt record skipped", ErrWARC)
+
 // warcPage is one HTML response record of a WARC file.
 type warcPage struct {
 	URL         string
@@ -24,51 +32,88 @@ type warcPage struct {
 	Body        []byte // the HTTP payload, as stored (may be gzip)
 }
 
-// readWARC reads the WARC records from r (plain or per-record gzip) with
-// gowarc and calls emit for each HTML response: a "response" record
-// holding an HTTP 2xx response whose Content-Type is HTML (or absent), or
-// a "resource" record of type text/html. Other records are skipped. A
-// payload larger than maxBytes is reported through skip and passed over.
-// Reading stops at the first unreadable record: the error (wrapping
-// ErrWARC) names the offset; the records before it have been emitted. An
-// error from emit stops reading and is returned as it is.
-func readWARC(r io.Reader, name string, maxBytes int64, emit func(warcPage) error, skip func(warcPage, error)) (err error) {
-	defer func() {
-		// gowarc is third-party code parsing untrusted bytes.
-		if v := recover(); v != nil {
-			err = fmt.Errorf("%s: %w: parser panic: %v", name, ErrWARC, v)
+// warcOptions are gowarc's parsing policies: a record must be well formed
+// (syntax errors fail it, which readWARC turns into a skipped record); the
+// rest of the standard is not enforced.
+var warcOptions = []gowarc.WarcRecordOption{
+	gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail),
+	gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+	gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+	gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
+	gowarc.WithBufferMaxMemBytes(4 << 20),
+}
+
+// readWARC reads the WARC records from r (plain, or one gzip member per
+// record as the standard recommends) and calls emit for each HTML
+// response: a "response" record holding an HTTP 2xx response whose
+// Content-Type is HTML (or absent), or a "resource" record of type
+// text/html. Other records are passed over.
+//
+// One bad record never loses the rest of the file. readWARC splits the
+// gzip members itself (compress/gzip with Multistream(false)) and gives
+// each to gowarc on its own; gowarc loops on a corrupt member when told
+// to skip errors, so it is never asked to. A record that cannot be read
+// (corrupt or truncated member, malformed header, a payload over maxBytes)
+// is reported through skip, with its offset and an error wrapping
+// ErrCorruptRecord or ErrTooLarge, and reading resumes at the next gzip
+// member or "WARC/1." header. readWARC fails (ErrWARC) only when r holds
+// no record at all. An error from emit stops reading and is returned as
+// it is.
+func readWARC(r io.Reader, name string, maxBytes int64, emit func(warcPage) error, skip func(warcPage, error)) error {
+	rw := &rewinder{r: r}
+	br := bufio.NewReaderSize(rw, 64<<10)
+	pos := func() int64 { return rw.n - int64(br.Buffered()) }
+	var zr *gzip.Reader
+	records := 0
+	for {
+		skipSpace(br)
+		head, _ := br.Peek(len(warcMagic))
+		if len(head) == 0 {
+			break
 		}
-	}()
-	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail), // ErrIgnore and ErrWarn loop forever on a corrupt gzip member (gowarc v1.6.0)
-		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
-		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
-		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithBufferMaxMemBytes(4<<20),
-	)
-	if err != nil {
-		return fmt.Errorf("%s: %w: %v", name, ErrWARC, err)
-	}
-	defer wr.Close()
-	for n := 0; ; n++ {
-		rec, off, _, err := wr.Next()
-		if err == io.EOF {
-			if n == 0 {
-				return fmt.Errorf("%s: %w: no WARC records", name, ErrWARC)
+		off := pos()
+		rw.mark(off, br)
+		page := warcPage{Offset: off}
+		var ok bool
+		var err error
+		resync := false
+		switch {
+		case isGzip(head):
+			if zr == nil {
+				zr = new(gzip.Reader)
 			}
-			return nil
+			page, ok, err = readMember(zr, br, off, maxBytes)
+			resync = err != nil && !errors.Is(err, ErrTooLarge)
+		case bytes.HasPrefix(head, warcMagic):
+			page, ok, err = readRecord(br, off, maxBytes)
+			resync = err != nil && !errors.Is(err, ErrTooLarge)
+		default:
+			err, resync = errors.New("no WARC record or gzip member here"), true
+			records-- // not a record: only reported
+		}
+		if resync {
+			// The next record may start inside the bytes the failed one
+			// consumed (a truncated member runs into the next): look
+			// again from the byte after its start.
+			first := off == pos()
+			if rw.rewind(off + 1) {
+				br.Reset(rw)
+				first = false
+			}
+			if e := skipToRecord(br, first); e != nil && !errors.Is(e, io.EOF) {
+				return fmt.Errorf("%s: %w: %v", name, ErrWARC, e)
+			}
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w: record at offset %d: %v", name, ErrWARC, off, err)
-		}
-		page, ok, err := htmlRecord(rec, off, maxBytes)
-		if err != nil {
-			if errors.Is(err, ErrTooLarge) {
-				skip(page, err)
-				continue
+			records++
+			page.Offset = off
+			if !errors.Is(err, ErrTooLarge) {
+				err = fmt.Errorf("%w: %v", ErrCorruptRecord, err)
 			}
-			return fmt.Errorf("%s: %w: record at offset %d: %v", name, ErrWARC, off, err)
+			skip(page, err)
+			continue
 		}
+		records++
 		if !ok {
 			continue
 		}
@@ -76,6 +121,162 @@ func readWARC(r io.Reader, name string, maxBytes int64, emit func(warcPage) erro
 			return err
 		}
 	}
+	if records == 0 {
+		return fmt.Errorf("%s: %w: no WARC records", name, ErrWARC)
+	}
+	return nil
+}
+
+var warcMagic = []byte("WARC/1.")
+
+// skipSpace discards white space (between records, at the end).
+func skipSpace(br *bufio.Reader) {
+	for {
+		b, _ := br.Peek(1)
+		if len(b) == 0 || !bytes.ContainsAny(b, " \t\r\n") {
+			return
+		}
+		br.Discard(1)
+	}
+}
+
+// readMember reads the gzip member at the head of br as one WARC record
+// and checks the member to its end (its CRC), so a record is returned
+// only when all of it was read intact. On success br is at the next
+// member.
+func readMember(zr *gzip.Reader, br *bufio.Reader, off, maxBytes int64) (warcPage, bool, error) {
+	if err := zr.Reset(br); err != nil {
+		return warcPage{}, false, err
+	}
+	zr.Multistream(false)
+	inner := bufio.NewReader(zr)
+	page, ok, err := readRecord(inner, off, maxBytes)
+	if err != nil && !errors.Is(err, ErrTooLarge) {
+		return page, false, err
+	}
+	// The member's end: its checksum, or a corrupt or truncated member.
+	if _, cerr := io.Copy(io.Discard, inner); cerr != nil {
+		return page, false, cerr
+	}
+	return page, ok, err
+}
+
+// readRecord parses one uncompressed WARC record at the head of r with
+// gowarc and reads its HTML page, if any; on success r is past the
+// record. gowarc is third-party code parsing untrusted bytes: a panic is
+// an error of this record.
+func readRecord(r *bufio.Reader, off, maxBytes int64) (page warcPage, ok bool, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			page, ok, err = warcPage{Offset: off}, false, fmt.Errorf("parser panic: %v", v)
+		}
+	}()
+	rec, _, _, err := gowarc.NewUnmarshaler(warcOptions...).Unmarshal(r)
+	if err != nil {
+		if rec != nil {
+			rec.Close()
+		}
+		return warcPage{Offset: off}, false, err
+	}
+	page, ok, err = htmlRecord(rec, off, maxBytes)
+	if cerr := rec.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return page, ok, err
+}
+
+// skipToRecord discards bytes up to the next gzip member header or
+// "WARC/1." line, where reading resumes; first says nothing was consumed
+// yet at this position, so at least one byte is skipped. It returns
+// io.EOF when there is none.
+func skipToRecord(br *bufio.Reader, first bool) error {
+	if first {
+		if _, err := br.Discard(1); err != nil {
+			return err
+		}
+	}
+	gzipHead := []byte{0x1f, 0x8b, 0x08}
+	for {
+		buf, err := br.Peek(br.Size())
+		i, j := bytes.Index(buf, gzipHead), bytes.Index(buf, warcMagic)
+		if i < 0 || (j >= 0 && j < i) {
+			i = j
+		}
+		if i >= 0 {
+			_, derr := br.Discard(i)
+			return derr
+		}
+		if err != nil {
+			br.Discard(len(buf))
+			if errors.Is(err, bufio.ErrBufferFull) {
+				continue
+			}
+			return io.EOF
+		}
+		// Keep a tail that may hold the start of a header.
+		if _, err := br.Discard(max(len(buf)-len(warcMagic), 1)); err != nil {
+			return err
+		}
+	}
+}
+
+// maxRewind bounds the bytes of one record kept to look for the next
+// record inside it after it fails; past it, the search goes on from where
+// reading stopped.
+const maxRewind = 8 << 20
+
+// rewinder is the reader under readWARC's bufio.Reader: it counts the
+// bytes read (n is the offset of the next byte it serves) and keeps the
+// bytes of the current record from its start (mark) so that reading can
+// go back into them (rewind).
+type rewinder struct {
+	r       io.Reader
+	n       int64
+	pending []byte // served before r: bytes given back by rewind
+	rec     []byte // the current record's bytes from recStart
+	recOff  int64
+	over    bool // rec outgrew maxRewind
+}
+
+// mark starts recording at offset off, the current position of br (whose
+// buffered bytes, already read from rw, are the first recorded).
+func (rw *rewinder) mark(off int64, br *bufio.Reader) {
+	buffered, _ := br.Peek(br.Buffered())
+	rw.rec = append(rw.rec[:0], buffered...)
+	rw.recOff, rw.over = off, false
+}
+
+// rewind makes the next byte served the one at offset off, inside the
+// recorded bytes; false when they no longer hold it.
+func (rw *rewinder) rewind(off int64) bool {
+	k := off - rw.recOff
+	if rw.over || k < 0 || k > int64(len(rw.rec)) {
+		return false
+	}
+	rw.pending = append(append([]byte(nil), rw.rec[k:]...), rw.pending...)
+	rw.n = off
+	rw.rec = rw.rec[:0]
+	return true
+}
+
+func (rw *rewinder) Read(p []byte) (int, error) {
+	var n int
+	var err error
+	if len(rw.pending) > 0 {
+		n = copy(p, rw.pending)
+		rw.pending = rw.pending[n:]
+	} else {
+		n, err = rw.r.Read(p)
+	}
+	rw.n += int64(n)
+	if !rw.over {
+		if len(rw.rec)+n > maxRewind {
+			rw.over, rw.rec = true, rw.rec[:0]
+		} else {
+			rw.rec = append(rw.rec, p[:n]...)
+		}
+	}
+	return n, err
 }
 
 // htmlRecord returns the HTML page of a record; ok is false for records

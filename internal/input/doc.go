@@ -19,13 +19,34 @@
 //     accept plain text only as UTF-8 or as UTF-16 with a byte-order mark,
 //     with line ends normalised to "\n".
 //
+// # Files
+//
+// Walk is newsgraph's one directory walk (analyze and ingest use it): it
+// follows symbolic links (to files and directories; a loop is
+// ErrSymlinkLoop, a dangling link ErrDanglingLink) and refuses FIFOs,
+// devices and sockets by their mode (ErrNotRegular) without opening them;
+// nothing is skipped in silence but hidden names. OpenRegular (and Open)
+// check the mode before open(2) and open non-blocking, so a FIFO can never
+// block a run.
+//
+// # Charsets
+//
+// HTML whose bytes are not in its declared UTF-8, or that declares no
+// charset and is not UTF-8, is decoded from the charset detected by
+// github.com/wlynxg/chardet from its byte statistics (windows-1252 when the
+// detector is not confident); Document.Charset names what was used.
+//
 // # Limits
 //
 // Options.MaxBytes (default DefaultMaxBytes, 64 MiB) bounds the input
 // after decompression. It is enforced while reading, through an
 // io.LimitReader: at most MaxBytes+1 bytes are ever read, and a plain file
-// whose size is over the limit is refused before it is read at all, so a
-// 200 MB file or a gzip bomb costs at most the limit in memory.
+// whose size is over the limit is refused before it is read at all. Gzip
+// content that can be read twice (a file, bytes in memory: Gunzip) is
+// first counted to io.Discard and then read into a buffer of exactly its
+// size, so a gzip bomb costs kilobytes and accepted content its own size;
+// a stream (standard input) is read in 1 MiB chunks, at most the limit
+// plus one copy.
 //
 // Options.MaxDepth (default DefaultMaxDepth, 512, the limit of the
 // golang.org/x/net/html parser) bounds element nesting in HTML. The depth

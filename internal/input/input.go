@@ -88,22 +88,51 @@ type Document struct {
 	Compressed bool
 }
 
-// Open reads the file at path. See Read.
+// Open reads the file at path. See Read and OpenRegular.
 func Open(path string, opts Options) (*Document, error) {
 	opts = opts.applyDefaults()
-	f, err := os.Open(path)
+	f, fi, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
-	}
 	return read(path, f, opts, fi.Size())
+}
+
+// OpenRegular opens the regular file at path (following symbolic links).
+// What is not a regular file is refused by its mode before it is opened:
+// a directory, and a FIFO, device or socket (ErrNotRegular; opening a FIFO
+// would block until a writer came). Errors name the path.
+func OpenRegular(path string) (*os.File, os.FileInfo, error) {
+	check := func(fi os.FileInfo) error {
+		switch {
+		case fi.IsDir():
+			return fmt.Errorf("%s: is a directory", path)
+		case !fi.Mode().IsRegular():
+			return fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, modeName(fi.Mode()))
+		}
+		return nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if err := check(fi); err != nil {
+		return nil, nil, err
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	// The path may have been replaced between Stat and open.
+	if fi, err = f.Stat(); err == nil {
+		err = check(fi)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
 }
 
 // Read reads one input from r: it decompresses gzip (recognised by its
@@ -120,26 +149,35 @@ func read(name string, r io.Reader, opts Options, size int64) (*Document, error)
 	fail := func(err error) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	start := int64(-1) // r's position, when r can seek back to it
+	if s, ok := r.(io.Seeker); ok {
+		if p, err := s.Seek(0, io.SeekCurrent); err == nil {
+			start = p
+			if end, err := s.Seek(0, io.SeekEnd); err == nil && size < 0 {
+				size = end - p // the raw size, for a buffer of the right size
+			}
+			if _, err := s.Seek(p, io.SeekStart); err != nil {
+				return fail(err)
+			}
+		}
+	}
 	br := bufio.NewReader(r)
 	magic, _ := br.Peek(2)
 	compressed := len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-	var src io.Reader = br
-	if compressed {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return fail(gzipError(err))
-		}
-		defer zr.Close()
-		src = zr
-	} else if size > opts.MaxBytes {
+	var raw []byte
+	var err error
+	switch {
+	case compressed && start >= 0:
+		raw, err = gunzipSeeker(r.(io.ReadSeeker), start, opts.MaxBytes)
+	case compressed:
+		raw, err = gunzipStream(br, opts.MaxBytes)
+	case size > opts.MaxBytes:
 		// A plain file's size is its content's: refuse it unread.
-		return fail(ErrTooLarge)
+		err = ErrTooLarge
+	default:
+		raw, err = readLimited(br, opts.MaxBytes, size)
 	}
-	raw, err := readLimited(src, opts.MaxBytes, size)
 	if err != nil {
-		if compressed && !errors.Is(err, ErrTooLarge) {
-			return fail(gzipError(err))
-		}
 		return fail(err)
 	}
 	doc, err := decode(raw, opts)
@@ -150,13 +188,95 @@ func read(name string, r io.Reader, opts Options, size int64) (*Document, error)
 	return doc, nil
 }
 
-// readLimited reads all of r but never more than limit+1 bytes, so a
-// too-large input costs at most limit bytes of memory.
-func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
-	var buf bytes.Buffer
-	if sizeHint > 0 && sizeHint <= limit {
-		buf.Grow(int(sizeHint) + bytes.MinRead)
+// Gunzip returns the content of the gzip data b, refusing (ErrTooLarge)
+// content over limit without holding it: see gunzipSeeker.
+func Gunzip(b []byte, limit int64) ([]byte, error) {
+	return gunzipSeeker(bytes.NewReader(b), 0, limit)
+}
+
+// gunzipSeeker decompresses the gzip stream at offset start of r in two
+// passes: the first counts the content (to io.Discard, at most limit+1
+// bytes), the second reads it into a buffer of exactly that size. A gzip
+// bomb is refused after the first pass having cost a few kilobytes of
+// memory, and accepted content costs its own size, not a doubling buffer's.
+func gunzipSeeker(r io.ReadSeeker, start, limit int64) ([]byte, error) {
+	if _, err := r.Seek(start, io.SeekStart); err != nil {
+		return nil, err
 	}
+	zr, err := gzip.NewReader(bufio.NewReader(r))
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	if n > limit {
+		return nil, ErrTooLarge
+	}
+	if _, err := r.Seek(start, io.SeekStart); err != nil {
+		return nil, err
+	}
+	if err := zr.Reset(bufio.NewReader(r)); err != nil {
+		return nil, gzipError(err)
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(zr, buf); err != nil {
+		return nil, gzipError(err)
+	}
+	return buf, nil
+}
+
+// gunzipStream decompresses a gzip stream that cannot be read twice, in
+// chunks, so that memory is the content's size (at most limit) plus one
+// copy when the chunks are joined.
+func gunzipStream(r io.Reader, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	b, err := readChunks(zr, limit)
+	if err != nil && !errors.Is(err, ErrTooLarge) {
+		return nil, gzipError(err)
+	}
+	return b, err
+}
+
+// readChunks reads all of r in chunks (4 KiB growing to 1 MiB), never
+// more than limit+1 bytes, and joins them.
+func readChunks(r io.Reader, limit int64) ([]byte, error) {
+	var chunks [][]byte
+	var total int64
+	lr := io.LimitReader(r, limit+1)
+	for chunk := 4 << 10; ; chunk = min(2*chunk, 1<<20) {
+		c := make([]byte, chunk)
+		n, err := io.ReadFull(lr, c)
+		total += int64(n)
+		if total > limit {
+			return nil, ErrTooLarge
+		}
+		chunks = append(chunks, c[:n])
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	return bytes.Join(chunks, nil), nil
+}
+
+// readLimited reads all of r but never more than limit+1 bytes: into a
+// buffer of the known size sizeHint, else in chunks.
+func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	if sizeHint < 0 {
+		return readChunks(r, limit)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(min(sizeHint, limit)) + bytes.MinRead)
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err

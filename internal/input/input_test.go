@@ -90,6 +90,12 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// A headline and paragraph in Russian, written for these tests.
+const (
+	ruTitle = "Министр финансов заявил о снижении налогов"
+	ruText  = "Министр финансов заявил в понедельник, что правительство снизит налоги для малого бизнеса в следующем году. По его словам, это поможет сохранить рабочие места."
+)
+
 func TestReadKinds(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -122,6 +128,12 @@ func TestReadKinds(t *testing.T) {
 			encode(t, charmap.Windows1252, "<html><head><!-- "+strings.Repeat("x", 2000)+` --><meta charset="windows-1252"></head><body><p>Déjà vu</p></body></html>`),
 			HTML, "Déjà vu", "windows-1252", false},
 		{"undeclared latin-1 HTML", []byte("<html><body><p>Caf\xe9</p></body></html>"), HTML, "Café", "windows-1252", false},
+		{"windows-1251 declared UTF-8", encode(t, charmap.Windows1251, `<html><head><meta charset="utf-8"><title>`+ruTitle+`</title></head><body><p>`+ruText+`</p></body></html>`),
+			HTML, ruTitle, "windows-1251", false},
+		{"undeclared windows-1251", encode(t, charmap.Windows1251, `<html><head><title>`+ruTitle+`</title></head><body><p>`+ruText+`</p></body></html>`),
+			HTML, ruText, "windows-1251", false},
+		{"undeclared windows-1252 French", encode(t, charmap.Windows1252, `<html><body><p>Le café de la gare a fermé ses portes après quarante années; les habitués regrettent déjà l'ambiance.</p></body></html>`),
+			HTML, "fermé ses portes après", "windows-1252", false},
 		{"UTF-8 page declaring latin-1", []byte(`<html><head><meta charset="iso-8859-1"></head><body><p>Café ☕</p></body></html>`), HTML, "Café ☕", "utf-8", false},
 		{"HTML UTF-16LE BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "<html><body><p>Grüße</p></body></html>"), HTML, "Grüße", "utf-16le", false},
 		{"many unclosed paragraphs are not deep", []byte("<html><body>" + strings.Repeat("<p>para", 2000) + "</body></html>"), HTML, "para", "utf-8", false},

@@ -54,6 +54,9 @@ type Plan struct {
 	// EXISTS reads one index per set, where IDs, a compound, is built
 	// whole.
 	IDConj []IDSet
+	// Notices are remarks for the person who wrote the query, such as a
+	// term that matches nothing because it holds no letter or digit.
+	Notices []string
 }
 
 // IDSet is a SELECT of one column, id, with its values.
@@ -72,6 +75,7 @@ func Compile(n Node) (*Plan, error) {
 	if n == nil {
 		return p, nil
 	}
+	p.Notices = notices(n, nil)
 	var conj []Node
 	if a, ok := n.(*And); ok {
 		conj = a.Children
@@ -195,6 +199,28 @@ func (p *Plan) FromWhere(joins string, extra ...string) (string, []any) {
 	return from + " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// notices appends to out a notice for each free-text term of n that holds
+// nothing the index keeps.
+func notices(n Node, out []string) []string {
+	switch n := n.(type) {
+	case *Term:
+		if (n.Field == Text || n.Field == Title) && !searchable(n.Value) {
+			out = append(out, fmt.Sprintf("the term %q holds no letter or digit, so it matches nothing", n.Value))
+		}
+	case *And:
+		for _, c := range n.Children {
+			out = notices(c, out)
+		}
+	case *Or:
+		for _, c := range n.Children {
+			out = notices(c, out)
+		}
+	case *Not:
+		out = notices(n.Child, out)
+	}
+	return out
+}
+
 // ftsNode is an already-compiled FTS5 expression used as an SQL operand.
 type ftsNode struct{ expr string }
 
@@ -215,10 +241,14 @@ func ftsString(s string) string {
 func ftsLeaf(t *Term) (string, bool) {
 	var col string
 	switch t.Field {
-	case Text:
+	case Text, Title:
+		if !searchable(t.Value) {
+			return "", false // nothing to index: sqlTerm matches nothing
+		}
 		col = ftsText
-	case Title:
-		col = ftsTitle
+		if t.Field == Title {
+			col = ftsTitle
+		}
 	case Speaker:
 		if t.Phrase {
 			return "", false // a whole name: the quotes table answers
@@ -486,8 +516,8 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		arg("%" + likeEscape(v) + "%")
 		return `a.authors LIKE ? ESCAPE '\'`, nil
 	case Text, Title:
-		// Only reached for a term with nothing to index (never produced
-		// by Parse): it matches nothing.
+		// A term with nothing to index (Parse leaves one only when it is
+		// all the query holds): it matches nothing.
 		return "0", nil
 	}
 	return "", fmt.Errorf("%w: field %q cannot be searched", ErrSyntax, t.Field)

@@ -109,6 +109,30 @@ func TestCompile(t *testing.T) {
 	}
 }
 
+// TestCompileNothing: a query of terms with no letter or digit matches no
+// article, with a notice, instead of every article.
+func TestCompileNothing(t *testing.T) {
+	for _, q := range []string{"🙂", `"*"`, "%", "()", "-"} {
+		p, err := ParseCompile(q)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if p.Where != "0" || p.Match != "" {
+			t.Errorf("%q: Where %q Match %q, want a plan that matches nothing", q, p.Where, p.Match)
+		}
+		if len(p.Notices) != 1 || !strings.Contains(p.Notices[0], "matches nothing") {
+			t.Errorf("%q: notices %q, want one saying it matches nothing", q, p.Notices)
+		}
+	}
+	p, err := ParseCompile("putin 🙂")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Match == "" || len(p.Notices) != 0 {
+		t.Errorf("putin 🙂: Match %q notices %q, want putin alone", p.Match, p.Notices)
+	}
+}
+
 func TestCompileIDs(t *testing.T) {
 	tests := []struct {
 		name, in, ids string

@@ -20,6 +20,10 @@ const (
 	MaxLength = 4096 // bytes
 	MaxDepth  = 32   // nested parentheses and NOTs
 	MaxTerms  = 128  // terms and ranges
+	// MaxPrefixTerms bounds the prefix terms (polit*) of a query: each
+	// expands to every indexed word that starts with it, so a query of
+	// many short prefixes OR'd together costs seconds of CPU.
+	MaxPrefixTerms = 16
 )
 
 // SyntaxError is a query syntax error at a byte offset of the query.
@@ -42,8 +46,11 @@ func (e *SyntaxError) Column() int {
 // Unwrap makes errors.Is(err, ErrSyntax) true.
 func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 
-// Parse parses a query. An empty query (or one whose only terms hold no
-// letter or digit) gives a nil Node, which matches every article.
+// Parse parses a query. An empty query gives a nil Node, which matches
+// every article. Terms that hold no letter or digit ("-", "%", an emoji, an
+// empty group) are dropped beside other terms, as a search engine's
+// analyser drops them; a query left with nothing else gives a Term with no
+// indexable character, which matches no article (Plan.Notices says why).
 func Parse(q string) (Node, error) {
 	if len(q) > MaxLength {
 		return nil, &SyntaxError{Query: q, Pos: MaxLength, Msg: fmt.Sprintf("query is longer than %d bytes", MaxLength)}
@@ -64,6 +71,9 @@ func Parse(q string) (Node, error) {
 	n, err := p.parseOr(Text, 0)
 	if err != nil {
 		return nil, err
+	}
+	if n == nil && p.dropped {
+		n = &Term{Field: Text, Value: p.droppedVal, Phrase: true}
 	}
 	if p.tok.kind != tokEOF {
 		if p.tok.kind == tokRParen {
@@ -144,7 +154,13 @@ type parser struct {
 	off   int
 	tok   token
 	terms int
-	err   error // first lexing error
+	// prefixes counts the prefix terms (MaxPrefixTerms).
+	prefixes int
+	// dropped says a term with no indexable character was dropped;
+	// droppedVal is the first one.
+	dropped    bool
+	droppedVal string
+	err        error // first lexing error
 	// value says the next token is a field's value: a colon in it is
 	// part of the value, not a field separator.
 	value bool
@@ -566,6 +582,9 @@ func (p *parser) parsePrimary(field Field, depth int) (Node, error) {
 		if err != nil {
 			return nil, err
 		}
+		if n == nil && !p.dropped {
+			p.dropped, p.droppedVal = true, "()"
+		}
 		if p.tok.kind != tokRParen {
 			if err := p.lexErr(); err != nil {
 				return nil, err
@@ -647,10 +666,19 @@ func (p *parser) term(field Field, t token) (Node, error) {
 		return &Range{Field: Published, From: t.val, To: t.val, IncFrom: true, IncTo: true, Pos: t.pos}, nil
 	}
 	if (field == Text || field == Title) && !searchable(t.val) {
+		if !p.dropped {
+			p.dropped, p.droppedVal = true, t.val
+		}
 		return nil, nil
 	}
 	if err := p.count(t.pos); err != nil {
 		return nil, err
+	}
+	if t.prefix {
+		p.prefixes++
+		if p.prefixes > MaxPrefixTerms {
+			return nil, p.errorf(t.pos, "query has more than %d prefix terms (word*), the limit on prefixes per query", MaxPrefixTerms)
+		}
 	}
 	return &Term{Field: field, Value: t.val, Phrase: t.kind == tokPhrase, Prefix: t.prefix, Pos: t.pos}, nil
 }

@@ -42,7 +42,13 @@ func TestParse(t *testing.T) {
 		{"single date", "published:2016-07", "published:[2016-07 TO 2016-07]"},
 		{"colon in word", "10:30", `"10:30"`},
 		{"unsearchable dropped", "putin - obama &", "putin AND obama"},
-		{"only unsearchable", "& -", "<nil>"},
+		{"only unsearchable", "& -", `"&"`},
+		{"emoji alone", "🙂", `"🙂"`},
+		{"star phrase alone", `"*"`, `"*"`},
+		{"percent alone", "%", `"%"`},
+		{"empty group alone", "()", `"()"`},
+		{"minus alone", "-", `"-"`},
+		{"empty query", "  ", "<nil>"},
 		{"empty group", "() a", "a"},
 		{"backslash escape", `a\(b\)`, `"a(b)"`},
 		{"unicode", "Ходорковский", "Ходорковский"},
@@ -139,6 +145,14 @@ func TestParseLimits(t *testing.T) {
 	}
 	if _, err := Parse(many); !errors.Is(err, ErrSyntax) {
 		t.Errorf("too many terms: %v, want ErrSyntax", err)
+	}
+	prefixes := strings.Repeat("a* OR ", MaxPrefixTerms) + "a*"
+	_, err := Parse(prefixes)
+	if !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "prefix terms") {
+		t.Errorf("too many prefix terms: %v, want ErrSyntax naming the prefix limit", err)
+	}
+	if _, err := Parse(strings.Repeat("a* OR ", MaxPrefixTerms-1) + "a*"); err != nil {
+		t.Errorf("%d prefix terms: %v, want them accepted", MaxPrefixTerms, err)
 	}
 	long := make([]byte, MaxLength+1)
 	for i := range long {

@@ -22,6 +22,12 @@
 // query side) use Store.DB directly; WAL lets them run alongside a writer,
 // also from another process.
 //
+// Open refuses, with ErrNotStore, a file that is not a newsgraph store
+// (another program's SQLite database, a file that is not SQLite, or an
+// empty file opened read-only) rather than add the schema to it; an empty
+// file opened to write becomes a store. Begin and Commit fail with ErrGone
+// when the file was deleted or replaced while open (Check).
+//
 // The schema only grows: later versions add tables, columns with defaults
 // and indexes, never rename or drop.
 //

@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver (pure Go, FTS5)
+	"modernc.org/sqlite" // the "sqlite" database/sql driver (pure Go, FTS5)
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed schema.sql
@@ -22,6 +25,16 @@ const SchemaVersion = 1
 // newsgraph whose schema this one does not know.
 var ErrSchemaTooNew = errors.New("store: database schema is newer than this newsgraph")
 
+// ErrNotStore is returned by Open for a file that is not a newsgraph store:
+// not an SQLite database, an SQLite database of another program (tables
+// but no newsgraph meta table), or, read-only, an empty file.
+var ErrNotStore = errors.New("not a newsgraph store")
+
+// ErrGone is returned by Check and Begin when the store's file was deleted
+// or replaced while it was open: SQLite would go on writing to the deleted
+// file, and everything written would be lost.
+var ErrGone = errors.New("store: the database file was deleted or replaced while open")
+
 // Store is an open corpus database. DB is safe for concurrent use; reads
 // run alongside the one writer (WAL).
 type Store struct {
@@ -32,6 +45,8 @@ type Store struct {
 	path string
 	// noIdentity leaves corpus identity out of writes (Options.NoIdentity).
 	noIdentity bool
+	// file is the file opened, to tell when path no longer names it.
+	file os.FileInfo
 }
 
 // Options tunes Open. The zero value works.
@@ -75,7 +90,14 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
+		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {
+			return nil, fmt.Errorf("%w: %s is not an SQLite database", ErrNotStore, path)
+		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if err := checkOwner(ctx, db, path, opts.ReadOnly); err != nil {
+		db.Close()
+		return nil, err
 	}
 	if !opts.ReadOnly {
 		if _, err := db.ExecContext(ctx, schemaSQL); err != nil {
@@ -92,7 +114,56 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 		db.Close()
 		return nil, fmt.Errorf("%w: %s has version %d, this build knows %d", ErrSchemaTooNew, path, v, SchemaVersion)
 	}
+	if s.file, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
 	return s, nil
+}
+
+// checkOwner refuses a database that is not newsgraph's before the schema
+// is added to it: one with tables but no meta table (another program's),
+// a file SQLite cannot read, and, read-only, one without tables (an empty
+// file: nothing was ever ingested into it). An empty file opened for
+// writing becomes a new store.
+func checkOwner(ctx context.Context, db *sql.DB, path string, readOnly bool) error {
+	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrNotStore, path, err)
+	}
+	defer rows.Close()
+	var tables []string
+	hasMeta := false
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrNotStore, path, err)
+		}
+		hasMeta = hasMeta || name == "meta"
+		tables = append(tables, name)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrNotStore, path, err)
+	}
+	switch {
+	case len(tables) == 0 && readOnly:
+		return fmt.Errorf("%w: %s is empty (ingest into it first)", ErrNotStore, path)
+	case len(tables) > 0 && !hasMeta:
+		shown := tables[:min(len(tables), 5)]
+		return fmt.Errorf("%w: %s is another program's SQLite database (tables %s); newsgraph will not add its tables to it",
+			ErrNotStore, path, strings.Join(shown, ", "))
+	}
+	return nil
+}
+
+// Check returns ErrGone when the store's path no longer names the file
+// that was opened (deleted, or replaced by another file).
+func (s *Store) Check() error {
+	fi, err := os.Stat(s.path)
+	if err != nil || s.file == nil || !os.SameFile(fi, s.file) {
+		return fmt.Errorf("%w: %s", ErrGone, s.path)
+	}
+	return nil
 }
 
 // Path is the file the store was opened on.

@@ -84,20 +84,33 @@ type Tx struct {
 	ctx        context.Context
 	tx         *sql.Tx
 	now        string
+	st         *Store
 	noIdentity bool
 }
 
-// Begin starts a write transaction (BEGIN IMMEDIATE).
+// Begin starts a write transaction (BEGIN IMMEDIATE). It fails with
+// ErrGone when the store's file was deleted or replaced.
 func (s *Store) Begin(ctx context.Context) (*Tx, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
 	tx, err := s.DB.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	return &Tx{ctx: ctx, tx: tx, now: FormatTime(time.Now()), noIdentity: s.noIdentity}, nil
+	return &Tx{ctx: ctx, tx: tx, now: FormatTime(time.Now()), st: s, noIdentity: s.noIdentity}, nil
 }
 
-// Commit commits the transaction.
-func (t *Tx) Commit() error { return t.tx.Commit() }
+// Commit commits the transaction, unless the store's file is gone
+// (ErrGone: the transaction is rolled back, since what it wrote would be
+// lost with the deleted file).
+func (t *Tx) Commit() error {
+	if err := t.st.Check(); err != nil {
+		t.tx.Rollback()
+		return err
+	}
+	return t.tx.Commit()
+}
 
 // Rollback abandons the transaction.
 func (t *Tx) Rollback() error { return t.tx.Rollback() }

@@ -78,7 +78,32 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if err := hidePaths(a); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, a)
+}
+
+// hidePaths keeps the server's file system out of an article: the source
+// file is shown by its name, not its path, in the provenance and as the
+// record's id (which is the path for a file ingested from disk).
+func hidePaths(a *corpus.StoredArticle) error {
+	file := a.Provenance.SourceFile
+	if file == "" {
+		return nil
+	}
+	a.Provenance.SourceFile = filepath.Base(file)
+	if a.Article.ID != file {
+		return nil
+	}
+	a.Article.ID = a.Provenance.SourceFile
+	rec, err := json.Marshal(&a.Article)
+	if err != nil {
+		return err
+	}
+	a.Record = rec
+	return nil
 }
 
 func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request) {
@@ -111,10 +136,19 @@ type ingestResponse struct {
 // uploaded file (multipart field file) through internal/ingest.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	var source string
+	var source, tempDir string
 	switch ct {
 	case "multipart/form-data":
+		if r.ContentLength > s.opts.MaxUploadBytes {
+			s.fail(w, r, fmt.Errorf("upload of %d bytes is over the %d-byte limit: %w", r.ContentLength, s.opts.MaxUploadBytes,
+				&http.MaxBytesError{Limit: s.opts.MaxUploadBytes}))
+			return
+		}
 		f, hdr, err := r.FormFile("file")
+		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+			s.fail(w, r, fmt.Errorf("upload is over the %d-byte limit: %w", s.opts.MaxUploadBytes, mbe))
+			return
+		}
 		if err != nil {
 			s.fail(w, r, fmt.Errorf("%w: multipart field \"file\": %w", errBadRequest, err))
 			return
@@ -126,6 +160,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		defer os.RemoveAll(dir)
+		tempDir = dir + string(filepath.Separator)
 		source = filepath.Join(dir, uploadName(hdr.Filename))
 		out, err := os.Create(source)
 		if err != nil {
@@ -176,8 +211,9 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	resp := ingestResponse{Failures: []string{}}
 	opts := ingest.Options{Workers: 1, Logger: nil,
-		Fetch:     ingest.FetchOptions{AllowPrivate: s.opts.AllowPrivateFetch},
-		OnFailure: func(err error) { resp.Failures = append(resp.Failures, err.Error()) },
+		Fetch: ingest.FetchOptions{AllowPrivate: s.opts.AllowPrivateFetch},
+		// A failure names the upload, not the folder it was written to.
+		OnFailure: func(err error) { resp.Failures = append(resp.Failures, strings.ReplaceAll(err.Error(), tempDir, "")) },
 	}
 	sum, err := ingest.Run(ctx, s.st, []string{source}, opts)
 	s.cache.clear()

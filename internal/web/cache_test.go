@@ -10,7 +10,7 @@ import (
 )
 
 func TestResultCache(t *testing.T) {
-	c := newResultCache(50*time.Millisecond, 4)
+	c := newResultCache(50*time.Millisecond, 4, 0)
 	var calls atomic.Int32
 	slow := func(v int) func(context.Context) (any, error) {
 		return func(context.Context) (any, error) {
@@ -68,5 +68,51 @@ func TestResultCache(t *testing.T) {
 	var nilCache *resultCache
 	if v, _ := nilCache.get(ctx, "x", slow(6)); v != 6 {
 		t.Error("nil cache does not compute")
+	}
+}
+
+// TestResultCacheCancel: a shared computation goes on while one caller
+// still waits for it, and is cancelled when the last one leaves.
+func TestResultCacheCancel(t *testing.T) {
+	c := newResultCache(time.Minute, 4, 0)
+	stopped := make(chan error, 1)
+	started := make(chan struct{})
+	work := func(ctx context.Context) (any, error) {
+		close(started)
+		<-ctx.Done()
+		stopped <- ctx.Err()
+		return nil, ctx.Err()
+	}
+	ctx1, cancel1 := context.WithCancel(context.Background())
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	errs := make(chan error, 2)
+	go func() { _, err := c.get(ctx1, "k", work); errs <- err }()
+	<-started
+	go func() { _, err := c.get(ctx2, "k", work); errs <- err }()
+	for waiters := 0; waiters < 2; time.Sleep(time.Millisecond) { // the second caller joins
+		c.mu.Lock()
+		for _, fl := range c.flights {
+			waiters = fl.waiters
+		}
+		c.mu.Unlock()
+	}
+	cancel1()
+	if err := <-errs; !errors.Is(err, context.Canceled) {
+		t.Fatalf("first caller: %v, want cancelled", err)
+	}
+	select {
+	case err := <-stopped:
+		t.Fatalf("the computation stopped (%v) while a caller still waited", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	cancel2()
+	<-errs
+	select {
+	case err := <-stopped:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("computation stopped with %v, want cancelled", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the computation went on after every caller left")
 	}
 }

@@ -22,6 +22,14 @@
 // at /api/openapi.yaml); the tests check that every route is documented and
 // answers as documented.
 //
+// Every read request has a time budget (Options.QueryTimeout, 2 s): past
+// it, its SQLite statements are interrupted (modernc.org/sqlite interrupts
+// a statement whose context is done) and it answers 503 naming the limit.
+// A client that hangs up cancels its request's statements; a cached
+// search shared by several requests stops when the last of them leaves.
+// Write endpoints answer 503 when the store's file was deleted under the
+// server (store.ErrGone); responses name a source file, never its path.
+//
 // Every read goes through internal/corpus, the functions the command line
 // uses too: search with facets, one article with provenance and cluster,
 // quotes, statistics, speaker, entity and cluster lists, export. Only

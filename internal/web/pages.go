@@ -201,6 +201,9 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, err := s.corpus.Article(r.Context(), id)
+	if err == nil {
+		err = hidePaths(a)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
 	"database/sql"
 	"embed"
@@ -56,6 +57,12 @@ type Options struct {
 	CacheEntries int
 	// Logger receives request errors; nil discards them.
 	Logger *slog.Logger
+	// QueryTimeout is the time budget of one read request (search,
+	// article, quotes, stats, pages; not export, which streams, nor
+	// ingest): past it the request's SQLite statements are interrupted
+	// and it answers 503 naming the limit (0: 2 s; negative: none). A
+	// client that goes away cancels its request's statements at once.
+	QueryTimeout time.Duration
 	// MaxConns bounds the store's open SQLite connections (0: two per
 	// CPU, at least 4). Each connection keeps its own page cache and
 	// searches are CPU-bound, so more connections only add memory under
@@ -69,6 +76,7 @@ const (
 	defaultMaxUpload = 32 << 20
 	defaultRate      = 20
 	defaultBurst     = 40
+	defaultQueryTime = 2 * time.Second
 )
 
 func (o Options) applyDefaults() Options {
@@ -95,6 +103,9 @@ func (o Options) applyDefaults() Options {
 	}
 	if o.MaxConns <= 0 {
 		o.MaxConns = max(4, 2*runtime.GOMAXPROCS(0))
+	}
+	if o.QueryTimeout == 0 {
+		o.QueryTimeout = defaultQueryTime
 	}
 	return o
 }
@@ -125,7 +136,7 @@ func New(st *store.Store, opts Options) (*Server, error) {
 	}
 	s.tmpl = t
 	if opts.CacheTTL > 0 {
-		s.cache = newResultCache(opts.CacheTTL, opts.CacheEntries)
+		s.cache = newResultCache(opts.CacheTTL, opts.CacheEntries, max(opts.QueryTimeout, 0))
 	}
 	if opts.Rate > 0 {
 		s.limiter = newLimiter(opts.Rate, opts.Burst)
@@ -198,6 +209,11 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			limit = s.opts.MaxUploadBytes
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		if s.opts.QueryTimeout > 0 && r.Method == http.MethodGet && r.URL.Path != "/api/export" {
+			ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -226,6 +242,12 @@ var (
 	errForbidden    = errors.New("writes are disabled: the server has no token")
 	errRateLimited  = errors.New("too many requests")
 	errBadRequest   = errors.New("bad request")
+	// ErrQueryTimeout is the error of a request that ran past
+	// Options.QueryTimeout.
+	ErrQueryTimeout = errors.New("the request ran past the server's time limit")
+	// ErrStoreGone is the error of a write to a store whose file was
+	// deleted or replaced while the server ran.
+	ErrStoreGone = errors.New("the store's database file is gone")
 )
 
 // status maps an error to an HTTP status: the one place that does.
@@ -244,6 +266,8 @@ func status(err error) int {
 		return http.StatusTooManyRequests
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, ErrQueryTimeout), errors.Is(err, ErrStoreGone), errors.Is(err, store.ErrGone):
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -251,6 +275,16 @@ func status(err error) int {
 // fail answers a request with an error: JSON under /api/, a page elsewhere.
 // Server errors are logged and shown without detail.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	switch cerr := r.Context().Err(); {
+	case errors.Is(cerr, context.Canceled):
+		// The client went away: its statements were interrupted and
+		// nobody reads an answer.
+		s.opts.Logger.Info("request cancelled by the client", "method", r.Method, "path", r.URL.Path, "err", err)
+		return
+	case errors.Is(cerr, context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		s.opts.Logger.Info("request ran past the time limit", "method", r.Method, "path", r.URL.Path, "err", err)
+		err = fmt.Errorf("%w of %s: narrow the query", ErrQueryTimeout, s.opts.QueryTimeout)
+	}
 	code := status(err)
 	msg := err.Error()
 	if code == http.StatusInternalServerError {
@@ -289,6 +323,11 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) != 1 {
 			s.fail(w, r, errUnauthorized)
+			return
+		}
+		if err := s.st.Check(); err != nil {
+			// The file was deleted or replaced: a write would be lost.
+			s.fail(w, r, fmt.Errorf("%w: %w", ErrStoreGone, err))
 			return
 		}
 		h(w, r)
