@@ -18,6 +18,7 @@ type trainNEROptions struct {
 	unlabelled, uner            string
 	epochs, stages, folds       int
 	lowerEvery, clusterMin      int
+	clusterK, clusterCtx        int
 	seed                        uint64
 	prune, gumWeight            float64
 	unerWeight, lowerWeight     float64
@@ -45,6 +46,8 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&o.lowerEvery, "lower-every", 4, "add a lower-cased copy of every n-th training document (0: none)")
 	fs.Float64Var(&o.lowerWeight, "lower-weight", 0.5, "weight of the lower-cased copies' updates (> 0)")
 	fs.IntVar(&o.clusterMin, "cluster-min-count", 0, "words seen fewer times in the unlabelled text get no word cluster (0: ner.ClusterOptions' default)")
+	fs.IntVar(&o.clusterK, "cluster-k", 0, "fine word clusters (0: ner.ClusterOptions' default)")
+	fs.IntVar(&o.clusterCtx, "cluster-contexts", 0, "context words of the cluster vectors (0: ner.ClusterOptions' default)")
 	fs.StringVar(&o.out, "out", filepath.Join("internal", "ner", "model", "ner.model.gz"), "model file to write")
 	fs.StringVar(&o.dev, "dev", "", "CoNLL file to score the model on after training (default: valid.txt of --conll)")
 	fs.IntVar(&o.epochs, "epochs", 10, "perceptron epochs per stage")
@@ -137,7 +140,7 @@ func runTrainNER(ctx context.Context, e env, o trainNEROptions) error {
 		for _, d := range docs {
 			texts = append(texts, d.Sents...)
 		}
-		lex.Clusters, lex.CapRatio = ner.LearnClusters(texts, ner.ClusterOptions{MinCount: o.clusterMin, Log: e.stderr})
+		lex.Clusters, lex.CapRatio = ner.LearnClusters(texts, ner.ClusterOptions{MinCount: o.clusterMin, K: o.clusterK, Contexts: o.clusterCtx, Log: e.stderr})
 	}
 	// Lower-cased copies come after the clusters, whose casing statistics
 	// must see the text as written.

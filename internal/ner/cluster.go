@@ -20,7 +20,7 @@ import (
 type ClusterOptions struct {
 	MinCount int // words seen fewer times get no cluster; default 3
 	MaxVocab int // most frequent words clustered; default 40000
-	Contexts int // context words (most frequent); default 1000
+	Contexts int // context words (most frequent); default 2000
 	K        int // fine clusters; default 512 (medium K/4, coarse K/16)
 	Iters    int // k-means iterations; default 12
 	Seed     uint64
@@ -35,7 +35,7 @@ func (o *ClusterOptions) applyDefaults() {
 		o.MaxVocab = 40000
 	}
 	if o.Contexts <= 0 {
-		o.Contexts = 1000
+		o.Contexts = 2000
 	}
 	if o.K <= 0 {
 		o.K = 512
