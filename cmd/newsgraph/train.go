@@ -15,10 +15,13 @@ import (
 // trainNEROptions are the flags of "newsgraph train ner".
 type trainNEROptions struct {
 	conll, gum, names, out, dev string
-	unlabelled                  string
+	unlabelled, uner            string
 	epochs, stages, folds       int
+	lowerEvery, clusterMin      int
+	clusterK, clusterCtx        int
 	seed                        uint64
 	prune, gumWeight            float64
+	unerWeight, lowerWeight     float64
 	gumGaz, gumDocs             bool
 }
 
@@ -38,6 +41,13 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.gum, "gum", filepath.Join(data, "ner", "gum", "dep"), "GUM CoNLL-U folder; empty to leave GUM out")
 	fs.StringVar(&o.names, "names", filepath.Join(data, "ner", "gender-names", "ssa-us-names-1880-2024.tsv"), "SSA first-name counts; empty for none")
 	fs.StringVar(&o.unlabelled, "unlabelled", data, "data folder with unlabelled news text for word clusters; empty for none")
+	fs.StringVar(&o.uner, "uner", filepath.Join(data, "ner", "uner-en-ewt", "en_ewt-ud-dev.iob2"), "UNER English-EWT file (web text, PER/ORG/LOC): its even-numbered documents (0, 2, …) are trained on, the odd ones never (they are for checking); empty for none")
+	fs.Float64Var(&o.unerWeight, "uner-weight", 1, "weight of the UNER documents' updates (> 0)")
+	fs.IntVar(&o.lowerEvery, "lower-every", 4, "add a lower-cased copy of every n-th training document (0: none)")
+	fs.Float64Var(&o.lowerWeight, "lower-weight", 0.5, "weight of the lower-cased copies' updates (> 0)")
+	fs.IntVar(&o.clusterMin, "cluster-min-count", 0, "words seen fewer times in the unlabelled text get no word cluster (0: ner.ClusterOptions' default)")
+	fs.IntVar(&o.clusterK, "cluster-k", 0, "fine word clusters (0: ner.ClusterOptions' default)")
+	fs.IntVar(&o.clusterCtx, "cluster-contexts", 0, "context words of the cluster vectors (0: ner.ClusterOptions' default)")
 	fs.StringVar(&o.out, "out", filepath.Join("internal", "ner", "model", "ner.model.gz"), "model file to write")
 	fs.StringVar(&o.dev, "dev", "", "CoNLL file to score the model on after training (default: valid.txt of --conll)")
 	fs.IntVar(&o.epochs, "epochs", 10, "perceptron epochs per stage")
@@ -54,6 +64,9 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	if o.gum != "" && o.gumWeight <= 0 {
 		// A zero TrainDoc.Weight means 1, so 0 would silently give GUM full weight.
 		return fmt.Errorf("%w: --gum-weight must be > 0; use --gum \"\" to leave GUM out", errUsage)
+	}
+	if o.unerWeight <= 0 || o.lowerWeight <= 0 {
+		return fmt.Errorf("%w: --uner-weight and --lower-weight must be > 0", errUsage)
 	}
 	return runTrainNER(ctx, e, o)
 }
@@ -85,6 +98,23 @@ func runTrainNER(ctx context.Context, e env, o trainNEROptions) error {
 			lex.ExtraGaz = gaz
 		}
 	}
+	if o.uner != "" {
+		f, err := os.Open(o.uner)
+		if err != nil {
+			return err
+		}
+		ud, err := ner.ReadCoNLLTraining(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", o.uner, err)
+		}
+		ud, _ = ner.EvenDocuments(ud)
+		ner.OpenMISC(ud)
+		for i := range ud {
+			ud[i].Weight = float32(o.unerWeight)
+		}
+		docs = append(docs, ud...)
+	}
 	if o.names != "" {
 		f, err := os.Open(o.names)
 		if err != nil {
@@ -101,12 +131,20 @@ func runTrainNER(ctx context.Context, e env, o trainNEROptions) error {
 		if err != nil {
 			return err
 		}
-		// CoNLL training sentences are unlabelled text too.
+		// Surnames from the unlabelled articles only: learnt from the
+		// training sentences too, they would cover every training name
+		// and be trusted more than they deserve on unseen text.
+		lex.Surnames = ner.LearnSurnames(texts, lex.FirstNames)
+		fmt.Fprintf(e.stderr, "ner: %d surnames learnt from unlabelled text\n", len(lex.Surnames))
+		// The training sentences (CoNLL, GUM, UNER) are unlabelled text too.
 		for _, d := range docs {
 			texts = append(texts, d.Sents...)
 		}
-		lex.Clusters, lex.CapRatio = ner.LearnClusters(texts, ner.ClusterOptions{Log: e.stderr})
+		lex.Clusters, lex.CapRatio = ner.LearnClusters(texts, ner.ClusterOptions{MinCount: o.clusterMin, K: o.clusterK, Contexts: o.clusterCtx, Log: e.stderr})
 	}
+	// Lower-cased copies come after the clusters, whose casing statistics
+	// must see the text as written.
+	docs = append(docs, ner.LowerCaseCopies(docs, o.lowerEvery, float32(o.lowerWeight))...)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

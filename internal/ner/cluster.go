@@ -20,7 +20,7 @@ import (
 type ClusterOptions struct {
 	MinCount int // words seen fewer times get no cluster; default 3
 	MaxVocab int // most frequent words clustered; default 40000
-	Contexts int // context words (most frequent); default 1000
+	Contexts int // context words (most frequent); default 2000
 	K        int // fine clusters; default 512 (medium K/4, coarse K/16)
 	Iters    int // k-means iterations; default 12
 	Seed     uint64
@@ -35,7 +35,7 @@ func (o *ClusterOptions) applyDefaults() {
 		o.MaxVocab = 40000
 	}
 	if o.Contexts <= 0 {
-		o.Contexts = 1000
+		o.Contexts = 2000
 	}
 	if o.K <= 0 {
 		o.K = 512
@@ -52,8 +52,9 @@ func (o *ClusterOptions) applyDefaults() {
 }
 
 // ReadUnlabelledTexts reads the local news article texts under dataDir
-// (PolNeAR training articles, the PTC training articles and the
-// Scrapinghub ground-truth bodies) and tokenises them roughly the Penn
+// (PolNeAR training and development articles, the Gender Gap Tracker
+// development articles, the PTC training articles, the Scrapinghub
+// ground-truth bodies and the main-text snippets of trafilatura-dev) and tokenises them roughly the Penn
 // Treebank way, one token slice per line of text. Missing sources are
 // skipped.
 func ReadUnlabelledTexts(dataDir string) ([][]string, error) {
@@ -65,24 +66,13 @@ func ReadUnlabelledTexts(dataDir string) ([][]string, error) {
 			}
 		}
 	}
-	if f, err := os.Open(filepath.Join(dataDir, "quotes", "polnear", "polnear_train.jsonl.gz")); err == nil {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		sc := bufio.NewScanner(zr)
-		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		for sc.Scan() {
-			var rec struct {
-				Text string `json:"text"`
-			}
-			if json.Unmarshal(sc.Bytes(), &rec) == nil {
-				addText(rec.Text)
-			}
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
+	// JSON Lines files with a "text" field, gzipped or not.
+	for _, name := range []string{
+		filepath.Join("quotes", "polnear", "polnear_train.jsonl.gz"),
+		filepath.Join("quotes", "polnear", "polnear_dev.jsonl"),
+		filepath.Join("quotes", "ggt-dev.jsonl"),
+	} {
+		if err := readJSONLTexts(filepath.Join(dataDir, name), addText); err != nil {
 			return nil, err
 		}
 	}
@@ -111,7 +101,81 @@ func ReadUnlabelledTexts(dataDir string) ([][]string, error) {
 			addText(gt[k].ArticleBody)
 		}
 	}
+	// trafilatura-dev: the snippets of main text ("with") of each page.
+	if b, err := os.ReadFile(filepath.Join(dataDir, "extraction", "trafilatura-dev", "evaldata.json")); err == nil {
+		var ev map[string]struct {
+			With []string `json:"with"`
+		}
+		if err := json.Unmarshal(b, &ev); err != nil {
+			return nil, fmt.Errorf("trafilatura-dev evaldata: %w", err)
+		}
+		keys := make([]string, 0, len(ev))
+		for k := range ev {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			for _, t := range ev[k].With {
+				// Half the pages are not in English; their words would
+				// give English ones ("der", "die", "a") foreign classes.
+				if looksEnglish(t) {
+					addText(t)
+				}
+			}
+		}
+	}
 	return out, nil
+}
+
+// englishWords are frequent English function words that are rare as
+// words of other languages written in Latin script.
+var englishWords = map[string]bool{"the": true, "and": true, "of": true, "to": true, "is": true, "that": true, "with": true, "for": true, "was": true, "it": true, "this": true, "are": true, "on": true}
+
+// looksEnglish reports whether at least one word in eight of s is an
+// English function word: enough to tell English snippets from German,
+// French or Spanish ones.
+func looksEnglish(s string) bool {
+	n, en := 0, 0
+	for _, w := range strings.Fields(s) {
+		n++
+		if englishWords[strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))] {
+			en++
+		}
+	}
+	return n > 0 && en*8 >= n
+}
+
+// readJSONLTexts calls add with the "text" field of each line of a JSON
+// Lines file (gzip-compressed when its name ends in .gz). A missing file
+// is skipped.
+func readJSONLTexts(path string, add func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &rec) == nil {
+			add(rec.Text)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // roughTokenize splits a line into Penn-Treebank-like tokens: punctuation
@@ -435,6 +499,44 @@ func LearnClusters(texts [][]string, o ClusterOptions) (map[string][3]uint16, ma
 		f := fine[i]
 		out[v.w] = [3]uint16{uint16(coarse[f]), uint16(medium[f]), uint16(f)}
 	}
+	// A lower-case form never seen on its own ("tampa") takes the cluster
+	// of its most frequent cased form ("Tampa"), so that names written in
+	// lower case still get their learnt word class.
+	for _, v := range vocab {
+		if l := strings.ToLower(v.w); l != v.w {
+			if _, ok := out[l]; !ok {
+				out[l] = out[v.w]
+			}
+		}
+	}
 	fmt.Fprintf(o.Log, "ner: %d words in %d clusters from %d lines (%v)\n", len(out), K, len(texts), time.Since(start).Round(time.Millisecond))
 	return out, capRatio
+}
+
+// LearnSurnames returns the lower-case words that unlabelled text writes,
+// capitalised, right after a common first name ("Angela Merkel") at least
+// twice, and there in at least a fifth of their capitalised occurrences
+// that are not sentence-initial. First names themselves are left out.
+func LearnSurnames(texts [][]string, firstNames map[string]uint8) map[string]bool {
+	after, capped := map[string]int{}, map[string]int{}
+	for _, ws := range texts {
+		for i, w := range ws {
+			if i == 0 || !isCapitalized(w) || !hasLetter(w) || isAllCaps(w) {
+				continue
+			}
+			l := strings.ToLower(w)
+			capped[l]++
+			p := ws[i-1]
+			if isCapitalized(p) && !isAllCaps(p) && firstNames[strings.ToLower(p)] >= 2 && (i+1 == len(ws) || !isCapitalized(ws[i+1])) {
+				after[l]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for l, n := range after {
+		if n >= 2 && n*5 >= capped[l] && firstNames[l] == 0 {
+			out[l] = true
+		}
+	}
+	return out
 }

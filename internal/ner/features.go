@@ -271,7 +271,7 @@ func prepareDocument(sents [][]string, r *resources, gaz gazLookup) *document {
 					d.docSeq[s.toks[i].w] |= seqAlone
 				}
 			} else {
-				fn := r != nil && r.firstNames[s.toks[i].lower] > 0
+				fn := r != nil && isFirstName(r.firstNames[s.toks[i].lower])
 				for k := i; k < j; k++ {
 					var b uint8
 					switch k {

@@ -18,7 +18,9 @@ const modelMagic = "newsgraph-ner-1\n"
 
 // resources are the word lists a model carries besides its weights.
 type resources struct {
-	// firstNames maps a lower-case first name to a frequency band 1..3.
+	// firstNames maps a lower-case first name to a frequency band 1..3,
+	// and a surname learnt from unlabelled text (LearnSurnames) to
+	// bandSurname.
 	firstNames map[string]uint8
 	// gaz maps an entity phrase (words joined by one space) to the bits
 	// 1<<type of the types it was seen with.
@@ -31,6 +33,11 @@ type resources struct {
 	// capitalised when not sentence-initial in unlabelled news text.
 	capRatio map[string]uint8
 }
+
+// bandSurname marks a surname in resources.firstNames.
+const bandSurname = 4
+
+func isFirstName(b uint8) bool { return b > 0 && b < bandSurname }
 
 func (r *resources) lookupGaz(p string) uint8 { return r.gaz[p] }
 

@@ -69,7 +69,38 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 			pred[si] = dec.decode(d, si, &t.m.res, st, nil)
 		}
 	}
+	for si := range d.sents {
+		joinParticles(d.sents[si].toks, pred[si])
+	}
 	return pred
+}
+
+// nameParticles are lower-case words that join the parts of a person's
+// name ("Ursula von der Leyen", "Vincent van Gogh", "Leonardo da Vinci").
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true,
+	"di": true, "del": true, "della": true, "du": true, "des": true, "al": true, "bin": true, "ibn": true,
+	"dos": true, "ter": true, "zu": true, "la": true, "le": true}
+
+// joinParticles makes one person of "PER particle… PER" when the
+// particles (at most two, in lower case) were tagged outside: CoNLL-2003
+// counts them as part of the name, and the tagger, seeing "von" mostly as
+// an ordinary lower-case word, splits such names in two.
+func joinParticles(toks []token, tags []int) {
+	for i := 1; i < len(tags); i++ {
+		if tags[i] != tagO || tagType(tags[i-1]) != 0 || !nameParticles[toks[i].w] {
+			continue
+		}
+		j := i + 1
+		if j < len(tags) && tags[j] == tagO && nameParticles[toks[j].w] {
+			j++
+		}
+		if j < len(tags) && tags[j] == tagBPER {
+			for k := i; k <= j; k++ {
+				tags[k] = tagIPER
+			}
+			i = j
+		}
+	}
 }
 
 // decoder holds scratch buffers for decoding.

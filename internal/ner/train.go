@@ -37,9 +37,12 @@ type GazEntry struct {
 // from unlabelled text.
 type Lexicon struct {
 	FirstNames map[string]uint8
-	ExtraGaz   []GazEntry
-	Clusters   map[string][3]uint16
-	CapRatio   map[string]uint8
+	// Surnames are lower-case words that follow first names in
+	// unlabelled text (LearnSurnames); first names take precedence.
+	Surnames map[string]bool
+	ExtraGaz []GazEntry
+	Clusters map[string][3]uint16
+	CapRatio map[string]uint8
 }
 
 // TrainOptions configure Train. The zero value works.
@@ -334,14 +337,19 @@ func Train(docs []TrainDoc, lex Lexicon, o TrainOptions) (*Model, error) {
 		}
 	}
 	m := &Model{res: resources{
-		firstNames: lex.FirstNames,
-		gaz:        map[string]uint8{},
-		gazMaxLen:  maxLen,
-		clusters:   lex.Clusters,
-		capRatio:   lex.CapRatio,
+		gaz:       map[string]uint8{},
+		gazMaxLen: maxLen,
+		clusters:  lex.Clusters,
+		capRatio:  lex.CapRatio,
 	}}
-	if m.res.firstNames == nil {
-		m.res.firstNames = map[string]uint8{}
+	m.res.firstNames = make(map[string]uint8, len(lex.FirstNames)+len(lex.Surnames))
+	for w, b := range lex.FirstNames {
+		m.res.firstNames[w] = b
+	}
+	for w := range lex.Surnames {
+		if m.res.firstNames[w] == 0 {
+			m.res.firstNames[w] = bandSurname
+		}
 	}
 	if m.res.clusters == nil {
 		m.res.clusters = map[string][3]uint16{}

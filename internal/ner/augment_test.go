@@ -1,0 +1,83 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestJoinParticles(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{"Ursula von der Leyen visited", "B-PER O O B-PER O", "B-PER I-PER I-PER I-PER O"},
+		{"Vincent van Gogh painted", "B-PER O B-PER O", "B-PER I-PER I-PER O"},
+		{"Smith de Paris", "B-PER O B-LOC", "B-PER O B-LOC"},              // not a person after the particle
+		{"Real de la x Madrid", "B-ORG O O O B-LOC", "B-ORG O O O B-LOC"}, // not after a person
+		{"Anna van de la Rosa", "B-PER O O O B-PER", "B-PER O O O B-PER"}, // three particles: left alone
+	}
+	for _, tc := range tests {
+		t.Run(tc.words, func(t *testing.T) {
+			s := prepareSentence(strings.Fields(tc.words))
+			var tags []int
+			for _, n := range strings.Fields(tc.tags) {
+				id, _ := tagIndex(n)
+				tags = append(tags, id)
+			}
+			joinParticles(s.toks, tags)
+			var got []string
+			for _, id := range tags {
+				got = append(got, tagNames[id])
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestEvenDocumentsAndCopies(t *testing.T) {
+	docs := []TrainDoc{
+		{Sents: [][]string{{"Tampa", "Bay", "is", "nice"}}, Allowed: [][]uint16{oneHot("B-LOC", "I-LOC", "O", "O")}},
+		{Sents: [][]string{{"odd"}}, Allowed: [][]uint16{oneHot("O")}},
+		{Sents: [][]string{{"I", "like", "Argentinian", "food"}}, Allowed: [][]uint16{oneHot("O", "O", "O", "O")}},
+	}
+	even, odd := EvenDocuments(docs)
+	if len(even) != 2 || len(odd) != 1 || odd[0].Sents[0][0] != "odd" {
+		t.Fatalf("split %d/%d", len(even), len(odd))
+	}
+	OpenMISC(even)
+	al := even[1].Allowed[0]
+	if al[2] != 1<<tagO|1<<tagBMISC|1<<tagIMISC || al[3] != 1<<tagO {
+		t.Errorf("OpenMISC: allowed %v", al)
+	}
+	if al[0] != 1<<tagO {
+		t.Errorf("OpenMISC opened the pronoun I: %v", al)
+	}
+	lc := LowerCaseCopies(even, 2, 0.5)
+	if len(lc) != 1 || !slices.Equal(lc[0].Sents[0], []string{"tampa", "bay", "is", "nice"}) || lc[0].Weight != 0.5 {
+		t.Errorf("LowerCaseCopies = %+v", lc)
+	}
+	if even[0].Sents[0][0] != "Tampa" {
+		t.Error("LowerCaseCopies changed the original")
+	}
+}
+
+func TestLearnSurnames(t *testing.T) {
+	fn := map[string]uint8{"angela": 2, "john": 3}
+	texts := [][]string{
+		strings.Fields("Chancellor Angela Merkel said ."),
+		strings.Fields("We met Angela Merkel today ."),
+		strings.Fields("Then Merkel left ."),
+		strings.Fields("John Smith and John Smith met John Lewis Partnership staff ."),
+		strings.Fields("Smith says Smith Smith Smith Smith Smith Smith Smith Smith Smith Smith ."),
+	}
+	got := LearnSurnames(texts, fn)
+	if !got["merkel"] {
+		t.Error("merkel not learnt")
+	}
+	if got["smith"] {
+		t.Error("smith learnt although mostly not after a first name")
+	}
+	if got["lewis"] || got["angela"] {
+		t.Errorf("got %v", got)
+	}
+}
