@@ -20,10 +20,10 @@ import (
 
 // trainQuotesOptions are the flags of "newsgraph train quotes".
 type trainQuotesOptions struct {
-	train, dev, out  string
-	epochs, minCount int
-	seed             uint64
-	prune, headRatio float64
+	train, dev, out        string
+	epochs, minCount, runs int
+	seed                   uint64
+	prune, headRatio       float64
 }
 
 // cmdTrainQuotes trains the attribution model (internal/attribution)
@@ -38,6 +38,7 @@ func cmdTrainQuotes(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.out, "out", filepath.Join("internal", "attribution", "model", "attribution.model.gz"), "model file to write")
 	fs.IntVar(&o.epochs, "epochs", 8, "perceptron epochs per stage")
 	fs.IntVar(&o.minCount, "min-count", 2, "features seen fewer times are left out")
+	fs.IntVar(&o.runs, "runs", 3, "perceptrons averaged per stage, each over its own shuffling")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
 	fs.Float64Var(&o.headRatio, "min-head-ratio", 0.15, "a word may open a cue if it does in at least this share of its occurrences in training")
 	fs.Float64Var(&o.prune, "prune", 0.05, "drop feature rows whose weights are all smaller than this when saving")
@@ -104,7 +105,7 @@ func runTrainQuotes(ctx context.Context, e env, o trainQuotesOptions) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "train quotes: %d documents prepared in %v\n", len(docs), time.Since(start).Round(time.Millisecond))
-	m, err := attribution.Train(docs, attribution.TrainOptions{Epochs: o.epochs, Seed: o.seed, MinCount: o.minCount, MinHeadRatio: o.headRatio})
+	m, err := attribution.Train(docs, attribution.TrainOptions{Epochs: o.epochs, Seed: o.seed, MinCount: o.minCount, MinHeadRatio: o.headRatio, Runs: o.runs})
 	if err != nil {
 		return err
 	}
