@@ -18,6 +18,9 @@ type Attribution struct {
 	Contents []article.Range
 }
 
+// cueFeatureCount is the number of features cueFeatures gives a token.
+const cueFeatureCount = 20
+
 // Labels of the cue stage.
 const (
 	cueO = iota
@@ -212,8 +215,13 @@ func (d *docInfo) sentenceCueFeatures(s [2]int) [][]uint64 {
 		}
 	}
 	feats := make([][]uint64, 0, s[1]-s[0])
+	backing := make([]uint64, 0, (s[1]-s[0])*cueFeatureCount)
 	for k := s[0]; k < s[1]; k++ {
-		feats = append(feats, d.cueFeatures(k, s, hasQ, make([]uint64, 0, 24)))
+		f := d.cueFeatures(k, s, hasQ, backing[len(backing):len(backing):cap(backing)])
+		if len(backing)+len(f) <= cap(backing) {
+			backing = backing[:len(backing)+len(f)]
+		}
+		feats = append(feats, f)
 	}
 	return feats
 }

@@ -182,7 +182,7 @@ func shape(w string) string {
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
 	case unicode.IsUpper(r):
-		if len(w) > 1 && strings.ToUpper(w) == w {
+		if len(w) > 1 && !hasLower(w) {
 			return "XX"
 		}
 		return "Xx"
@@ -401,6 +401,9 @@ func (d *docInfo) window(s, e int) (int, int) {
 	return lo, hi
 }
 
+// spanFeatureCount is the most features spanFeatures gives a token.
+const spanFeatureCount = 32
+
 const (
 	maxLeft  = 80
 	maxRight = 120
@@ -410,6 +413,7 @@ const (
 // for the cue c; cueAt marks tokens of other cues (by absolute index).
 func (d *docInfo) spanFeatures(c cueCtx, lo, hi int, cueAt func(int) bool) [][]uint64 {
 	feats := make([][]uint64, hi-lo)
+	backing := make([]uint64, 0, (hi-lo)*spanFeatureCount)
 	// running counts between token and cue
 	n := hi - lo
 	cuesBetween := make([]int, n)
@@ -473,7 +477,7 @@ func (d *docInfo) spanFeatures(c cueCtx, lo, hi int, cueAt func(int) bool) [][]u
 			wp1 = d.toks[i+1].lower
 		}
 		k := i - lo
-		out := make([]uint64, 0, 34)
+		out := backing[len(backing):len(backing):cap(backing)]
 		add := func(h fh) { out = append(out, uint64(h)) }
 		base := h0(0).b(dir)
 		add(base.b(gDir))
@@ -510,6 +514,18 @@ func (d *docInfo) spanFeatures(c cueCtx, lo, hi int, cueAt func(int) bool) [][]u
 		add(base.b(gCueTail).i(c.tail).i(sd))
 		add(base.b(gCueLead).i(c.lead).i(sd))
 		feats[k] = out
+		if len(backing)+len(out) <= cap(backing) {
+			backing = backing[:len(backing)+len(out)]
+		}
 	}
 	return feats
+}
+
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
