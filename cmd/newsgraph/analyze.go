@@ -22,6 +22,8 @@ type analyzeOptions struct {
 	Workers  int
 	MaxBytes int64
 	MaxDepth int
+	// NoTechniques skips the persuasion technique stage.
+	NoTechniques bool
 }
 
 func cmdAnalyze(ctx context.Context, e env, args []string) error {
@@ -34,6 +36,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&opts.Workers, "workers", 0, "documents analysed at once (0: one per CPU)")
 	fs.Int64Var(&opts.MaxBytes, "max-bytes", 0, "largest input accepted after decompression (0: 64 MiB)")
 	fs.IntVar(&opts.MaxDepth, "max-depth", 0, "deepest HTML nesting accepted (0: 512)")
+	fs.BoolVar(&opts.NoTechniques, "no-techniques", false, "skip the persuasion technique stage")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph analyze [flags] FILE|DIR|- …")
 		fs.PrintDefaults()
@@ -53,6 +56,8 @@ func runAnalyze(ctx context.Context, e env, opts analyzeOptions, args []string) 
 		Plain:    opts.Plain,
 		Fallback: opts.Fallback,
 		Workers:  opts.Workers,
+
+		SkipTechniques: opts.NoTechniques,
 	})
 	if err != nil {
 		return err
@@ -146,6 +151,16 @@ func writeReport(w io.Writer, a *article.Article) error {
 			for _, q := range g.quotes {
 				bw.printf("      %-8s %s\n", q.Kind, clip(q.Content.Text, 160))
 			}
+		}
+	}
+	if len(a.Techniques) > 0 {
+		bw.printf("\n  persuasion techniques (a cue for the reader, not a verdict; \"quoted\": the speaker's)\n")
+		for _, t := range a.Techniques {
+			q := ""
+			if t.InQuote {
+				q = " quoted"
+			}
+			bw.printf("    %-34s %.2f%-7s %s\n", t.Technique, t.Score, q, clip(t.Text, 120))
 		}
 	}
 	bw.printf("\n")

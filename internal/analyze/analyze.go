@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ner"
 	"github.com/newsgraph/newsgraph/internal/quote"
 	"github.com/newsgraph/newsgraph/internal/segment"
+	"github.com/newsgraph/newsgraph/internal/technique"
 	"github.com/newsgraph/newsgraph/internal/textpage"
 )
 
@@ -41,6 +42,9 @@ type Options struct {
 	// quote stage (its rules alone), to measure what the model costs and
 	// brings.
 	RulesOnlyQuotes bool
+	// SkipTechniques leaves out the persuasion technique stage
+	// (internal/technique), to measure what it costs.
+	SkipTechniques bool
 }
 
 // Pipeline analyses documents. It is safe for concurrent use; build it once
@@ -51,6 +55,7 @@ type Pipeline struct {
 	tagger   *ner.Tagger
 	resolver *entity.Resolver
 	quotes   *quote.Extractor
+	tech     *technique.Model
 }
 
 // New builds a pipeline, loading the models its stages need.
@@ -75,6 +80,12 @@ func New(opts Options) (*Pipeline, error) {
 			qo.Attributor = am
 		}
 		p.quotes = quote.New(qo)
+	}
+	if !opts.SkipTechniques {
+		var err error
+		if p.tech, err = technique.Load(); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }
@@ -157,6 +168,10 @@ func (p *Pipeline) annotate(a *article.Article) error {
 	}
 	if p.quotes != nil && english {
 		a.Quotes = p.quotes.Extract(a)
+	}
+	// After quotes: a technique inside a quotation is the speaker's.
+	if p.tech != nil && english {
+		a.Techniques = p.tech.Find(a)
 	}
 	// Lists are never null in the JSON record.
 	for _, l := range []*[]string{&a.Authors, &a.Categories, &a.Tags, &a.Related} {

@@ -1,0 +1,28 @@
+// Package technique finds how a news text persuades: the fragments that
+// use one of the 14 propaganda techniques of the Propaganda Techniques
+// Corpus (PTC; Da San Martino et al., EMNLP 2019, SemEval-2020 Task 11),
+// such as loaded language, name calling, repetition, slogans, flag-waving
+// or appeals to fear, as byte ranges of the article's text.
+//
+// Two learned models in pure Go. Span identification (subtask SI) is an
+// averaged structured perceptron with first-order Viterbi decoding that
+// tags each sentence's tokens B/I/O, over the words and their window,
+// suffixes, shapes, word clusters learned from unlabelled news text,
+// quotation state, entity types, sentence cues (exclamation, question,
+// length, title) and how often each word and bigram recurs in the
+// article. Technique classification (subtask TC) is a multi-class
+// averaged perceptron over the span's words, bigrams, first and last
+// words, length, how often the span's words recur in the article (the
+// Repetition class), context words, punctuation, capitals, entities and
+// quotation. Both are trained by "newsgraph train techniques" from the
+// PTC training articles and embedded in the binary
+// (model/technique.model.gz); the model holds hashed feature weights and
+// word-cluster ids, none of the articles' text.
+//
+// The package reads an article already segmented (internal/segment) and,
+// for the best results, annotated by the entity and quote stages: a
+// technique inside a quotation is the speaker's, and is marked so. It
+// does not judge whether an article is propaganda, nor whether a claim is
+// true; the techniques are cues for a reader, with a confidence, not
+// verdicts. The scoring of SI and TC output is in internal/evaluate.
+package technique

@@ -1,0 +1,141 @@
+package technique
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// TrainDoc is one annotated article: the article with its tokens,
+// sentences, entities and quotes filled in as the pipeline fills them, and
+// its gold technique spans.
+type TrainDoc struct {
+	Article *article.Article
+	Gold    []Gold
+}
+
+// Gold is one gold technique span, a byte range of the article's text.
+type Gold struct {
+	article.Range
+	Technique string
+}
+
+// TrainOptions control training. The zero value works.
+type TrainOptions struct {
+	SpanEpochs  int     // span tagger epochs; default 6
+	ClassEpochs int     // classifier epochs; default 12
+	Seed        uint64  // shuffling seed; default 1
+	MinCount    int     // features seen fewer times are left out; default 2
+	Bias        float32 // the model's Bias (see Model)
+	// Clusters maps lower-case words to distributional clusters; nil for
+	// none.
+	Clusters map[string]uint16
+}
+
+func (o *TrainOptions) applyDefaults() {
+	if o.SpanEpochs <= 0 {
+		o.SpanEpochs = 6
+	}
+	if o.ClassEpochs <= 0 {
+		o.ClassEpochs = 12
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 2
+	}
+}
+
+// ErrNoTrainingData is returned when there is nothing to train on.
+var ErrNoTrainingData = errors.New("no training spans")
+
+// ErrUnknownTechnique is returned for a gold label that is not one of the 14.
+var ErrUnknownTechnique = errors.New("unknown technique")
+
+// Train trains the span tagger and the classifier. It is deterministic:
+// the same documents and options give the same model.
+func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
+	o.applyDefaults()
+	m := &Model{clusters: o.Clusters, Bias: o.Bias}
+	var seqs []sequence
+	var insts []instance
+	for _, td := range docs {
+		if td.Article == nil || len(td.Article.Tokens) == 0 {
+			continue
+		}
+		d := prepare(td.Article, m.clusters)
+		lab := make([]uint8, len(d.toks))
+		for _, r := range MergeRanges(goldRanges(td.Gold)) {
+			s, e := d.tokenRange(r.Start, r.End)
+			for k := s; k < e; k++ {
+				if k == s {
+					lab[k] = tagB
+				} else {
+					lab[k] = tagI
+				}
+			}
+		}
+		for k, s := range d.sents {
+			gold := slices.Clone(lab[s[0]:s[1]])
+			if len(gold) == 0 {
+				continue
+			}
+			if gold[0] == tagI {
+				gold[0] = tagB
+			}
+			seqs = append(seqs, sequence{feats: d.sentenceFeatures(k), gold: gold})
+		}
+		for _, g := range td.Gold {
+			c := Index(g.Technique)
+			if c < 0 {
+				return nil, fmt.Errorf("%w: %q", ErrUnknownTechnique, g.Technique)
+			}
+			s, e := d.tokenRange(g.Start, g.End)
+			if s >= e {
+				continue
+			}
+			insts = append(insts, instance{feats: d.spanFeatures(s, e), gold: uint8(c)})
+		}
+	}
+	if len(seqs) == 0 || len(insts) == 0 {
+		return nil, ErrNoTrainingData
+	}
+	m.si = train(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed, o.MinCount)
+	m.tc = trainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1, o.MinCount)
+	return m, nil
+}
+
+func goldRanges(gs []Gold) []article.Range {
+	out := make([]article.Range, len(gs))
+	for i, g := range gs {
+		out[i] = g.Range
+	}
+	return out
+}
+
+// MergeRanges sorts ranges and merges those that overlap, as the SI
+// metric does before scoring.
+func MergeRanges(rs []article.Range) []article.Range {
+	rs = slices.Clone(rs)
+	slices.SortFunc(rs, func(a, b article.Range) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	var out []article.Range
+	for _, r := range rs {
+		if r.End <= r.Start {
+			continue
+		}
+		if n := len(out); n > 0 && r.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
