@@ -296,6 +296,20 @@ const (
 	fClm1
 	fClp1
 	fShapeW
+	fSentCls
+	fSentClsW
+	// sentence classifier
+	hBias
+	hW
+	hBi
+	hExcl
+	hQues
+	hQmark
+	hLen
+	hTitle
+	hRep
+	hCl
+	hCaps
 	// classifier
 	gBias
 	gW
@@ -418,14 +432,63 @@ func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
 	return out
 }
 
-// sentenceFeatures returns the tagger's features of sentence k.
-func (d *docInfo) sentenceFeatures(k int) [][]uint64 {
+// sentenceFeatures returns the tagger's features of sentence k, whose
+// sentence classifier band is band (-1: none).
+func (d *docInfo) sentenceFeatures(k, band int) [][]uint64 {
 	s := d.sents[k]
 	feats := make([][]uint64, 0, s[1]-s[0])
 	for i := s[0]; i < s[1]; i++ {
-		feats = append(feats, d.tokenFeatures(k, s, i, make([]uint64, 0, 32)))
+		f := d.tokenFeatures(k, s, i, make([]uint64, 0, 34))
+		if band >= 0 {
+			f = append(f, uint64(h0(fSentCls).b(byte(band))), uint64(h0(fSentClsW).b(byte(band)).s(d.toks[i].lower)))
+		}
+		feats = append(feats, f)
 	}
 	return feats
+}
+
+// sentClassFeatures are the sentence classifier's features of sentence k:
+// does the sentence hold a persuasive fragment at all?
+func (d *docInfo) sentClassFeatures(k int) []uint64 {
+	s := d.sents[k]
+	out := make([]uint64, 0, 3*(s[1]-s[0])+8)
+	add := func(h fh) { out = append(out, uint64(h)) }
+	add(h0(hBias))
+	maxRep, caps := 0, 0
+	for i := s[0]; i < s[1]; i++ {
+		t := &d.toks[i]
+		add(h0(hW).s(t.stem))
+		if i+1 < s[1] {
+			add(h0(hBi).s(t.lower).s(d.toks[i+1].lower))
+		}
+		if c, ok := d.cluster(i); ok {
+			add(h0(hCl).b(byte(c)).b(byte(c >> 8)))
+		}
+		if t.content {
+			maxRep = max(maxRep, t.rep)
+		}
+		if t.qmark {
+			add(h0(hQmark))
+		}
+		if t.shape == "XX" && len(t.word) > 2 {
+			caps++
+		}
+	}
+	if d.sentExcl[k] {
+		add(h0(hExcl))
+	}
+	if d.sentQ[k] {
+		add(h0(hQues))
+	}
+	if caps > 0 {
+		add(h0(hCaps))
+	}
+	add(h0(hLen).s(bucket((s[1] - s[0]) / 3)))
+	add(h0(hRep).s(bucket(maxRep)))
+	if k == 0 {
+		add(h0(hTitle))
+	}
+	return out
 }
 
 // spanFeatures are the classifier's features of the tokens [s, e).

@@ -56,6 +56,14 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 	}
 	writeRows(bw, m.si.index, m.si.w, m.si.nLabels, m.si.trans, o)
 	writeRows(bw, m.tc.index, m.tc.w, m.tc.nClasses, nil, o)
+	uv(uint64(len(m.bands)))
+	for _, c := range m.bands {
+		binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(c))
+		bw.Write(buf[:4])
+	}
+	if m.sc != nil {
+		writeRows(bw, m.sc.index, m.sc.w, m.sc.nClasses, nil, o)
+	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -165,6 +173,24 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: classifier: %v", ErrBadModel, err)
 	}
 	m.tc = &multi{nClasses: C, index: index, w: w, table: newTable(index)}
+	nb, err := binary.ReadUvarint(br)
+	if err != nil || nb > 64 {
+		return nil, fmt.Errorf("%w: bands: %v", ErrBadModel, err)
+	}
+	if nb == 0 {
+		return m, nil
+	}
+	for ; nb > 0; nb-- {
+		if _, err := io.ReadFull(br, b4[:]); err != nil {
+			return nil, fmt.Errorf("%w: bands: %v", ErrBadModel, err)
+		}
+		m.bands = append(m.bands, math.Float32frombits(binary.LittleEndian.Uint32(b4[:])))
+	}
+	C, _, index, w, err = readRows(br)
+	if err != nil || C != 2 {
+		return nil, fmt.Errorf("%w: sentence classifier: %v", ErrBadModel, err)
+	}
+	m.sc = &multi{nClasses: C, index: index, w: w, table: newTable(index)}
 	return m, nil
 }
 

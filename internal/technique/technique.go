@@ -62,6 +62,10 @@ func tagAllowed(prev, cur int) bool {
 type Model struct {
 	si *chain
 	tc *multi
+	// sc says whether a sentence holds a persuasive fragment; its
+	// score margin, cut into bands at bands, is a feature of the tagger.
+	sc    *multi
+	bands []float32
 	// clusters maps a lower-case word to its distributional cluster.
 	clusters map[string]uint16
 	// Bias is subtracted from the tagger's "outside" score of every
@@ -142,7 +146,7 @@ func (m *Model) spans(d *docInfo) [][2]int {
 		if n == 0 {
 			continue
 		}
-		feats := d.sentenceFeatures(k)
+		feats := d.sentenceFeatures(k, m.band(d, k))
 		if cap(em) < n*nTags {
 			em = make([]float32, n*nTags)
 		}
@@ -176,6 +180,34 @@ func (m *Model) spans(d *docInfo) [][2]int {
 		}
 	}
 	return out
+}
+
+// band returns the sentence classifier's band of sentence k, or -1
+// without a sentence classifier.
+func (m *Model) band(d *docInfo, k int) int {
+	if m.sc == nil {
+		return -1
+	}
+	return bandOf(m.bands, sentMargin(m.sc, d, k))
+}
+
+// sentMargin is the sentence classifier's score of "persuasive" minus
+// "not".
+func sentMargin(sc *multi, d *docInfo, k int) float32 {
+	var out [2]float32
+	sc.scores(d.sentClassFeatures(k), out[:])
+	return out[1] - out[0]
+}
+
+// bandOf returns how many cut points v is at or above.
+func bandOf(cuts []float32, v float32) int {
+	n := 0
+	for _, c := range cuts {
+		if v >= c {
+			n++
+		}
+	}
+	return n
 }
 
 func isPunct(t tokInfo) bool { return t.shape == "p" || (len(t.word) <= 3 && t.shape == t.word) }

@@ -24,8 +24,12 @@ type Gold struct {
 
 // TrainOptions control training. The zero value works.
 type TrainOptions struct {
-	SpanEpochs  int     // span tagger epochs; default 6
-	ClassEpochs int     // classifier epochs; default 12
+	SpanEpochs  int     // span tagger epochs; default 12
+	ClassEpochs int     // classifier epochs; default 8
+	// SentenceEpochs and SentenceFolds train the sentence classifier
+	// whose out-of-fold score the tagger sees; defaults 8 and 5; 1 leaves
+	// the sentence classifier out.
+	SentenceEpochs, SentenceFolds int
 	Seed        uint64  // shuffling seed; default 1
 	MinCount    int     // features seen fewer times are left out; default 2
 	Bias        float32 // the model's Bias (see Model)
@@ -36,10 +40,16 @@ type TrainOptions struct {
 
 func (o *TrainOptions) applyDefaults() {
 	if o.SpanEpochs <= 0 {
-		o.SpanEpochs = 6
+		o.SpanEpochs = 12
 	}
 	if o.ClassEpochs <= 0 {
-		o.ClassEpochs = 12
+		o.ClassEpochs = 8
+	}
+	if o.SentenceEpochs <= 0 {
+		o.SentenceEpochs = 8
+	}
+	if o.SentenceFolds <= 0 {
+		o.SentenceFolds = 5
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
@@ -60,7 +70,11 @@ var ErrUnknownTechnique = errors.New("unknown technique")
 func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 	o.applyDefaults()
 	m := &Model{clusters: o.Clusters, Bias: o.Bias}
-	var seqs []sequence
+	type prepared struct {
+		d   *docInfo
+		lab []uint8
+	}
+	var docsP []prepared
 	var insts []instance
 	for _, td := range docs {
 		if td.Article == nil || len(td.Article.Tokens) == 0 {
@@ -78,16 +92,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 				}
 			}
 		}
-		for k, s := range d.sents {
-			gold := slices.Clone(lab[s[0]:s[1]])
-			if len(gold) == 0 {
-				continue
-			}
-			if gold[0] == tagI {
-				gold[0] = tagB
-			}
-			seqs = append(seqs, sequence{feats: d.sentenceFeatures(k), gold: gold})
-		}
+		docsP = append(docsP, prepared{d, lab})
 		for _, g := range td.Gold {
 			c := Index(g.Technique)
 			if c < 0 {
@@ -100,13 +105,88 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			insts = append(insts, instance{feats: d.spanFeatures(s, e), gold: uint8(c)})
 		}
 	}
-	if len(seqs) == 0 || len(insts) == 0 {
+	if len(docsP) == 0 || len(insts) == 0 {
 		return nil, ErrNoTrainingData
+	}
+	// The sentence classifier, and its out-of-fold margins for the
+	// tagger's training sentences (stacking), cut into bands at their
+	// quantiles.
+	sentInsts := make([][]instance, len(docsP))
+	for i, p := range docsP {
+		for k, s := range p.d.sents {
+			g := uint8(0)
+			for j := s[0]; j < s[1]; j++ {
+				if p.lab[j] != tagO {
+					g = 1
+					break
+				}
+			}
+			sentInsts[i] = append(sentInsts[i], instance{feats: p.d.sentClassFeatures(k), gold: g})
+		}
+	}
+	folds := min(o.SentenceFolds, len(docsP))
+	bands := make([][]int, len(docsP))
+	if folds > 1 {
+		margins := make([][]float32, len(docsP))
+		var all []float32
+		for f := 0; f < folds; f++ {
+			var tr []instance
+			for i := range docsP {
+				if i%folds != f {
+					tr = append(tr, sentInsts[i]...)
+				}
+			}
+			sc := trainMulti(tr, 2, o.SentenceEpochs, o.Seed+2, o.MinCount)
+			for i, p := range docsP {
+				if i%folds != f {
+					continue
+				}
+				for k := range p.d.sents {
+					v := sentMargin(sc, p.d, k)
+					margins[i] = append(margins[i], v)
+					all = append(all, v)
+				}
+			}
+		}
+		slices.Sort(all)
+		for q := 1; q < nBands; q++ {
+			m.bands = append(m.bands, all[q*len(all)/nBands])
+		}
+		for i := range docsP {
+			for _, v := range margins[i] {
+				bands[i] = append(bands[i], bandOf(m.bands, v))
+			}
+		}
+		var tr []instance
+		for i := range docsP {
+			tr = append(tr, sentInsts[i]...)
+		}
+		m.sc = trainMulti(tr, 2, o.SentenceEpochs, o.Seed+2, o.MinCount)
+	}
+	var seqs []sequence
+	for i, p := range docsP {
+		for k, s := range p.d.sents {
+			gold := slices.Clone(p.lab[s[0]:s[1]])
+			if len(gold) == 0 {
+				continue
+			}
+			if gold[0] == tagI {
+				gold[0] = tagB
+			}
+			band := -1
+			if bands[i] != nil {
+				band = bands[i][k]
+			}
+			seqs = append(seqs, sequence{feats: p.d.sentenceFeatures(k, band), gold: gold})
+		}
 	}
 	m.si = train(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed, o.MinCount)
 	m.tc = trainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1, o.MinCount)
 	return m, nil
 }
+
+// nBands is how many bands the sentence classifier's margin is cut into.
+const nBands = 10
 
 func goldRanges(gs []Gold) []article.Range {
 	out := make([]article.Range, len(gs))
