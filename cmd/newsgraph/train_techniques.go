@@ -25,6 +25,7 @@ type trainTechniquesOptions struct {
 	ptc, unlabelled, out    string
 	spanEpochs, classEpochs int
 	minCount, folds         int
+	classModels             int
 	seed                    uint64
 	biases                  string
 	prune                   float64
@@ -44,11 +45,12 @@ func cmdTrainTechniques(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.out, "out", filepath.Join("internal", "technique", "model", "technique.model.gz"), "model file to write")
 	fs.IntVar(&o.spanEpochs, "span-epochs", 12, "span tagger perceptron epochs")
 	fs.IntVar(&o.classEpochs, "class-epochs", 8, "classifier perceptron epochs")
-	fs.IntVar(&o.minCount, "min-count", 2, "features seen fewer times are left out")
+	fs.IntVar(&o.classModels, "class-models", 3, "classifiers trained in different orders and averaged")
+	fs.IntVar(&o.minCount, "min-count", 1, "features seen fewer times are left out")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds over the articles (0: no cross-validation, bias = first of --biases)")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed (training and folds)")
-	fs.StringVar(&o.biases, "biases", "0,0.5,1,1.5,2,2.5,3,4", "span tagger biases to try (comma-separated); cross-validation keeps the best")
-	fs.Float64Var(&o.prune, "prune", 0.05, "drop feature rows whose weights are all smaller than this when saving")
+	fs.StringVar(&o.biases, "biases", "90,100,110,125,140", "span tagger biases to try (comma-separated); cross-validation keeps the best")
+	fs.Float64Var(&o.prune, "prune", 1, "drop feature rows whose weights are all smaller than this when saving (the weights are large: the tagger bias is ~100)")
 	fs.BoolVar(&o.cvOnly, "cv-only", false, "print the cross-validated figures and write no model")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
@@ -102,9 +104,9 @@ func runTrainTechniques(ctx context.Context, e env, o trainTechniquesOptions) er
 		return err
 	}
 	fmt.Fprintf(e.stderr, "train techniques: %d articles prepared in %v\n", len(docs), time.Since(start).Round(time.Millisecond))
-	topts := technique.TrainOptions{SpanEpochs: o.spanEpochs, ClassEpochs: o.classEpochs, Seed: o.seed, MinCount: o.minCount, Clusters: clusters, Bias: biases[0]}
+	topts := technique.TrainOptions{SpanEpochs: o.spanEpochs, ClassEpochs: o.classEpochs, ClassModels: o.classModels, Seed: o.seed, MinCount: o.minCount, Clusters: clusters, Bias: biases[0]}
 	if o.folds > 1 {
-		bias, err := crossValidateTechniques(ctx, e.stdout, docs, topts, biases, o.folds, o.seed)
+		bias, err := crossValidateTechniques(ctx, e.stdout, docs, topts, biases, o.folds, o.seed, o.prune)
 		if err != nil {
 			return err
 		}
@@ -198,7 +200,8 @@ func ptcFolds(nDocs, n int, seed uint64) []int {
 // crossValidateTechniques trains on all folds but one and scores the
 // held-out fold, for every fold; it prints the SI score for each bias and
 // the TC score per technique, and returns the bias with the best SI F1.
-func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDoc, o technique.TrainOptions, biases []float32, folds int, seed uint64) (float32, error) {
+// Each fold's model is scored as it would be saved (pruned, quantised).
+func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDoc, o technique.TrainOptions, biases []float32, folds int, seed uint64, prune float64) (float32, error) {
 	fold := ptcFolds(len(docs), folds, seed)
 	var gold, tcPred []evaluate.PTCLabel
 	siPred := make([][]evaluate.PTCLabel, len(biases))
@@ -214,6 +217,14 @@ func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDo
 		}
 		m, err := technique.Train(tds, o)
 		if err != nil {
+			return 0, err
+		}
+		// score the model as it would be saved: pruned and quantised
+		var buf bytes.Buffer
+		if err := m.Save(&buf, technique.SaveOptions{Prune: prune}); err != nil {
+			return 0, err
+		}
+		if m, err = technique.ReadModel(&buf); err != nil {
 			return 0, err
 		}
 		for i, d := range docs {

@@ -298,6 +298,7 @@ const (
 	fShapeW
 	fSentCls
 	fSentClsW
+	fDensity
 	// sentence classifier
 	hBias
 	hW
@@ -338,6 +339,10 @@ const (
 	gNextQ
 	gFirstLast
 	gCtxBiL
+	gRepBefore
+	gListSame
+	gListDup
+	gListOverlap
 )
 
 func (d *docInfo) cluster(i int) (uint16, bool) {
@@ -433,14 +438,16 @@ func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
 }
 
 // sentenceFeatures returns the tagger's features of sentence k, whose
-// sentence classifier band is band (-1: none).
-func (d *docInfo) sentenceFeatures(k, band int) [][]uint64 {
+// sentence classifier band is band, in an article of density band dens
+// (-1: none).
+func (d *docInfo) sentenceFeatures(k, band, dens int) [][]uint64 {
 	s := d.sents[k]
 	feats := make([][]uint64, 0, s[1]-s[0])
 	for i := s[0]; i < s[1]; i++ {
 		f := d.tokenFeatures(k, s, i, make([]uint64, 0, 34))
 		if band >= 0 {
-			f = append(f, uint64(h0(fSentCls).b(byte(band))), uint64(h0(fSentClsW).b(byte(band)).s(d.toks[i].lower)))
+			f = append(f, uint64(h0(fSentCls).b(byte(band))), uint64(h0(fSentClsW).b(byte(band)).s(d.toks[i].lower)),
+				uint64(h0(fDensity).b(byte(dens))), uint64(h0(fDensity).b(byte(dens)).b(byte(band))))
 		}
 		feats = append(feats, f)
 	}
@@ -539,9 +546,10 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 	lb := bucket(n)
 	add(h0(gLen).s(lb))
 	add(h0(gChars).s(bucket((d.toks[e-1].end - d.toks[s].start) / 8)))
-	rep := d.spanRepeats(s, e)
+	rep, before := d.spanRepeats(s, e)
 	add(h0(gSpanRep).s(bucket(rep)))
 	add(h0(gLenRep).s(lb).s(bucket(rep)))
+	add(h0(gRepBefore).s(bucket(min(before, 3))).s(bucket(min(rep, 4))))
 	add(h0(gMaxRep).s(bucket(maxRep)))
 	for k := 1; k <= 3; k++ {
 		if j := s - k; j >= 0 {
@@ -601,8 +609,9 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 }
 
 // spanRepeats counts the occurrences of the stems of tokens [s, e)
-// (words only) in the whole article, the span itself included.
-func (d *docInfo) spanRepeats(s, e int) int {
+// (words only) in the whole article, the span itself included, and those
+// that start before it.
+func (d *docInfo) spanRepeats(s, e int) (n, before int) {
 	var pat []string
 	for i := s; i < e; i++ {
 		if d.toks[i].shape != "p" && d.toks[i].lower != "\"" && d.toks[i].lower != "'" && unicode.IsLetter(firstRune(d.toks[i].lower)) || d.toks[i].lower == "0" {
@@ -610,12 +619,8 @@ func (d *docInfo) spanRepeats(s, e int) int {
 		}
 	}
 	if len(pat) == 0 {
-		return 0
+		return 0, 0
 	}
-	if len(pat) == 1 {
-		return d.toks[s].rep
-	}
-	n := 0
 	for i := 0; i < len(d.toks); i++ {
 		j, k := i, 0
 		for j < len(d.toks) && k < len(pat) {
@@ -635,9 +640,12 @@ func (d *docInfo) spanRepeats(s, e int) int {
 		}
 		if k == len(pat) {
 			n++
+			if i < s {
+				before++
+			}
 		}
 	}
-	return n
+	return n, before
 }
 
 func firstRune(s string) rune {
@@ -655,3 +663,41 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// listFeatures are the classifier's features of each token range of rs
+// that come from the other ranges of the same article (the spans to
+// classify, found by the tagger or given by a template): how many others
+// have the same words (Repetition), cover the same tokens (a span with
+// two techniques) or overlap it.
+func (d *docInfo) listFeatures(rs [][2]int) [][]uint64 {
+	keys := make([]string, len(rs))
+	for k, r := range rs {
+		var b strings.Builder
+		for i := r[0]; i < r[1] && i < len(d.toks); i++ {
+			b.WriteString(d.toks[i].stem)
+			b.WriteByte(' ')
+		}
+		keys[k] = b.String()
+	}
+	out := make([][]uint64, len(rs))
+	for k, r := range rs {
+		same, dup, over := 0, 0, 0
+		for j, o := range rs {
+			switch {
+			case j == k:
+			case o == r:
+				dup++
+			case keys[j] == keys[k] && keys[k] != "":
+				same++
+			case o[0] < r[1] && r[0] < o[1]:
+				over++
+			}
+		}
+		out[k] = []uint64{
+			uint64(h0(gListSame).s(bucket(min(same, 4)))),
+			uint64(h0(gListDup).s(bucket(min(dup, 2)))),
+			uint64(h0(gListOverlap).s(bucket(min(over, 3)))),
+		}
+	}
+	return out
+}

@@ -11,7 +11,7 @@ import (
 	"slices"
 )
 
-const modelMagic = "newsgraph-technique-1\n"
+const modelMagic = "newsgraph-technique-2\n"
 
 // ErrBadModel is returned for a model file that cannot be read.
 var ErrBadModel = errors.New("bad technique model")
@@ -41,8 +41,10 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 	bw.WriteString(modelMagic)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(m.Bias))
-	bw.Write(buf[:4])
+	for _, f := range []float32{m.Bias, m.temp} {
+		binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(f))
+		bw.Write(buf[:4])
+	}
 	words := make([]string, 0, len(m.clusters))
 	for w := range m.clusters {
 		words = append(words, w)
@@ -139,6 +141,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
 	m := &Model{Bias: math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))}
+	if _, err := io.ReadFull(br, b4[:]); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	m.temp = math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<22 {
 		return nil, fmt.Errorf("%w: clusters: %v", ErrBadModel, err)

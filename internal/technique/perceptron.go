@@ -3,6 +3,7 @@ package technique
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // A sequence is one training or tagging instance for a linear-chain
@@ -404,4 +405,35 @@ func argmax(xs []float32) int {
 		}
 	}
 	return best
+}
+
+// averageMulti returns the model whose weights are the mean of ms's (the
+// same scores as averaging their scores), features numbered in order of
+// first appearance in ms.
+func averageMulti(ms []*multi) *multi {
+	C := ms[0].nClasses
+	out := &multi{nClasses: C, index: map[uint64]int32{}}
+	type hr struct {
+		h uint64
+		r int32
+	}
+	for _, m := range ms {
+		rows := make([]hr, 0, len(m.index))
+		for h, r := range m.index {
+			rows = append(rows, hr{h, r})
+		}
+		slices.SortFunc(rows, func(a, b hr) int { return int(a.r) - int(b.r) })
+		for _, x := range rows {
+			r, ok := out.index[x.h]
+			if !ok {
+				r = int32(len(out.index))
+				out.index[x.h] = r
+				out.w = append(out.w, make([]float32, C)...)
+			}
+			for k, v := range m.w[int(x.r)*C : int(x.r+1)*C] {
+				out.w[int(r)*C+k] += v / float32(len(ms))
+			}
+		}
+	}
+	return out
 }

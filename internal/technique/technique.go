@@ -72,6 +72,9 @@ type Model struct {
 	// token: larger values find more and longer spans. Training sets it
 	// to the value cross-validation chose.
 	Bias float32
+	// temp divides the classifier's scores before the softmax that
+	// turns them into confidences; training fits it.
+	temp float32
 }
 
 //go:embed model/technique.model.gz
@@ -102,8 +105,10 @@ func (m *Model) Find(a *article.Article) []article.Technique {
 	d := prepare(a, m.clusters)
 	var out []article.Technique
 	sc := make([]float32, NumTechniques)
-	for _, sp := range m.spans(d) {
-		m.tc.scores(d.spanFeatures(sp[0], sp[1]), sc)
+	spans := m.spans(d)
+	list := d.listFeatures(spans)
+	for k, sp := range spans {
+		m.tc.scores(append(d.spanFeatures(sp[0], sp[1]), list[k]...), sc)
 		best := argmax(sc)
 		start, end := d.toks[sp[0]].start, d.toks[sp[1]-1].end
 		inQ := 0
@@ -115,7 +120,7 @@ func (m *Model) Find(a *article.Article) []article.Technique {
 		out = append(out, article.Technique{
 			Span:      article.NewSpan(a.Text, start, end),
 			Technique: names[best],
-			Score:     math.Round(softmax(sc, best)*1000) / 1000,
+			Score:     math.Round(softmax(sc, best, m.temp)*1000) / 1000,
 			InQuote:   2*inQ > sp[1]-sp[0],
 		})
 	}
@@ -141,12 +146,17 @@ func (m *Model) spans(d *docInfo) [][2]int {
 	var out [][2]int
 	var labels []uint8
 	var em []float32
+	bands := make([]int, len(d.sents))
+	for k := range d.sents {
+		bands[k] = m.band(d, k)
+	}
+	dens := density(bands)
 	for k, s := range d.sents {
 		n := s[1] - s[0]
 		if n == 0 {
 			continue
 		}
-		feats := d.sentenceFeatures(k, m.band(d, k))
+		feats := d.sentenceFeatures(k, bands[k], dens)
 		if cap(em) < n*nTags {
 			em = make([]float32, n*nTags)
 		}
@@ -165,16 +175,25 @@ func (m *Model) spans(d *docInfo) [][2]int {
 			for j < n && labels[j] == tagI {
 				j++
 			}
-			// trim punctuation at the edges
-			a, b := s[0]+i, s[0]+j
-			for a < b && isPunct(d.toks[a]) && !d.toks[a].qmark {
-				a++
-			}
-			for b > a && isPunct(d.toks[b-1]) && !d.toks[b-1].qmark {
-				b--
-			}
-			if a < b && hasWord(d, a, b) {
-				out = append(out, [2]int{a, b})
+			// split at quotation marks (a technique inside a quotation is
+			// the speaker's, outside it the outlet's) and trim
+			// punctuation at the edges
+			for a := s[0] + i; a < s[0]+j; {
+				b := a
+				for b < s[0]+j && !d.toks[b].qmark {
+					b++
+				}
+				next := b + 1
+				for a < b && isPunct(d.toks[a]) {
+					a++
+				}
+				for b > a && isPunct(d.toks[b-1]) {
+					b--
+				}
+				if a < b && hasWord(d, a, b) {
+					out = append(out, [2]int{a, b})
+				}
+				a = next
 			}
 			i = j
 		}
@@ -197,6 +216,22 @@ func sentMargin(sc *multi, d *docInfo, k int) float32 {
 	var out [2]float32
 	sc.scores(d.sentClassFeatures(k), out[:])
 	return out[1] - out[0]
+}
+
+// density returns the article's band of persuasion density: the share of
+// its sentences in the upper half of the sentence classifier's bands, in
+// five steps; -1 without a sentence classifier.
+func density(bands []int) int {
+	if len(bands) == 0 || bands[0] < 0 {
+		return -1
+	}
+	hi := 0
+	for _, b := range bands {
+		if b >= nBands/2 {
+			hi++
+		}
+	}
+	return min(5*hi/len(bands), 4)
 }
 
 // bandOf returns how many cut points v is at or above.
@@ -236,12 +271,17 @@ func (m *Model) Classify(a *article.Article, spans []article.Range) [][]Ranked {
 	}
 	d := prepare(a, m.clusters)
 	sc := make([]float32, NumTechniques)
+	toks := make([][2]int, len(spans))
 	for k, r := range spans {
 		s, e := d.tokenRange(r.Start, r.End)
-		m.tc.scores(d.spanFeatures(s, e), sc)
+		toks[k] = [2]int{s, e}
+	}
+	list := d.listFeatures(toks)
+	for k, t := range toks {
+		m.tc.scores(append(d.spanFeatures(t[0], t[1]), list[k]...), sc)
 		rk := make([]Ranked, NumTechniques)
 		for c := range rk {
-			rk[c] = Ranked{Technique: names[c], Score: softmax(sc, c)}
+			rk[c] = Ranked{Technique: names[c], Score: softmax(sc, c, m.temp)}
 		}
 		sort.SliceStable(rk, func(i, j int) bool { return rk[i].Score > rk[j].Score })
 		out[k] = rk
@@ -249,12 +289,16 @@ func (m *Model) Classify(a *article.Article, spans []article.Range) [][]Ranked {
 	return out
 }
 
-// softmax returns the softmax probability of class c over the scores.
-func softmax(sc []float32, c int) float64 {
+// softmax returns the softmax probability of class c over the scores
+// divided by temp (<= 0 means 1).
+func softmax(sc []float32, c int, temp float32) float64 {
+	if temp <= 0 {
+		temp = 1
+	}
 	mx := sc[argmax(sc)]
 	var sum float64
 	for _, v := range sc {
-		sum += math.Exp(float64(v - mx))
+		sum += math.Exp(float64((v - mx) / temp))
 	}
-	return math.Exp(float64(sc[c]-mx)) / sum
+	return math.Exp(float64((sc[c]-mx)/temp)) / sum
 }

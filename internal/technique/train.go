@@ -3,6 +3,7 @@ package technique
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/internal/article"
@@ -24,15 +25,18 @@ type Gold struct {
 
 // TrainOptions control training. The zero value works.
 type TrainOptions struct {
-	SpanEpochs  int     // span tagger epochs; default 12
-	ClassEpochs int     // classifier epochs; default 8
+	SpanEpochs  int // span tagger epochs; default 12
+	ClassEpochs int // classifier epochs; default 8
+	// ClassModels is how many classifiers, trained in different orders,
+	// are averaged; default 3.
+	ClassModels int
 	// SentenceEpochs and SentenceFolds train the sentence classifier
 	// whose out-of-fold score the tagger sees; defaults 8 and 5; 1 leaves
 	// the sentence classifier out.
 	SentenceEpochs, SentenceFolds int
-	Seed        uint64  // shuffling seed; default 1
-	MinCount    int     // features seen fewer times are left out; default 2
-	Bias        float32 // the model's Bias (see Model)
+	Seed                          uint64  // shuffling seed; default 1
+	MinCount                      int     // features seen fewer times are left out; default 2
+	Bias                          float32 // the model's Bias (see Model)
 	// Clusters maps lower-case words to distributional clusters; nil for
 	// none.
 	Clusters map[string]uint16
@@ -45,6 +49,9 @@ func (o *TrainOptions) applyDefaults() {
 	if o.ClassEpochs <= 0 {
 		o.ClassEpochs = 8
 	}
+	if o.ClassModels <= 0 {
+		o.ClassModels = 3
+	}
 	if o.SentenceEpochs <= 0 {
 		o.SentenceEpochs = 8
 	}
@@ -55,7 +62,7 @@ func (o *TrainOptions) applyDefaults() {
 		o.Seed = 1
 	}
 	if o.MinCount <= 0 {
-		o.MinCount = 2
+		o.MinCount = 1
 	}
 }
 
@@ -93,6 +100,8 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			}
 		}
 		docsP = append(docsP, prepared{d, lab})
+		var toks [][2]int
+		var golds []uint8
 		for _, g := range td.Gold {
 			c := Index(g.Technique)
 			if c < 0 {
@@ -102,7 +111,12 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			if s >= e {
 				continue
 			}
-			insts = append(insts, instance{feats: d.spanFeatures(s, e), gold: uint8(c)})
+			toks = append(toks, [2]int{s, e})
+			golds = append(golds, uint8(c))
+		}
+		list := d.listFeatures(toks)
+		for k, t := range toks {
+			insts = append(insts, instance{feats: append(d.spanFeatures(t[0], t[1]), list[k]...), gold: golds[k]})
 		}
 	}
 	if len(docsP) == 0 || len(insts) == 0 {
@@ -165,6 +179,10 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 	}
 	var seqs []sequence
 	for i, p := range docsP {
+		dens := -1
+		if bands[i] != nil {
+			dens = density(bands[i])
+		}
 		for k, s := range p.d.sents {
 			gold := slices.Clone(p.lab[s[0]:s[1]])
 			if len(gold) == 0 {
@@ -177,12 +195,41 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			if bands[i] != nil {
 				band = bands[i][k]
 			}
-			seqs = append(seqs, sequence{feats: p.d.sentenceFeatures(k, band), gold: gold})
+			seqs = append(seqs, sequence{feats: p.d.sentenceFeatures(k, band, dens), gold: gold})
 		}
 	}
 	m.si = train(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed, o.MinCount)
-	m.tc = trainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1, o.MinCount)
+	tcs := make([]*multi, o.ClassModels)
+	for k := range tcs {
+		tcs[k] = trainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1+uint64(k)*7919, o.MinCount)
+	}
+	m.tc = averageMulti(tcs)
+	m.temp = fitTemperature(m.tc, insts)
 	return m, nil
+}
+
+// fitTemperature chooses the softmax temperature that gives the training
+// spans' gold techniques the highest likelihood, on a geometric grid. The
+// training spans are fitted better than new ones, so the confidences stay
+// somewhat too high.
+func fitTemperature(tc *multi, insts []instance) float32 {
+	sc := make([]float32, tc.nClasses)
+	scores := make([][]float32, len(insts))
+	for i, in := range insts {
+		tc.scores(in.feats, sc)
+		scores[i] = slices.Clone(sc)
+	}
+	best, bestNLL := float32(1), math.Inf(1)
+	for t := float32(0.25); t < 1e4; t *= 1.25 {
+		nll := 0.0
+		for i, in := range insts {
+			nll -= math.Log(max(softmax(scores[i], int(in.gold), t), 1e-12))
+		}
+		if nll < bestNLL {
+			best, bestNLL = t, nll
+		}
+	}
+	return best
 }
 
 // nBands is how many bands the sentence classifier's margin is cut into.
