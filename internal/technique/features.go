@@ -1,6 +1,7 @@
 package technique
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,7 +18,7 @@ type tokInfo struct {
 	stem       string // lower with a crude English suffix stripped
 	shape      string
 	ent        byte // entity type initial (P, O, L, M) or 0
-	sent       int
+	sent       int  // index in docInfo.sents
 	inQ        bool // inside a quotation (quotation marks or a quote's content)
 	qmark      bool // a double quotation mark
 	content    bool // a word that is not a function word
@@ -32,7 +33,13 @@ type docInfo struct {
 	// sentMark holds per sentence: has '!', has '?'.
 	sentExcl, sentQ []bool
 	bigram          map[[2]string]int // stem bigram counts
-	clusters        map[string]uint16
+	// words are the stems of the word tokens (letters or numbers) in
+	// order, wordAt maps a token to its index there (-1: not a word), and
+	// where lists each stem's indices.
+	words    []string
+	wordAt   []int
+	where    map[string][]int
+	clusters map[string]uint16
 }
 
 func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
@@ -57,16 +64,17 @@ func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
 			d.bigram[[2]string{d.toks[i-1].stem, d.toks[i].stem}]++
 		}
 	}
-	// sentences as token ranges
+	// sentences as token ranges; tokens between sentences go with the
+	// one before
 	j := 0
-	for k, r := range a.Sentences {
+	for _, r := range a.Sentences {
 		for j < len(d.toks) && d.toks[j].start < r.Start {
-			d.toks[j].sent = max(k-1, 0)
+			d.toks[j].sent = max(len(d.sents)-1, 0)
 			j++
 		}
 		s := j
 		for j < len(d.toks) && d.toks[j].start < r.End {
-			d.toks[j].sent = k
+			d.toks[j].sent = len(d.sents)
 			j++
 		}
 		if s < j {
@@ -74,9 +82,20 @@ func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
 		}
 	}
 	if j < len(d.toks) {
+		for k := j; k < len(d.toks); k++ {
+			d.toks[k].sent = len(d.sents)
+		}
 		d.sents = append(d.sents, [2]int{j, len(d.toks)})
-		for ; j < len(d.toks); j++ {
-			d.toks[j].sent = len(a.Sentences)
+	}
+	// the word tokens, and where each stem occurs among them
+	d.wordAt = make([]int, len(d.toks))
+	d.where = map[string][]int{}
+	for i := range d.toks {
+		d.wordAt[i] = -1
+		if isWordLike(d.toks[i].lower) {
+			d.wordAt[i] = len(d.words)
+			d.where[d.toks[i].stem] = append(d.where[d.toks[i].stem], len(d.words))
+			d.words = append(d.words, d.toks[i].stem)
 		}
 	}
 	d.sentExcl = make([]bool, len(d.sents))
@@ -591,61 +610,69 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 	if d.toks[s].inQ {
 		add(h0(gInQ))
 	}
-	for si, sr := range d.sents {
-		if sr[0] <= s && s < sr[1] {
-			if s == sr[0] && e >= sr[1]-1 {
-				add(h0(gWholeSent))
-			}
-			if d.sentExcl[si] {
-				add(h0(gSentExcl))
-			}
-			if si == 0 {
-				add(h0(gTitle))
-			}
-			break
+	if si := d.toks[s].sent; si < len(d.sents) {
+		sr := d.sents[si]
+		if s == sr[0] && e >= sr[1]-1 {
+			add(h0(gWholeSent))
+		}
+		if d.sentExcl[si] {
+			add(h0(gSentExcl))
+		}
+		if si == 0 {
+			add(h0(gTitle))
 		}
 	}
 	return out
 }
 
-// spanRepeats counts the occurrences of the stems of tokens [s, e)
-// (words only) in the whole article, the span itself included, and those
-// that start before it.
+// maxCandidates bounds the places spanRepeats looks at, so that a huge
+// input stays linear; counts past it are well beyond the top feature band.
+const maxCandidates = 512
+
+// spanRepeats counts the occurrences of the stems of the word tokens of
+// [s, e) in the whole article, the span itself included, and those that
+// start before it. It looks only where the span's rarest stem occurs.
 func (d *docInfo) spanRepeats(s, e int) (n, before int) {
 	var pat []string
+	first := -1
 	for i := s; i < e; i++ {
-		if d.toks[i].shape != "p" && d.toks[i].lower != "\"" && d.toks[i].lower != "'" && unicode.IsLetter(firstRune(d.toks[i].lower)) || d.toks[i].lower == "0" {
+		if w := d.wordAt[i]; w >= 0 {
+			if first < 0 {
+				first = w
+			}
 			pat = append(pat, d.toks[i].stem)
 		}
 	}
 	if len(pat) == 0 {
 		return 0, 0
 	}
-	for i := 0; i < len(d.toks); i++ {
-		j, k := i, 0
-		for j < len(d.toks) && k < len(pat) {
-			t := &d.toks[j]
-			if !(unicode.IsLetter(firstRune(t.lower)) || t.lower == "0") {
-				if j == i {
-					break
-				}
-				j++
-				continue
-			}
-			if t.stem != pat[k] {
-				break
-			}
-			j++
-			k++
+	anchor := 0
+	for k, st := range pat {
+		if len(d.where[st]) < len(d.where[pat[anchor]]) {
+			anchor = k
 		}
-		if k == len(pat) {
+	}
+	cands := d.where[pat[anchor]]
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+	}
+	for _, p := range cands {
+		start := p - anchor
+		if start < 0 || start+len(pat) > len(d.words) {
+			continue
+		}
+		if slices.Equal(d.words[start:start+len(pat)], pat) {
 			n++
-			if i < s {
+			if start < first {
 				before++
 			}
 		}
 	}
 	return n, before
+}
+
+func isWordLike(lower string) bool {
+	return lower == "0" || unicode.IsLetter(firstRune(lower))
 }
 
 func firstRune(s string) rune {
@@ -679,20 +706,38 @@ func (d *docInfo) listFeatures(rs [][2]int) [][]uint64 {
 		}
 		keys[k] = b.String()
 	}
-	out := make([][]uint64, len(rs))
+	byKey := map[string]int{}
+	byRange := map[[2]int]int{}
 	for k, r := range rs {
-		same, dup, over := 0, 0, 0
-		for j, o := range rs {
-			switch {
-			case j == k:
-			case o == r:
-				dup++
-			case keys[j] == keys[k] && keys[k] != "":
-				same++
-			case o[0] < r[1] && r[0] < o[1]:
-				over++
+		if keys[k] != "" {
+			byKey[keys[k]]++
+		}
+		byRange[r]++
+	}
+	// overlaps: a sweep over the ranges in start order, looking at most
+	// maxCandidates ahead
+	order := make([]int, len(rs))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return rs[x][0] - rs[y][0] })
+	over := make([]int, len(rs))
+	for a, k := range order {
+		for b := a + 1; b < len(order) && b-a <= maxCandidates && rs[order[b]][0] < rs[k][1]; b++ {
+			if j := order[b]; rs[j] != rs[k] && rs[j][0] < rs[j][1] {
+				over[k]++
+				over[j]++
 			}
 		}
+	}
+	out := make([][]uint64, len(rs))
+	for k, r := range rs {
+		dup := byRange[r] - 1
+		same := 0
+		if keys[k] != "" {
+			same = byKey[keys[k]] - byRange[r]
+		}
+		over := over[k]
 		out[k] = []uint64{
 			uint64(h0(gListSame).s(bucket(min(same, 4)))),
 			uint64(h0(gListDup).s(bucket(min(dup, 2)))),

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/analyze"
@@ -384,4 +385,39 @@ func FuzzFind(f *testing.F) {
 			t.Fatalf("Classify: %d results for %d spans", len(got), len(rs))
 		}
 	})
+}
+
+// The stage stays linear on large repetitive input (every span repeats,
+// every span overlaps others): four times the text costs about four
+// times the time, not sixteen.
+func TestLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	m := model(t)
+	build := func(n int) *article.Article {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString("These corrupt, lying traitors will destroy our great nation! ")
+			if i%7 == 0 {
+				b.WriteString("The the the the wall wall.\n\n")
+			}
+		}
+		a := &article.Article{Text: b.String()}
+		a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
+		return a
+	}
+	cost := func(a *article.Article) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			t0 := time.Now()
+			checkTechniques(t, a, m.Find(a))
+			best = min(best, time.Since(t0))
+		}
+		return best
+	}
+	small, large := cost(build(1500)), cost(build(6000))
+	if r := float64(large) / float64(small); r > 10 {
+		t.Errorf("4x input took %.1fx the time (%v vs %v)", r, large, small)
+	}
 }
