@@ -317,6 +317,7 @@ const (
 	fShapeW
 	fSentCls
 	fSentClsW
+	fPre
 	fDensity
 	// sentence classifier
 	hBias
@@ -362,6 +363,9 @@ const (
 	gListSame
 	gListDup
 	gListOverlap
+	gSuf
+	gPre
+	gCtxCl
 )
 
 func (d *docInfo) cluster(i int) (uint16, bool) {
@@ -392,6 +396,9 @@ func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
 	add(h0(fShape).s(t.shape))
 	if n := len(t.lower); n > 3 {
 		add(h0(fSuf).s(t.lower[n-3:]))
+		if n > 5 {
+			add(h0(fPre).s(t.lower[:4]))
+		}
 	}
 	add(h0(fWm1).s(word(i - 1)))
 	add(h0(fWp1).s(word(i + 1)))
@@ -538,6 +545,14 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 		if c, ok := d.cluster(i); ok {
 			add(h0(gCl).b(byte(c)).b(byte(c >> 8)))
 		}
+		if n := len(t.lower); n > 3 && t.shape != "p" {
+			add(h0(gSuf).s(t.lower[n-3:]))
+			add(h0(gPre).s(t.lower[:3]))
+			if n > 6 {
+				add(h0(gSuf).b(4).s(t.lower[n-4:]))
+				add(h0(gPre).b(5).s(t.lower[:5]))
+			}
+		}
 		if t.content {
 			words++
 			maxRep = max(maxRep, t.rep)
@@ -570,6 +585,14 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 	add(h0(gLenRep).s(lb).s(bucket(rep)))
 	add(h0(gRepBefore).s(bucket(min(before, 3))).s(bucket(min(rep, 4))))
 	add(h0(gMaxRep).s(bucket(maxRep)))
+	for k := 1; k <= 2; k++ {
+		if c, ok := d.cluster(s - k); ok {
+			add(h0(gCtxCl).b(byte(k)).b(byte(c)).b(byte(c >> 8)))
+		}
+		if c, ok := d.cluster(e - 1 + k); ok {
+			add(h0(gCtxCl).b(byte(k + 8)).b(byte(c)).b(byte(c >> 8)))
+		}
+	}
 	for k := 1; k <= 3; k++ {
 		if j := s - k; j >= 0 {
 			add(h0(gCtxL).b(byte(k)).s(d.toks[j].lower))

@@ -28,7 +28,7 @@ type TrainOptions struct {
 	SpanEpochs  int // span tagger epochs; default 12
 	ClassEpochs int // classifier epochs; default 8
 	// ClassModels is how many classifiers, trained in different orders,
-	// are averaged; default 3.
+	// are averaged; default 5.
 	ClassModels int
 	// SentenceEpochs and SentenceFolds train the sentence classifier
 	// whose out-of-fold score the tagger sees; defaults 8 and 5; 1 leaves
@@ -44,13 +44,13 @@ type TrainOptions struct {
 
 func (o *TrainOptions) applyDefaults() {
 	if o.SpanEpochs <= 0 {
-		o.SpanEpochs = 12
+		o.SpanEpochs = 20
 	}
 	if o.ClassEpochs <= 0 {
 		o.ClassEpochs = 8
 	}
 	if o.ClassModels <= 0 {
-		o.ClassModels = 3
+		o.ClassModels = 5
 	}
 	if o.SentenceEpochs <= 0 {
 		o.SentenceEpochs = 8
