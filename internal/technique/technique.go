@@ -247,9 +247,11 @@ func bandOf(cuts []float32, v float32) int {
 
 func isPunct(t tokInfo) bool { return t.shape == "p" || (len(t.word) <= 3 && t.shape == t.word) }
 
+// hasWord reports whether tokens [a, b) hold a word other than a
+// function word: a span of function words alone is not kept.
 func hasWord(d *docInfo, a, b int) bool {
 	for i := a; i < b; i++ {
-		if s := d.toks[i].shape; s == "x" || s == "Xx" || s == "XX" {
+		if s := d.toks[i].shape; (s == "x" || s == "Xx" || s == "XX") && !stopWords[d.toks[i].lower] {
 			return true
 		}
 	}
