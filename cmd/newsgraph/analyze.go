@@ -28,6 +28,8 @@ type analyzeOptions struct {
 	Attributions string
 	// MaxAnalyzeBytes bounds the page or text the stages analyse.
 	MaxAnalyzeBytes int
+	// NoTechniques skips the persuasion technique stage.
+	NoTechniques bool
 }
 
 func cmdAnalyze(ctx context.Context, e env, args []string) error {
@@ -42,6 +44,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&opts.MaxDepth, "max-depth", 0, "deepest HTML nesting accepted (0: 512)")
 	fs.StringVar(&opts.Attributions, "attributions", "speech", "speech: quotations; all: also beliefs, intentions and evidence the attribution model finds")
 	fs.IntVar(&opts.MaxAnalyzeBytes, "max-analyze-bytes", 0, "longest page or article text analysed, after decoding (0: 4 MiB)")
+	fs.BoolVar(&opts.NoTechniques, "no-techniques", false, "skip the persuasion technique stage")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph analyze [flags] FILE|DIR|- …")
 		fs.PrintDefaults()
@@ -66,6 +69,7 @@ func runAnalyze(ctx context.Context, e env, opts analyzeOptions, args []string) 
 		Workers:         opts.Workers,
 		AllAttributions: opts.Attributions == "all",
 		MaxAnalyzeBytes: opts.MaxAnalyzeBytes,
+		SkipTechniques:  opts.NoTechniques,
 	})
 	if err != nil {
 		return err
@@ -159,6 +163,16 @@ func writeReport(w io.Writer, a *article.Article) error {
 			for _, q := range g.quotes {
 				bw.printf("      %-8s %s\n", q.Kind, clip(q.Content.Text, 160))
 			}
+		}
+	}
+	if len(a.Techniques) > 0 {
+		bw.printf("\n  persuasion techniques (a cue for the reader, not a verdict; \"quoted\": the speaker's)\n")
+		for _, t := range a.Techniques {
+			q := ""
+			if t.InQuote {
+				q = " quoted"
+			}
+			bw.printf("    %-34s %.2f%-7s %s\n", t.Technique, t.Score, q, clip(t.Text, 120))
 		}
 	}
 	bw.printf("\n")

@@ -8,7 +8,7 @@ import (
 // cmdEval dispatches "newsgraph eval TASK …" to the scorer of each task.
 func cmdEval(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval extraction|ner|quotes [flags]", errUsage)
+		return fmt.Errorf("%w: eval extraction|ner|quotes|techniques [flags]", errUsage)
 	}
 	switch args[0] {
 	case "extraction":
@@ -17,6 +17,8 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 		return cmdEvalNER(ctx, e, args[1:])
 	case "quotes":
 		return cmdEvalQuotes(ctx, e, args[1:])
+	case "techniques":
+		return cmdEvalTechniques(ctx, e, args[1:])
 	}
 	return fmt.Errorf("%w: unknown eval task %q", errUsage, args[0])
 }

@@ -36,7 +36,8 @@ func commands() []command {
 	return []command{
 		{"analyze", "read news pages and print one clean article record each", cmdAnalyze},
 		{"ner", "tag CoNLL-style token lines with named-entity tags", cmdNER},
-		{"train", "train newsgraph's models from public data (train ner …)", cmdTrain},
+		{"train", "train newsgraph's models from public data (train ner|quotes|techniques …)", cmdTrain},
+		{"techniques", "persuasion techniques of PTC article files in the SemEval-2020 Task 11 formats", cmdTechniques},
 		{"ingest", "store news from files, WARC files, feeds, sitemaps and URLs in a corpus database", cmdIngest},
 		{"search", "search a corpus database (Lucene-like query syntax), ranked, with snippets", cmdSearch},
 		{"quotes", "list who said what in a corpus database", cmdQuotes},
@@ -45,7 +46,7 @@ func commands() []command {
 		{"entities", "list the corpus's people, organisations and places; merge or split them", cmdEntities},
 		{"corpus", "generate a synthetic corpus with planted near-duplicates, score clustering", cmdCorpus},
 		{"serve", "serve a corpus database as a web page and a JSON API", cmdServe},
-		{"eval", "score newsgraph against gold data (eval extraction|ner|quotes …)", cmdEval},
+		{"eval", "score newsgraph against gold data (eval extraction|ner|quotes|techniques …)", cmdEval},
 	}
 }
 

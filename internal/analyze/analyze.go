@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ner"
 	"github.com/newsgraph/newsgraph/internal/quote"
 	"github.com/newsgraph/newsgraph/internal/segment"
+	"github.com/newsgraph/newsgraph/internal/technique"
 	"github.com/newsgraph/newsgraph/internal/textpage"
 )
 
@@ -61,6 +62,9 @@ type Options struct {
 	// beliefs, intentions and evidence included, to the quotations
 	// (quote.Options.AllAttributions).
 	AllAttributions bool
+	// SkipTechniques leaves out the persuasion technique stage
+	// (internal/technique), to measure what it costs.
+	SkipTechniques bool
 }
 
 // Pipeline analyses documents. It is safe for concurrent use; build it once
@@ -71,6 +75,7 @@ type Pipeline struct {
 	tagger   *ner.Tagger
 	resolver *entity.Resolver
 	quotes   *quote.Extractor
+	tech     *technique.Model
 }
 
 // New builds a pipeline, loading the models its stages need.
@@ -95,6 +100,12 @@ func New(opts Options) (*Pipeline, error) {
 			qo.Attributor = am
 		}
 		p.quotes = quote.New(qo)
+	}
+	if !opts.SkipTechniques {
+		var err error
+		if p.tech, err = technique.Load(); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }
@@ -190,6 +201,10 @@ func (p *Pipeline) annotate(a *article.Article) error {
 	}
 	if p.quotes != nil && english {
 		a.Quotes = p.quotes.Extract(a)
+	}
+	// After quotes: a technique inside a quotation is the speaker's.
+	if p.tech != nil && english {
+		a.Techniques = p.tech.Find(a)
 	}
 	// Lists are never null in the JSON record.
 	for _, l := range []*[]string{&a.Authors, &a.Categories, &a.Tags, &a.Related} {

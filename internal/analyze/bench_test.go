@@ -151,3 +151,43 @@ func BenchmarkAnalyzePlain(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTechniqueStage measures what the persuasion technique stage
+// costs: the whole pipeline with and without it, interleaved page by page
+// over the Scrapinghub pages on one locked OS thread, timed by that
+// thread's CPU clock. technique-share-% is the stage's share of the whole
+// analyze time (the issue asks for at most 20%).
+func BenchmarkTechniqueStage(b *testing.B) {
+	docs := loadPages(b)
+	without, err := New(Options{SkipTechniques: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	full, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var tWithout, tFull time.Duration
+	spans := 0
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			t0 := threadTime()
+			_, _ = without.Document(d)
+			t1 := threadTime()
+			a, _ := full.Document(d)
+			t2 := threadTime()
+			tWithout += t1 - t0
+			tFull += t2 - t1
+			if a != nil {
+				spans += len(a.Techniques)
+			}
+		}
+	}
+	n := float64(len(docs) * b.N)
+	b.ReportMetric(n/tFull.Seconds(), "full-articles/s")
+	b.ReportMetric(100*(tFull-tWithout).Seconds()/tFull.Seconds(), "technique-share-%")
+	b.ReportMetric(float64(spans)/n, "techniques/article")
+}

@@ -3,7 +3,7 @@
 // clean article text and metadata (internal/htmlpage for HTML pages,
 // internal/textpage for plain-text scrapes, or take it as it is), find its
 // structure (internal/segment) and language (internal/language), then its
-// entities and quotes.
+// entities, quotes and persuasion techniques (internal/technique).
 //
 // Documents are processed one at a time inside a goroutine; a batch runs
 // several documents at once (Options.Workers) and hands the results back in

@@ -59,6 +59,9 @@ type Article struct {
 	// References link pronouns and role nouns to the entity they refer to.
 	References []Reference `json:"references,omitempty"`
 	Quotes     []Quote     `json:"quotes,omitempty"`
+	// Techniques are the fragments that use a persuasion technique
+	// (internal/technique), in text order.
+	Techniques []Technique `json:"techniques,omitempty"`
 }
 
 // Range is a half-open byte range [Start, End) of Article.Text, used for
@@ -207,4 +210,17 @@ type Quote struct {
 	Speaker Speaker   `json:"speaker"`
 	// Cue is the reporting verb or phrase ("said", "according to"), nil if none.
 	Cue *Span `json:"cue"`
+}
+
+// Technique is one fragment of the text that uses a persuasion technique,
+// one of the 14 of the Propaganda Techniques Corpus (SemEval-2020 Task
+// 11): "Loaded_Language", "Name_Calling,Labeling", "Repetition" ….
+type Technique struct {
+	Span
+	Technique string `json:"technique"`
+	// Score is the model's confidence in the technique, 0..1.
+	Score float64 `json:"score"`
+	// InQuote says the fragment lies inside a quotation: the technique is
+	// the speaker's, not the outlet's.
+	InQuote bool `json:"in_quote"`
 }

@@ -1,0 +1,789 @@
+package technique
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/article"
+)
+
+// tokInfo is what the features see of one token.
+type tokInfo struct {
+	start, end int
+	word       string // as written
+	lower      string // lower case; digits folded to 0; quotes and dashes to ASCII
+	stem       string // lower with a crude English suffix stripped
+	shape      string
+	ent        byte // entity type initial (P, O, L, M) or 0
+	sent       int  // index in docInfo.sents
+	inQ        bool // inside a quotation (quotation marks or a quote's content)
+	qmark      bool // a double quotation mark
+	content    bool // a word that is not a function word
+	rep        int  // occurrences of stem in the article
+}
+
+// docInfo is an article prepared for feature extraction.
+type docInfo struct {
+	text  string
+	toks  []tokInfo
+	sents [][2]int // token range of each sentence
+	// sentMark holds per sentence: has '!', has '?'.
+	sentExcl, sentQ []bool
+	bigram          map[[2]string]int // stem bigram counts
+	// words are the stems of the word tokens (letters or numbers) in
+	// order, wordAt maps a token to its index there (-1: not a word), and
+	// where lists each stem's indices.
+	words    []string
+	wordAt   []int
+	where    map[string][]int
+	clusters map[string]uint16
+}
+
+func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
+	d := &docInfo{text: a.Text, toks: make([]tokInfo, len(a.Tokens)), clusters: clusters}
+	counts := map[string]int{}
+	for i, t := range a.Tokens {
+		w := a.Text[t.Start:t.End]
+		ti := &d.toks[i]
+		ti.start, ti.end = t.Start, t.End
+		ti.word = w
+		ti.lower = normWord(w, t.Kind)
+		ti.stem = stem(ti.lower)
+		ti.shape = shape(w)
+		ti.qmark = t.Kind == article.TokenQuote && isDoubleQuote(w)
+		ti.content = (t.Kind == article.TokenWord) && !stopWords[ti.lower] && len(ti.lower) > 2
+		counts[ti.stem]++
+	}
+	d.bigram = map[[2]string]int{}
+	for i := range d.toks {
+		d.toks[i].rep = counts[d.toks[i].stem]
+		if i > 0 {
+			d.bigram[[2]string{d.toks[i-1].stem, d.toks[i].stem}]++
+		}
+	}
+	// sentences as token ranges; tokens between sentences go with the
+	// one before
+	j := 0
+	for _, r := range a.Sentences {
+		for j < len(d.toks) && d.toks[j].start < r.Start {
+			d.toks[j].sent = max(len(d.sents)-1, 0)
+			j++
+		}
+		s := j
+		for j < len(d.toks) && d.toks[j].start < r.End {
+			d.toks[j].sent = len(d.sents)
+			j++
+		}
+		if s < j {
+			d.sents = append(d.sents, [2]int{s, j})
+		}
+	}
+	if j < len(d.toks) {
+		for k := j; k < len(d.toks); k++ {
+			d.toks[k].sent = len(d.sents)
+		}
+		d.sents = append(d.sents, [2]int{j, len(d.toks)})
+	}
+	// the word tokens, and where each stem occurs among them
+	d.wordAt = make([]int, len(d.toks))
+	d.where = map[string][]int{}
+	for i := range d.toks {
+		d.wordAt[i] = -1
+		if isWordLike(d.toks[i].lower) {
+			d.wordAt[i] = len(d.words)
+			d.where[d.toks[i].stem] = append(d.where[d.toks[i].stem], len(d.words))
+			d.words = append(d.words, d.toks[i].stem)
+		}
+	}
+	d.sentExcl = make([]bool, len(d.sents))
+	d.sentQ = make([]bool, len(d.sents))
+	for k, s := range d.sents {
+		for i := s[0]; i < s[1]; i++ {
+			switch d.toks[i].lower {
+			case "!":
+				d.sentExcl[k] = true
+			case "?":
+				d.sentQ[k] = true
+			}
+		}
+	}
+	// quotation marks: parity within each line
+	in := false
+	for i := range d.toks {
+		t := &d.toks[i]
+		if i > 0 && strings.Contains(d.text[d.toks[i-1].end:t.start], "\n") {
+			in = false
+		}
+		if t.qmark {
+			switch t.word {
+			case "“", "«", "„":
+				in = true
+			case "”", "»":
+				in = false
+			default:
+				in = !in
+			}
+			continue
+		}
+		t.inQ = in
+	}
+	mark := func(start, end int, f func(ti *tokInfo)) {
+		for i := tokenAt(d.toks, start); i < len(d.toks) && d.toks[i].start < end; i++ {
+			if d.toks[i].end > start {
+				f(&d.toks[i])
+			}
+		}
+	}
+	for _, q := range a.Quotes {
+		mark(q.Content.Start, q.Content.End, func(ti *tokInfo) { ti.inQ = true })
+	}
+	for _, e := range a.Entities {
+		var c byte
+		switch e.Type {
+		case article.Person:
+			c = 'P'
+		case article.Organization:
+			c = 'O'
+		case article.Place:
+			c = 'L'
+		default:
+			c = 'M'
+		}
+		mark(e.Start, e.End, func(ti *tokInfo) { ti.ent = c })
+	}
+	return d
+}
+
+// tokenAt returns the index of the first token ending after off.
+func tokenAt(toks []tokInfo, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].end <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// tokenRange returns the tokens overlapping the byte range [start, end).
+func (d *docInfo) tokenRange(start, end int) (int, int) {
+	s := tokenAt(d.toks, start)
+	e := s
+	for e < len(d.toks) && d.toks[e].start < end {
+		e++
+	}
+	return s, e
+}
+
+func isDoubleQuote(w string) bool {
+	switch w {
+	case "\"", "“", "”", "«", "»", "„", "''", "``":
+		return true
+	}
+	return false
+}
+
+func normWord(w string, k article.TokenKind) string {
+	switch k {
+	case article.TokenQuote:
+		if isDoubleQuote(w) {
+			return "\""
+		}
+		return "'"
+	case article.TokenNumber:
+		return "0"
+	case article.TokenURL:
+		return "<url>"
+	}
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case r == '’' || r == '‘':
+			b.WriteByte('\'')
+		case r == '–' || r == '—':
+			b.WriteByte('-')
+		case unicode.IsDigit(r):
+			b.WriteByte('0')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// stem strips a common English inflection, enough to count "migrant" and
+// "migrants" as one word when measuring repetition.
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 4 && strings.HasSuffix(w, "es"):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// shape maps a word to a short class: Xx, XX, x, 0, punctuation as is.
+func shape(w string) string {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsUpper(r):
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			return "XX"
+		}
+		return "Xx"
+	case unicode.IsLower(r):
+		return "x"
+	case unicode.IsDigit(r):
+		return "0"
+	}
+	if len(w) <= 3 {
+		return w
+	}
+	return "p"
+}
+
+// bucket maps a count to a small class: 0, 1, 2, 3, 4-5, 6-9, 10+.
+func bucket(n int) string {
+	switch {
+	case n <= 3:
+		return strconv.Itoa(n)
+	case n <= 5:
+		return "4"
+	case n <= 9:
+		return "6"
+	case n <= 19:
+		return "10"
+	case n <= 39:
+		return "20"
+	}
+	return "40"
+}
+
+// Feature hashing: FNV-1a over a template byte and its values.
+type fh uint64
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func h0(t byte) fh { return (fh(fnvOffset) ^ fh(t)) * fnvPrime }
+func (h fh) s(v string) fh {
+	for i := 0; i < len(v); i++ {
+		h = (h ^ fh(v[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+func (h fh) b(c byte) fh { return (h ^ fh(c)) * fnvPrime }
+
+// Feature templates of the span tagger (f…) and the classifier (g…).
+const (
+	fBias byte = iota + 1
+	fW
+	fStem
+	fShape
+	fSuf
+	fWm1
+	fWp1
+	fWm2
+	fWp2
+	fBiL
+	fBiR
+	fInQ
+	fEnt
+	fRep
+	fRepW
+	fBiRep
+	fExcl
+	fQues
+	fSentLen
+	fPos
+	fTitle
+	fCl
+	fClm1
+	fClp1
+	fShapeW
+	fSentCls
+	fSentClsW
+	fPre
+	fDensity
+	// sentence classifier
+	hBias
+	hW
+	hBi
+	hExcl
+	hQues
+	hQmark
+	hLen
+	hTitle
+	hRep
+	hCl
+	hCaps
+	// classifier
+	gBias
+	gW
+	gBi
+	gFirst
+	gLast
+	gLen
+	gChars
+	gSpanRep
+	gMaxRep
+	gCtxL
+	gCtxR
+	gExcl
+	gQues
+	gQmark
+	gCaps
+	gEnt
+	gEntAll
+	gInQ
+	gWholeSent
+	gCl
+	gTitle
+	gLenRep
+	gSentExcl
+	gPrevQ
+	gNextQ
+	gFirstLast
+	gCtxBiL
+	gRepBefore
+	gListSame
+	gListDup
+	gListOverlap
+	gSuf
+	gPre
+	gCtxCl
+)
+
+func (d *docInfo) cluster(i int) (uint16, bool) {
+	if d.clusters == nil || i < 0 || i >= len(d.toks) {
+		return 0, false
+	}
+	c, ok := d.clusters[d.toks[i].lower]
+	return c, ok
+}
+
+// tokenFeatures are the span tagger's features of token i of sentence s
+// (index k in the article's sentences).
+func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
+	t := &d.toks[i]
+	word := func(j int) string {
+		if j < s[0] {
+			return "<s>"
+		}
+		if j >= s[1] {
+			return "</s>"
+		}
+		return d.toks[j].lower
+	}
+	add := func(h fh) { out = append(out, uint64(h)) }
+	add(h0(fBias))
+	add(h0(fW).s(t.lower))
+	add(h0(fStem).s(t.stem))
+	add(h0(fShape).s(t.shape))
+	if n := len(t.lower); n > 3 {
+		add(h0(fSuf).s(t.lower[n-3:]))
+		if n > 5 {
+			add(h0(fPre).s(t.lower[:4]))
+		}
+	}
+	add(h0(fWm1).s(word(i - 1)))
+	add(h0(fWp1).s(word(i + 1)))
+	add(h0(fWm2).s(word(i - 2)))
+	add(h0(fWp2).s(word(i + 2)))
+	add(h0(fBiL).s(word(i - 1)).s(t.lower))
+	add(h0(fBiR).s(t.lower).s(word(i + 1)))
+	if t.inQ {
+		add(h0(fInQ))
+	}
+	if t.ent != 0 {
+		add(h0(fEnt).b(t.ent))
+	}
+	if t.content {
+		add(h0(fRep).s(bucket(t.rep)))
+		if t.rep > 1 {
+			add(h0(fRepW).s(t.stem))
+		}
+	}
+	if i+1 < s[1] {
+		if n := d.bigram[[2]string{t.stem, d.toks[i+1].stem}]; n > 1 && (t.content || d.toks[i+1].content) {
+			add(h0(fBiRep).s(bucket(n)))
+		}
+	}
+	if i > s[0] {
+		if n := d.bigram[[2]string{d.toks[i-1].stem, t.stem}]; n > 1 && (t.content || d.toks[i-1].content) {
+			add(h0(fBiRep).b('L').s(bucket(n)))
+		}
+	}
+	if d.sentExcl[k] {
+		add(h0(fExcl))
+	}
+	if d.sentQ[k] {
+		add(h0(fQues))
+	}
+	add(h0(fSentLen).s(bucket((s[1] - s[0]) / 4)))
+	switch {
+	case i == s[0]:
+		add(h0(fPos).b('F'))
+	case i == s[1]-1:
+		add(h0(fPos).b('L'))
+	case i == s[1]-2:
+		add(h0(fPos).b('l'))
+	}
+	if k == 0 {
+		add(h0(fTitle))
+	}
+	if c, ok := d.cluster(i); ok {
+		add(h0(fCl).b(byte(c)).b(byte(c >> 8)))
+	}
+	if i > s[0] {
+		if c, ok := d.cluster(i - 1); ok {
+			add(h0(fClm1).b(byte(c)).b(byte(c >> 8)))
+		}
+	}
+	if i+1 < s[1] {
+		if c, ok := d.cluster(i + 1); ok {
+			add(h0(fClp1).b(byte(c)).b(byte(c >> 8)))
+		}
+	}
+	add(h0(fShapeW).s(t.shape).s(word(i - 1)))
+	return out
+}
+
+// sentenceFeatures returns the tagger's features of sentence k, whose
+// sentence classifier band is band, in an article of density band dens
+// (-1: none).
+func (d *docInfo) sentenceFeatures(k, band, dens int) [][]uint64 {
+	return d.sentenceFeaturesInto(k, band, dens, nil, nil)
+}
+
+// sentenceFeaturesInto is sentenceFeatures writing into the storage of
+// feats and back when they are large enough, so that tagging an article
+// sentence by sentence reuses one buffer.
+func (d *docInfo) sentenceFeaturesInto(k, band, dens int, feats [][]uint64, back []uint64) [][]uint64 {
+	s := d.sents[k]
+	feats = feats[:0]
+	back = back[:0]
+	for i := s[0]; i < s[1]; i++ {
+		var f []uint64
+		inBack := cap(back)-len(back) >= 40
+		if inBack {
+			f = d.tokenFeatures(k, s, i, back[len(back):len(back):len(back)+40])
+		} else {
+			f = d.tokenFeatures(k, s, i, make([]uint64, 0, 40))
+		}
+		if band >= 0 {
+			f = append(f, uint64(h0(fSentCls).b(byte(band))), uint64(h0(fSentClsW).b(byte(band)).s(d.toks[i].lower)),
+				uint64(h0(fDensity).b(byte(dens))), uint64(h0(fDensity).b(byte(dens)).b(byte(band))))
+		}
+		// f stays in back unless it outgrew its 40 places (append copied it)
+		if inBack && len(f) <= 40 {
+			back = back[:len(back)+len(f)]
+		}
+		feats = append(feats, f)
+	}
+	return feats
+}
+
+// sentClassFeatures are the sentence classifier's features of sentence k:
+// does the sentence hold a persuasive fragment at all?
+func (d *docInfo) sentClassFeatures(k int) []uint64 {
+	s := d.sents[k]
+	out := make([]uint64, 0, 3*(s[1]-s[0])+8)
+	add := func(h fh) { out = append(out, uint64(h)) }
+	add(h0(hBias))
+	maxRep, caps := 0, 0
+	for i := s[0]; i < s[1]; i++ {
+		t := &d.toks[i]
+		add(h0(hW).s(t.stem))
+		if i+1 < s[1] {
+			add(h0(hBi).s(t.lower).s(d.toks[i+1].lower))
+		}
+		if c, ok := d.cluster(i); ok {
+			add(h0(hCl).b(byte(c)).b(byte(c >> 8)))
+		}
+		if t.content {
+			maxRep = max(maxRep, t.rep)
+		}
+		if t.qmark {
+			add(h0(hQmark))
+		}
+		if t.shape == "XX" && len(t.word) > 2 {
+			caps++
+		}
+	}
+	if d.sentExcl[k] {
+		add(h0(hExcl))
+	}
+	if d.sentQ[k] {
+		add(h0(hQues))
+	}
+	if caps > 0 {
+		add(h0(hCaps))
+	}
+	add(h0(hLen).s(bucket((s[1] - s[0]) / 3)))
+	add(h0(hRep).s(bucket(maxRep)))
+	if k == 0 {
+		add(h0(hTitle))
+	}
+	return out
+}
+
+// spanFeatures are the classifier's features of the tokens [s, e).
+func (d *docInfo) spanFeatures(s, e int) []uint64 {
+	out := make([]uint64, 0, 64)
+	add := func(h fh) { out = append(out, uint64(h)) }
+	add(h0(gBias))
+	if s >= e || e > len(d.toks) {
+		return out
+	}
+	n := e - s
+	words := 0
+	maxRep, caps, excl, ques, qm, ent := 0, 0, false, false, false, 0
+	ents := map[byte]bool{}
+	for i := s; i < e; i++ {
+		t := &d.toks[i]
+		add(h0(gW).s(t.stem))
+		if i+1 < e {
+			add(h0(gBi).s(t.lower).s(d.toks[i+1].lower))
+		}
+		if c, ok := d.cluster(i); ok {
+			add(h0(gCl).b(byte(c)).b(byte(c >> 8)))
+		}
+		if n := len(t.lower); n > 3 && t.shape != "p" {
+			add(h0(gSuf).s(t.lower[n-3:]))
+			add(h0(gPre).s(t.lower[:3]))
+			if n > 6 {
+				add(h0(gSuf).b(4).s(t.lower[n-4:]))
+				add(h0(gPre).b(5).s(t.lower[:5]))
+			}
+		}
+		if t.content {
+			words++
+			maxRep = max(maxRep, t.rep)
+		}
+		if t.shape == "XX" && len(t.word) > 2 {
+			caps++
+		}
+		switch t.lower {
+		case "!":
+			excl = true
+		case "?":
+			ques = true
+		}
+		if t.qmark {
+			qm = true
+		}
+		if t.ent != 0 {
+			ent++
+			ents[t.ent] = true
+		}
+	}
+	add(h0(gFirst).s(d.toks[s].lower))
+	add(h0(gLast).s(d.toks[e-1].lower))
+	add(h0(gFirstLast).s(d.toks[s].lower).s(d.toks[e-1].lower))
+	lb := bucket(n)
+	add(h0(gLen).s(lb))
+	add(h0(gChars).s(bucket((d.toks[e-1].end - d.toks[s].start) / 8)))
+	rep, before := d.spanRepeats(s, e)
+	add(h0(gSpanRep).s(bucket(rep)))
+	add(h0(gLenRep).s(lb).s(bucket(rep)))
+	add(h0(gRepBefore).s(bucket(min(before, 3))).s(bucket(min(rep, 4))))
+	add(h0(gMaxRep).s(bucket(maxRep)))
+	for k := 1; k <= 2; k++ {
+		if c, ok := d.cluster(s - k); ok {
+			add(h0(gCtxCl).b(byte(k)).b(byte(c)).b(byte(c >> 8)))
+		}
+		if c, ok := d.cluster(e - 1 + k); ok {
+			add(h0(gCtxCl).b(byte(k + 8)).b(byte(c)).b(byte(c >> 8)))
+		}
+	}
+	for k := 1; k <= 3; k++ {
+		if j := s - k; j >= 0 {
+			add(h0(gCtxL).b(byte(k)).s(d.toks[j].lower))
+		}
+		if j := e - 1 + k; j < len(d.toks) {
+			add(h0(gCtxR).b(byte(k)).s(d.toks[j].lower))
+		}
+	}
+	if s >= 2 {
+		add(h0(gCtxBiL).s(d.toks[s-2].lower).s(d.toks[s-1].lower))
+	}
+	if excl {
+		add(h0(gExcl))
+	}
+	if ques {
+		add(h0(gQues))
+	}
+	if qm {
+		add(h0(gQmark))
+	}
+	if s > 0 && d.toks[s-1].qmark {
+		add(h0(gPrevQ))
+	}
+	if e < len(d.toks) && d.toks[e].qmark {
+		add(h0(gNextQ))
+	}
+	if caps > 0 {
+		add(h0(gCaps))
+	}
+	for _, c := range []byte{'P', 'O', 'L', 'M'} {
+		if ents[c] {
+			add(h0(gEnt).b(c))
+		}
+	}
+	if ent == n {
+		add(h0(gEntAll))
+	}
+	if d.toks[s].inQ {
+		add(h0(gInQ))
+	}
+	if si := d.toks[s].sent; si < len(d.sents) {
+		sr := d.sents[si]
+		if s == sr[0] && e >= sr[1]-1 {
+			add(h0(gWholeSent))
+		}
+		if d.sentExcl[si] {
+			add(h0(gSentExcl))
+		}
+		if si == 0 {
+			add(h0(gTitle))
+		}
+	}
+	return out
+}
+
+// maxCandidates bounds the places spanRepeats looks at, so that a huge
+// input stays linear; counts past it are well beyond the top feature band.
+const maxCandidates = 512
+
+// spanRepeats counts the occurrences of the stems of the word tokens of
+// [s, e) in the whole article, the span itself included, and those that
+// start before it. It looks only where the span's rarest stem occurs.
+func (d *docInfo) spanRepeats(s, e int) (n, before int) {
+	var pat []string
+	first := -1
+	for i := s; i < e; i++ {
+		if w := d.wordAt[i]; w >= 0 {
+			if first < 0 {
+				first = w
+			}
+			pat = append(pat, d.toks[i].stem)
+		}
+	}
+	if len(pat) == 0 {
+		return 0, 0
+	}
+	anchor := 0
+	for k, st := range pat {
+		if len(d.where[st]) < len(d.where[pat[anchor]]) {
+			anchor = k
+		}
+	}
+	cands := d.where[pat[anchor]]
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+	}
+	for _, p := range cands {
+		start := p - anchor
+		if start < 0 || start+len(pat) > len(d.words) {
+			continue
+		}
+		if slices.Equal(d.words[start:start+len(pat)], pat) {
+			n++
+			if start < first {
+				before++
+			}
+		}
+	}
+	return n, before
+}
+
+func isWordLike(lower string) bool {
+	return lower == "0" || unicode.IsLetter(firstRune(lower))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or but if of to in on at by for with from as is are was were be been being
+	this that these those it its he she they them his her their we our you your i me my not no so than then there here
+	what which who whom whose when where why how all any each some such can could would should will shall may might must
+	do does did has have had into about over after before under between out up down off also just more most very said says`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// listFeatures are the classifier's features of each token range of rs
+// that come from the other ranges of the same article (the spans to
+// classify, found by the tagger or given by a template): how many others
+// have the same words (Repetition), cover the same tokens (a span with
+// two techniques) or overlap it.
+func (d *docInfo) listFeatures(rs [][2]int) [][]uint64 {
+	keys := make([]string, len(rs))
+	for k, r := range rs {
+		var b strings.Builder
+		for i := r[0]; i < r[1] && i < len(d.toks); i++ {
+			b.WriteString(d.toks[i].stem)
+			b.WriteByte(' ')
+		}
+		keys[k] = b.String()
+	}
+	byKey := map[string]int{}
+	byRange := map[[2]int]int{}
+	for k, r := range rs {
+		if keys[k] != "" {
+			byKey[keys[k]]++
+		}
+		byRange[r]++
+	}
+	// overlaps: a sweep over the ranges in start order, looking at most
+	// maxCandidates ahead
+	order := make([]int, len(rs))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return rs[x][0] - rs[y][0] })
+	over := make([]int, len(rs))
+	for a, k := range order {
+		for b := a + 1; b < len(order) && b-a <= maxCandidates && rs[order[b]][0] < rs[k][1]; b++ {
+			if j := order[b]; rs[j] != rs[k] && rs[j][0] < rs[j][1] {
+				over[k]++
+				over[j]++
+			}
+		}
+	}
+	out := make([][]uint64, len(rs))
+	for k, r := range rs {
+		dup := byRange[r] - 1
+		same := 0
+		if keys[k] != "" {
+			same = byKey[keys[k]] - byRange[r]
+		}
+		over := over[k]
+		out[k] = []uint64{
+			uint64(h0(gListSame).s(bucket(min(same, 4)))),
+			uint64(h0(gListDup).s(bucket(min(dup, 2)))),
+			uint64(h0(gListOverlap).s(bucket(min(over, 3)))),
+		}
+	}
+	return out
+}
