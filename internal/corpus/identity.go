@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/query"
+	"github.com/newsgraph/newsgraph/internal/technique"
 )
 
 // Corpus identity (internal/store links every name an article writes to
@@ -55,6 +56,12 @@ func (c *Corpus) resolveNames(ctx context.Context, f Filter) (Filter, error) {
 		case *query.Not:
 			return walk(t.Child)
 		case *query.Term:
+			if t.Field == query.Technique && !t.Prefix {
+				if l, ok := technique.Canonical(t.Value); ok && l != t.Value {
+					t.Value, t.Phrase, changed = l, true, true
+				}
+				return nil
+			}
 			types, ok := aliasTypes[t.Field]
 			if !ok || t.Prefix {
 				return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/analyze"
@@ -88,5 +89,62 @@ func TestNameQueriesMatchEveryAlias(t *testing.T) {
 	slices.Sort(speakers)
 	if !slices.Equal(speakers, []string{"Amara Okafor", "Chidi Okafor"}) {
 		t.Errorf("top speakers %q, want one entry per person", speakers)
+	}
+}
+
+// Techniques are stored with the article; technique: takes the label or
+// its short name, any case.
+func TestTechniqueQueries(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := analyze.New(analyze.Options{Plain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := []struct {
+		d    doc
+		tech map[string]string // text → technique
+	}{
+		{doc{title: "Loaded", text: "The reckless scheme will ruin the harbour."}, map[string]string{"reckless scheme": "Loaded_Language"}},
+		{doc{title: "Plain", text: "The council met on Tuesday."}, nil},
+	}
+	tx, err := st.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, x := range ds {
+		a := build(t, p, fmt.Sprintf("t%d.txt", i), x.d)
+		for frag, tech := range x.tech {
+			j := strings.Index(a.Text, frag)
+			a.Techniques = append(a.Techniques, article.Technique{Span: article.NewSpan(a.Text, j, j+len(frag)), Technique: tech, Score: 0.9})
+		}
+		in := store.Input{SHA256: store.ContentHash([]byte(x.d.text)), Size: 1, SourceKind: store.SourceFile, FilePath: fmt.Sprintf("/t/%d", i)}
+		if _, err := tx.PutArticle(in, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c := New(st.DB)
+	for q, want := range map[string]int{
+		"technique:loaded":                  1,
+		"technique:Loaded_Language":         1,
+		`technique:"loaded_language"`:       1,
+		"technique:doubt":                   0,
+		"technique:loaded AND title:loaded": 1,
+		"NOT technique:loaded":              1,
+	} {
+		res, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: q}, Limit: 10})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if len(res.Hits) != want {
+			t.Errorf("%s: %d hits, want %d", q, len(res.Hits), want)
+		}
 	}
 }

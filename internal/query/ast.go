@@ -27,14 +27,17 @@ type Field string
 // The fields of the query language. Text is the default field of a term
 // without a field prefix: the article's title and text.
 const (
-	Text      Field = ""
-	Title     Field = "title"
-	Outlet    Field = "outlet"
-	Speaker   Field = "speaker"
-	Person    Field = "person"
-	Org       Field = "org"
-	Place     Field = "place"
-	Tag       Field = "tag"
+	Text    Field = ""
+	Title   Field = "title"
+	Outlet  Field = "outlet"
+	Speaker Field = "speaker"
+	Person  Field = "person"
+	Org     Field = "org"
+	Place   Field = "place"
+	Tag     Field = "tag"
+	// Technique is a persuasion technique used in the article
+	// (internal/technique's labels; internal/corpus resolves short names).
+	Technique Field = "technique"
 	Lang      Field = "lang"
 	Section   Field = "section"
 	URL       Field = "url"
@@ -53,6 +56,7 @@ var fields = map[string]Field{
 	"org":       Org,
 	"place":     Place,
 	"tag":       Tag,
+	"technique": Technique,
 	"lang":      Lang,
 	"language":  Lang,
 	"section":   Section,

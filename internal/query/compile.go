@@ -490,6 +490,8 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		return "(a.outlet_id IS NOT NULL AND a.outlet_id IN (SELECT id FROM outlets WHERE name = ? OR host = ?))", nil
 	case Tag:
 		return "a.id IN (SELECT article_id FROM tags WHERE " + eq("tag") + ")", nil
+	case Technique:
+		return "a.id IN (SELECT article_id FROM techniques WHERE " + eq("technique") + ")", nil
 	case Lang:
 		v = strings.ToLower(v)
 		return eq("a.language"), nil
@@ -603,6 +605,8 @@ func (p *Plan) ids(n Node) (sel string, one bool, err error) {
 			}
 		case Tag:
 			return "SELECT article_id AS id FROM tags WHERE " + eq("tag"), true, nil
+		case Technique:
+			return "SELECT article_id AS id FROM techniques WHERE " + eq("technique"), true, nil
 		case Lang:
 			v = strings.ToLower(v)
 			return "SELECT id FROM articles WHERE " + eq("language"), true, nil

@@ -288,3 +288,18 @@ CREATE TABLE IF NOT EXISTS entity_overrides (
     target TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
     PRIMARY KEY (alias, type)
 ) WITHOUT ROWID;
+
+-- Persuasion techniques (analyze record `techniques`), idx is the
+-- technique's position in the record. technique is one of the 14 labels
+-- of the Propaganda Techniques Corpus ("Loaded_Language" …).
+CREATE TABLE IF NOT EXISTS techniques (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    idx        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    technique  TEXT NOT NULL COLLATE NOCASE,
+    score      REAL NOT NULL,
+    in_quote   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS techniques_technique ON techniques(technique, article_id);

@@ -430,6 +430,12 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 			return fmt.Errorf("store: insert quote: %w", err)
 		}
 	}
+	for i, tq := range a.Techniques {
+		if _, err := t.exec(`INSERT INTO techniques(article_id, idx, start, end, technique, score, in_quote) VALUES (?,?,?,?,?,?,?)`,
+			id, i, tq.Start, tq.End, tq.Technique, tq.Score, tq.InQuote); err != nil {
+			return fmt.Errorf("store: insert technique: %w", err)
+		}
+	}
 	for i, tag := range a.Tags {
 		if _, err := t.exec(`INSERT INTO tags(article_id, pos, tag) VALUES (?,?,?)`, id, i, tag); err != nil {
 			return fmt.Errorf("store: insert tag: %w", err)

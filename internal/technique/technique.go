@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/article"
@@ -34,6 +35,39 @@ const NumTechniques = len(names)
 
 // Names returns the technique labels in the corpus's order.
 func Names() []string { return append([]string(nil), names[:]...) }
+
+// shortNames are the short names analysts may type for the techniques
+// (query technique:loaded), documented in the README.
+var shortNames = map[string]string{
+	"authority":       "Appeal_to_Authority",
+	"fear":            "Appeal_to_fear-prejudice",
+	"bandwagon":       "Bandwagon,Reductio_ad_hitlerum",
+	"black-and-white": "Black-and-White_Fallacy",
+	"causal":          "Causal_Oversimplification",
+	"doubt":           "Doubt",
+	"exaggeration":    "Exaggeration,Minimisation",
+	"flag-waving":     "Flag-Waving",
+	"loaded":          "Loaded_Language",
+	"name-calling":    "Name_Calling,Labeling",
+	"repetition":      "Repetition",
+	"slogans":         "Slogans",
+	"cliches":         "Thought-terminating_Cliches",
+	"whataboutism":    "Whataboutism,Straw_Men,Red_Herring",
+}
+
+// Canonical returns the label a technique name or short name stands for
+// ("loaded", "Loaded_Language", "loaded_language" → "Loaded_Language").
+func Canonical(name string) (string, bool) {
+	if l, ok := shortNames[strings.ToLower(name)]; ok {
+		return l, true
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return n, true
+		}
+	}
+	return "", false
+}
 
 // Index returns the index of a technique label, or -1.
 func Index(name string) int {

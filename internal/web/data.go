@@ -60,6 +60,7 @@ func deleteArticle(ctx context.Context, db *sql.DB, id int64) error {
 		{`DELETE FROM entities WHERE article_id = ?`, []any{id}},
 		{`DELETE FROM article_entities WHERE article_id = ?`, []any{id}},
 		{`DELETE FROM article_aliases WHERE article_id = ?`, []any{id}},
+		{`DELETE FROM techniques WHERE article_id = ?`, []any{id}},
 		{`DELETE FROM paragraphs WHERE article_id = ?`, []any{id}},
 		{`DELETE FROM tags WHERE article_id = ?`, []any{id}},
 		{`DELETE FROM lsh_bands WHERE article_id = ?`, []any{id}},
