@@ -98,10 +98,21 @@ func writeStats(w io.Writer, st *corpus.Stats) {
 	fmt.Fprintln(w)
 	names("top speakers", st.TopSpeakers, "quotes")
 	names("top entities", st.TopEntities, "articles")
+	techniques := func(title string, l []corpus.TechniqueCount) {
+		if len(l) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "%s (fragments, share of articles, per 1,000 words)\n", title)
+		for _, t := range l {
+			fmt.Fprintf(w, "  %6d %5.1f%% %7.2f  %s\n", t.Count, 100*t.Share, t.Per1000Words, t.Technique)
+		}
+	}
+	techniques("persuasion techniques", st.Techniques)
 	for _, o := range st.Outlets {
 		fmt.Fprintf(w, "\n%s (%s): %d articles\n", orDash(o.Outlet), orDash(o.Host), o.Articles)
 		names(" top speakers", o.TopSpeakers, "quotes")
 		names(" top entities", o.TopEntities, "articles")
+		techniques(" persuasion techniques", o.Techniques)
 	}
 	g := st.Gender
 	fmt.Fprintf(w, "\ngender of quoted people (%d people, %d quotes)\n", g.People.Total, g.Quotes.Total)

@@ -118,7 +118,7 @@ func build(t testing.TB, p *analyze.Pipeline, name string, d doc) *article.Artic
 	}
 	a.Title, a.URL, a.Site, a.Section, a.Tags = d.title, d.url, d.site, d.section, d.tags
 	// Only the annotations written here, whatever the pipeline finds.
-	a.Entities, a.EntitySummary, a.References, a.Quotes = nil, nil, nil, nil
+	a.Entities, a.EntitySummary, a.References, a.Quotes, a.Techniques = nil, nil, nil, nil, nil
 	if a.Tags == nil {
 		a.Tags = []string{}
 	}

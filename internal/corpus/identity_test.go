@@ -147,4 +147,15 @@ func TestTechniqueQueries(t *testing.T) {
 			t.Errorf("%s: %d hits, want %d", q, len(res.Hits), want)
 		}
 	}
+	st2, err := c.Stats(ctx, StatsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st2.Techniques) != 1 || st2.Techniques[0].Technique != "Loaded_Language" || st2.Techniques[0].Articles != 1 || st2.Techniques[0].Share != 0.5 {
+		t.Fatalf("stats techniques %+v, want Loaded_Language in 1 of 2 articles", st2.Techniques)
+	}
+	// 1 fragment in the 12 words of the two texts
+	if got := st2.Techniques[0].Per1000Words; got < 83 || got > 84 {
+		t.Errorf("per 1000 words %v, want 83.33", got)
+	}
 }

@@ -2,7 +2,11 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"math"
+
+	"github.com/newsgraph/newsgraph/internal/query"
 )
 
 // Interval is the width of the buckets of a count over time.
@@ -67,6 +71,19 @@ type Stats struct {
 	Outlets []OutletStats `json:"outlets"`
 	// Gender is the gender share of the quoted people.
 	Gender GenderShare `json:"gender"`
+	// Techniques are the persuasion techniques used, most frequent first.
+	Techniques []TechniqueCount `json:"techniques"`
+}
+
+// TechniqueCount is how much the articles use one persuasion technique:
+// fragments found, articles with at least one, the share of the articles
+// counted, and fragments per 1,000 words of their text.
+type TechniqueCount struct {
+	Technique    string  `json:"technique"`
+	Count        int     `json:"count"`
+	Articles     int     `json:"articles"`
+	Share        float64 `json:"share"`
+	Per1000Words float64 `json:"per_1000_words"`
 }
 
 // PeriodCount is the number of articles in one period: a day
@@ -92,6 +109,9 @@ type OutletStats struct {
 	Articles    int         `json:"articles"`
 	TopSpeakers []NameCount `json:"top_speakers"`
 	TopEntities []NameCount `json:"top_entities"`
+	// Techniques is the outlet's technique profile (compare it with
+	// Stats.Techniques, the corpus's).
+	Techniques []TechniqueCount `json:"techniques"`
 }
 
 // GenderShare counts quoted people (speakers of kind person) and their
@@ -247,6 +267,16 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 		st.Outlets = []OutletStats{}
 	}
 
+	// Persuasion techniques, overall and per outlet.
+	if st.Techniques, err = c.techniqueCounts(ctx, p, extra, st.Articles); err != nil {
+		return fail("techniques", err)
+	}
+	for i, id := range ids {
+		if st.Outlets[i].Techniques, err = c.techniqueCounts(ctx, p, extra, st.Outlets[i].Articles, "a.outlet_id = ?", id); err != nil {
+			return fail("outlet techniques", err)
+		}
+	}
+
 	// Gender of quoted people: each person once (by name), with the
 	// number of their quotes.
 	gf, ga := p.FromWhere("JOIN quotes q ON q.article_id = a.id LEFT JOIN speakers s ON s.id = q.speaker_id", extra, "q.speaker_kind = 'person' AND q.speaker_name <> ''")
@@ -287,6 +317,45 @@ func (c *Corpus) nameCounts(ctx context.Context, q string, args []any) ([]NameCo
 			return nil, err
 		}
 		out = append(out, nc)
+	}
+	return out, rows.Err()
+}
+
+// techniqueCounts counts the techniques of the articles the plan matches
+// (with cond and its argument, when given), of which there are articles.
+// Words are counted as runs between spaces.
+func (c *Corpus) techniqueCounts(ctx context.Context, p *query.Plan, extra string, articles int, cond ...any) ([]TechniqueCount, error) {
+	var conds []string
+	var cargs []any
+	if len(cond) == 2 {
+		conds = append(conds, cond[0].(string))
+		cargs = append(cargs, cond[1])
+	}
+	wf, wa := p.FromWhere("", append([]string{extra}, conds...)...)
+	var words sql.NullInt64
+	if err := c.db.QueryRowContext(ctx, "SELECT sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf, append(wa, cargs...)...).Scan(&words); err != nil {
+		return nil, err
+	}
+	tf, ta := p.FromWhere("JOIN techniques t ON t.article_id = a.id", append([]string{extra}, conds...)...)
+	rows, err := c.db.QueryContext(ctx, "SELECT t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
+		" GROUP BY t.technique ORDER BY n DESC, t.technique", append(ta, cargs...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []TechniqueCount{}
+	for rows.Next() {
+		var tc TechniqueCount
+		if err := rows.Scan(&tc.Technique, &tc.Count, &tc.Articles); err != nil {
+			return nil, err
+		}
+		if articles > 0 {
+			tc.Share = math.Round(float64(tc.Articles)/float64(articles)*1000) / 1000
+		}
+		if words.Int64 > 0 {
+			tc.Per1000Words = math.Round(float64(tc.Count)*1000/float64(words.Int64)*100) / 100
+		}
+		out = append(out, tc)
 	}
 	return out, rows.Err()
 }
