@@ -359,3 +359,27 @@ func (c *Corpus) techniqueCounts(ctx context.Context, p *query.Plan, extra strin
 	}
 	return out, rows.Err()
 }
+
+// Techniques is the technique profile of the articles f matches (all
+// articles for an empty query): the technique counts of Stats alone,
+// without its other lists.
+func (c *Corpus) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, error) {
+	f, err := c.resolveNames(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	p, extra, err := f.plan()
+	if err != nil {
+		return nil, err
+	}
+	from, args := p.FromWhere("", extra)
+	var n int
+	if err := c.db.QueryRowContext(ctx, "SELECT count(*) "+from, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("corpus: techniques %q: %w", f.Query, err)
+	}
+	out, err := c.techniqueCounts(ctx, p, extra, n)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: techniques %q: %w", f.Query, err)
+	}
+	return out, nil
+}

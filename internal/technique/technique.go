@@ -36,6 +36,29 @@ const NumTechniques = len(names)
 // Names returns the technique labels in the corpus's order.
 func Names() []string { return append([]string(nil), names[:]...) }
 
+// definitions say in a line what each technique is, after the PTC
+// annotation guidelines (Da San Martino et al. 2019), in our words.
+var definitions = map[string]string{
+	"Appeal_to_Authority":                "a claim held true because an authority or expert is said to back it",
+	"Appeal_to_fear-prejudice":           "support sought by stirring fear or prejudice against an alternative",
+	"Bandwagon,Reductio_ad_hitlerum":     "join in because everyone does; or reject something because a hated group favours it",
+	"Black-and-White_Fallacy":            "two alternatives presented as the only ones possible",
+	"Causal_Oversimplification":          "one cause given for an outcome that has many",
+	"Doubt":                              "the credibility of someone or something questioned",
+	"Exaggeration,Minimisation":          "something made to look larger, better or worse, or smaller and harmless, than it is",
+	"Flag-Waving":                        "an appeal to group or national feeling to justify an idea",
+	"Loaded_Language":                    "words with strong emotional charge that sway the reader",
+	"Name_Calling,Labeling":              "a person or group labelled as something the audience fears, hates or loves",
+	"Repetition":                         "the same message repeated until it is accepted",
+	"Slogans":                            "a brief, striking phrase that may carry labels and stereotypes",
+	"Thought-terminating_Cliches":        "a short generic phrase that discourages critical thought",
+	"Whataboutism,Straw_Men,Red_Herring": "an argument answered by accusing the other side, misrepresenting it, or changing the subject",
+}
+
+// Definition returns the one-line definition of a technique label ("" for
+// an unknown label).
+func Definition(label string) string { return definitions[label] }
+
 // shortNames are the short names analysts may type for the techniques
 // (query technique:loaded), documented in the README.
 var shortNames = map[string]string{

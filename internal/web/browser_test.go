@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -235,4 +237,64 @@ func TestSeedScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s (%d quotes highlighted)", out, quotes)
+}
+
+// TestBrowserTechniques opens an article of the project's examples with
+// persuasion techniques: the fragments are highlighted with their
+// definition on hover, the legend lists them, and clicking a technique in
+// the legend hides its highlights; the outlet page shows its technique
+// profile beside the corpus's.
+func TestBrowserTechniques(t *testing.T) {
+	ctx := newBrowser(t)
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := ingest.Run(context.Background(), st, []string{filepath.Join("..", "..", "examples")}, ingest.Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	var outlet string
+	if err := st.DB.QueryRow(`SELECT t.article_id, COALESCE(o.name, '') FROM techniques t JOIN articles a ON a.id = t.article_id
+		LEFT JOIN outlets o ON o.id = a.outlet_id GROUP BY t.article_id ORDER BY count(*) DESC LIMIT 1`).Scan(&id, &outlet); err != nil {
+		t.Fatalf("no example article with techniques: %v", err)
+	}
+	s, err := New(st, Options{Rate: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	run(t, ctx,
+		chromedp.Navigate(fmt.Sprintf("%s/article/%d", ts.URL, id)),
+		chromedp.WaitVisible(chromedp.CSS(`#techniques label`)),
+	)
+	marks := eval[int](t, ctx, `document.querySelectorAll('#article-text .tq').length`)
+	title := eval[string](t, ctx, `document.querySelector('#article-text .tq').title`)
+	legend := eval[int](t, ctx, `document.querySelectorAll('#techniques label').length`)
+	if marks == 0 || legend == 0 || !strings.Contains(title, ":") {
+		t.Fatalf("article: %d technique marks, %d legend entries, title %q", marks, legend, title)
+	}
+	// the class of the first legend entry's technique
+	cls := eval[string](t, ctx, `'tq' + document.querySelector('#techniques label').htmlFor.slice(3)`)
+	shown := eval[string](t, ctx, `getComputedStyle(document.querySelector('#article-text .`+cls+`')).borderBottomWidth`)
+	run(t, ctx, chromedp.Click(chromedp.CSS(`#techniques label`)))
+	hidden := eval[string](t, ctx, `getComputedStyle(document.querySelector('#article-text .`+cls+`')).borderBottomWidth`)
+	if shown != "3px" || hidden != "0px" {
+		t.Errorf("%s highlight: border %q before the toggle, %q after (want 3px, 0px)", cls, shown, hidden)
+	}
+	run(t, ctx, chromedp.Click(chromedp.CSS(`#techniques label`)))
+	if again := eval[string](t, ctx, `getComputedStyle(document.querySelector('#article-text .`+cls+`')).borderBottomWidth`); again != "3px" {
+		t.Errorf("%s highlight not shown again: border %q", cls, again)
+	}
+	if outlet != "" {
+		run(t, ctx,
+			chromedp.Navigate(ts.URL+"/outlet/"+url.PathEscape(outlet)),
+			chromedp.WaitVisible(chromedp.CSS(`#technique-profile`)),
+		)
+		if rows := eval[int](t, ctx, `document.querySelectorAll('#technique-profile tbody tr').length`); rows == 0 {
+			t.Error("outlet page: empty technique profile")
+		}
+	}
 }

@@ -26,6 +26,7 @@ type layer int
 const (
 	layerParagraph layer = iota
 	layerQuote
+	layerTechnique
 	layerMention
 	layerEntity
 )

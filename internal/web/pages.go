@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/corpus"
 	"github.com/newsgraph/newsgraph/internal/query"
+	"github.com/newsgraph/newsgraph/internal/technique"
 )
 
 // funcs are the template helpers. None of them returns template.HTML:
@@ -192,6 +193,35 @@ type articlePage struct {
 	Diff     []DiffOp
 	Copies   []ClusterMember
 	WebURL   string
+	// Techniques is the legend: each technique the article uses, with
+	// its count and definition.
+	Techniques []TechniqueEntry
+}
+
+// TechniqueEntry is one technique of the article view's legend.
+type TechniqueEntry struct {
+	Index      int
+	Label      string
+	Name       string
+	Definition string
+	Count      int
+}
+
+// techniqueLegend lists the techniques a uses, in PTC order.
+func techniqueLegend(a *article.Article) []TechniqueEntry {
+	counts := make([]int, technique.NumTechniques)
+	for _, t := range a.Techniques {
+		if i := technique.Index(t.Technique); i >= 0 {
+			counts[i]++
+		}
+	}
+	var out []TechniqueEntry
+	for i, l := range technique.Names() {
+		if counts[i] > 0 {
+			out = append(out, TechniqueEntry{Index: i, Label: l, Name: strings.ReplaceAll(l, "_", " "), Definition: technique.Definition(l), Count: counts[i]})
+		}
+	}
+	return out
 }
 
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
@@ -213,6 +243,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		p.Title = fmt.Sprintf("Article %d", a.ID)
 	}
 	p.Nodes, p.Speakers = articleNodes(&a.Article)
+	p.Techniques = techniqueLegend(&a.Article)
 	p.Entities = a.Article.EntitySummary
 	if len(a.Cluster) > 1 {
 		for i, m := range a.Cluster {
@@ -290,6 +321,18 @@ func articleNodes(a *article.Article) ([]*Node, []SpeakerEntry) {
 				Class: "cue", Title: "cue of a quote by " + sp.Name})
 		}
 	}
+	for _, t := range a.Techniques {
+		i := technique.Index(t.Technique)
+		if i < 0 {
+			continue
+		}
+		title := fmt.Sprintf("%s (%.0f%%): %s", strings.ReplaceAll(t.Technique, "_", " "), 100*t.Score, technique.Definition(t.Technique))
+		if t.InQuote {
+			title += " (inside a quotation: the speaker's)"
+		}
+		spans = append(spans, hlSpan{Start: t.Start, End: t.End, Layer: layerTechnique, Tag: "span",
+			Class: fmt.Sprintf("tq tq%d", i), Title: title})
+	}
 	for _, e := range a.Entities {
 		spans = append(spans, hlSpan{Start: e.Start, End: e.End, Layer: layerEntity, Tag: "span",
 			Class: "ent ent-" + strings.ToLower(string(e.Type)), Title: string(e.Type) + ": " + e.Name})
@@ -308,6 +351,39 @@ type personPage struct {
 	Chart    *Chart
 	Outlets  []Count
 	Articles *corpus.SearchResult
+}
+
+// TechniqueRow is one technique of an outlet's profile: its rate per
+// 1,000 words and share of articles, beside the corpus's.
+type TechniqueRow struct {
+	Name, Definition           string
+	Share, Per1000             float64
+	CorpusShare, CorpusPer1000 float64
+	// Bar and CorpusBar are widths in percent of the largest rate shown.
+	Bar, CorpusBar float64
+}
+
+// techniqueRows lines an outlet's techniques up with the corpus's.
+func techniqueRows(outlet, all []corpus.TechniqueCount) []TechniqueRow {
+	byName := map[string]corpus.TechniqueCount{}
+	for _, t := range all {
+		byName[t.Technique] = t
+	}
+	var rows []TechniqueRow
+	top := 0.0
+	for _, t := range outlet {
+		c := byName[t.Technique]
+		rows = append(rows, TechniqueRow{Name: strings.ReplaceAll(t.Technique, "_", " "), Definition: technique.Definition(t.Technique),
+			Share: t.Share, Per1000: t.Per1000Words, CorpusShare: c.Share, CorpusPer1000: c.Per1000Words})
+		top = max(top, t.Per1000Words, c.Per1000Words)
+	}
+	for i := range rows {
+		if top > 0 {
+			rows[i].Bar = 100 * rows[i].Per1000 / top
+			rows[i].CorpusBar = 100 * rows[i].CorpusPer1000 / top
+		}
+	}
+	return rows
 }
 
 // personQuotesShown is the most quotes a person page lists (the chart
@@ -381,6 +457,8 @@ type outletPage struct {
 	People   *GenderBar
 	Quotes   *GenderBar
 	Articles *corpus.SearchResult
+	// Techniques is the outlet's technique profile beside the corpus's.
+	Techniques []TechniqueRow
 }
 
 func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
@@ -405,6 +483,12 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 		days = append(days, Count{Value: pc.Period, Count: pc.Count})
 	}
 	p.Chart = timeChart(days, "articles")
+	all, err := s.corpus.Techniques(r.Context(), corpus.Filter{})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Techniques = techniqueRows(p.Stats.Techniques, all)
 	g := p.Stats.Gender
 	p.People = genderBar(g.People.Female, g.People.Male, g.People.Unknown)
 	p.Quotes = genderBar(g.Quotes.Female, g.Quotes.Male, g.Quotes.Unknown)
