@@ -89,6 +89,11 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 // file is shown by its name, not its path, in the provenance and as the
 // record's id (which is the path for a file ingested from disk).
 func hidePaths(a *corpus.StoredArticle) error {
+	// A file ingested from disk is keyed by its file:// URL: show the
+	// name only.
+	if strings.HasPrefix(a.URL, "file://") {
+		a.URL = "file:" + filepath.Base(strings.TrimPrefix(a.URL, "file://"))
+	}
 	file := a.Provenance.SourceFile
 	if file == "" {
 		return nil
