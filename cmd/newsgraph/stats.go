@@ -108,6 +108,20 @@ func writeStats(w io.Writer, st *corpus.Stats) {
 		}
 	}
 	techniques("persuasion techniques", st.Techniques)
+	if len(st.TechniquesOver) > 0 {
+		fmt.Fprintf(w, "persuasion techniques by %s (fragments per 1,000 words)\n", st.By)
+		for _, p := range st.TechniquesOver {
+			fmt.Fprintf(w, "  %-10s", p.Period)
+			for i, t := range p.Techniques {
+				if i == 3 {
+					fmt.Fprintf(w, " …")
+					break
+				}
+				fmt.Fprintf(w, "  %s %.2f", t.Technique, t.Per1000Words)
+			}
+			fmt.Fprintln(w)
+		}
+	}
 	for _, o := range st.Outlets {
 		fmt.Fprintf(w, "\n%s (%s): %d articles\n", orDash(o.Outlet), orDash(o.Host), o.Articles)
 		names(" top speakers", o.TopSpeakers, "quotes")

@@ -109,7 +109,7 @@ func TestTechniqueQueries(t *testing.T) {
 		d    doc
 		tech map[string]string // text → technique
 	}{
-		{doc{title: "Loaded", text: "The reckless scheme will ruin the harbour."}, map[string]string{"reckless scheme": "Loaded_Language"}},
+		{doc{title: "Loaded", published: "2016-07-04T09:00:00Z", text: "The reckless scheme will ruin the harbour."}, map[string]string{"reckless scheme": "Loaded_Language"}},
 		{doc{title: "Plain", text: "The council met on Tuesday."}, nil},
 	}
 	tx, err := st.Begin(ctx)
@@ -153,6 +153,9 @@ func TestTechniqueQueries(t *testing.T) {
 	}
 	if len(st2.Techniques) != 1 || st2.Techniques[0].Technique != "Loaded_Language" || st2.Techniques[0].Articles != 1 || st2.Techniques[0].Share != 0.5 {
 		t.Fatalf("stats techniques %+v, want Loaded_Language in 1 of 2 articles", st2.Techniques)
+	}
+	if o := st2.TechniquesOver; len(o) != 1 || o[0].Period != "2016-07-04" || len(o[0].Techniques) != 1 || o[0].Techniques[0].Share != 1 {
+		t.Errorf("techniques over time %+v, want Loaded_Language in the one article of 2016-07-04", o)
 	}
 	// 1 fragment in the 12 words of the two texts
 	if got := st2.Techniques[0].Per1000Words; got < 83 || got > 84 {

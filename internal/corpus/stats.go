@@ -73,6 +73,15 @@ type Stats struct {
 	Gender GenderShare `json:"gender"`
 	// Techniques are the persuasion techniques used, most frequent first.
 	Techniques []TechniqueCount `json:"techniques"`
+	// TechniquesOver are the techniques per period (dated articles only),
+	// oldest period first, most frequent technique first within one.
+	TechniquesOver []PeriodTechniques `json:"techniques_over_time"`
+}
+
+// PeriodTechniques are the technique counts of one period's articles.
+type PeriodTechniques struct {
+	Period     string           `json:"period"`
+	Techniques []TechniqueCount `json:"techniques"`
 }
 
 // TechniqueCount is how much the articles use one persuasion technique:
@@ -276,6 +285,9 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 			return fail("outlet techniques", err)
 		}
 	}
+	if st.TechniquesOver, err = c.techniquesOver(ctx, p, extra, opts.By, st.Over); err != nil {
+		return fail("techniques over time", err)
+	}
 
 	// Gender of quoted people: each person once (by name), with the
 	// number of their quotes.
@@ -382,4 +394,59 @@ func (c *Corpus) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, er
 		return nil, fmt.Errorf("corpus: techniques %q: %w", f.Query, err)
 	}
 	return out, nil
+}
+
+// techniquesOver counts the techniques per period of the dated articles;
+// over gives each period's article count.
+func (c *Corpus) techniquesOver(ctx context.Context, p *query.Plan, extra string, by Interval, over []PeriodCount) ([]PeriodTechniques, error) {
+	per := period(by)
+	articles := map[string]int{}
+	for _, pc := range over {
+		articles[pc.Period] = pc.Count
+	}
+	wf, wa := p.FromWhere("", extra, "a.published IS NOT NULL")
+	rows, err := c.db.QueryContext(ctx, "SELECT "+per+" AS period, sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf+" GROUP BY period", wa...)
+	if err != nil {
+		return nil, err
+	}
+	words := map[string]int64{}
+	for rows.Next() {
+		var k string
+		var n int64
+		if err := rows.Scan(&k, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		words[k] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	tf, ta := p.FromWhere("JOIN techniques t ON t.article_id = a.id", extra, "a.published IS NOT NULL")
+	rows, err = c.db.QueryContext(ctx, "SELECT "+per+" AS period, t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
+		" GROUP BY period, t.technique ORDER BY period, n DESC, t.technique", ta...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []PeriodTechniques{}
+	for rows.Next() {
+		var k string
+		var tc TechniqueCount
+		if err := rows.Scan(&k, &tc.Technique, &tc.Count, &tc.Articles); err != nil {
+			return nil, err
+		}
+		if n := articles[k]; n > 0 {
+			tc.Share = math.Round(float64(tc.Articles)/float64(n)*1000) / 1000
+		}
+		if w := words[k]; w > 0 {
+			tc.Per1000Words = math.Round(float64(tc.Count)*1000/float64(w)*100) / 100
+		}
+		if len(out) == 0 || out[len(out)-1].Period != k {
+			out = append(out, PeriodTechniques{Period: k})
+		}
+		out[len(out)-1].Techniques = append(out[len(out)-1].Techniques, tc)
+	}
+	return out, rows.Err()
 }
