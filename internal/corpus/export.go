@@ -43,6 +43,7 @@ var CSVColumns = []string{
 	"places",        // distinct PLACE entities
 	"speakers",      // distinct quote speakers
 	"quotes",        // number of quotes
+	"techniques",    // persuasion techniques with their fragment counts, most frequent first
 	"words",         // number of words (tokens of letters or digits), from the record's text
 	"cluster_id",    // near-duplicate cluster
 	"original_id",   // the cluster's original (this id when it is the original)
@@ -214,12 +215,13 @@ type csvRow struct {
 	tags, people, orgs, places sql.NullString
 	speakers                   string
 	quotes                     int
+	techniques                 sql.NullString
 	text                       string
 }
 
 func (r *csvRow) dest() []any {
 	return []any{&r.published, &r.canonical, &r.url, &r.title, &r.language, &r.section, &r.authors,
-		&r.tags, &r.people, &r.orgs, &r.places, &r.speakers, &r.quotes, &r.text}
+		&r.tags, &r.people, &r.orgs, &r.places, &r.speakers, &r.quotes, &r.techniques, &r.text}
 }
 
 func (r *csvRow) values(pv *Provenance) []string {
@@ -233,7 +235,7 @@ func (r *csvRow) values(pv *Provenance) []string {
 		strconv.FormatInt(pv.ArticleID, 10), r.published.String, pv.Outlet, pv.OutletHost,
 		displayURL(r.url, r.canonical), r.title, r.language, r.section, r.authors,
 		r.tags.String, r.people.String, r.orgs.String, r.places.String, r.speakers,
-		strconv.Itoa(r.quotes), strconv.Itoa(countWords(r.text)),
+		strconv.Itoa(r.quotes), r.techniques.String, strconv.Itoa(countWords(r.text)),
 		opt(pv.ClusterID), opt(pv.ClusterOriginalID), strconv.Itoa(pv.Version),
 		pv.SourceKind, pv.SourceFile, pv.SourceURL, pv.WARCRecordID, opt(pv.WARCOffset),
 		pv.FetchedAt, pv.IngestedAt, pv.SHA256, r.text,
@@ -282,6 +284,7 @@ func exportQuery(opts ExportOptions) (string, []any, error) {
 			entityList("PERSON") + entityList("ORG") + entityList("PLACE") +
 			", replace(a.speaker_names, char(10), '; ')" +
 			", (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)" +
+			", (SELECT group_concat(technique || ' ' || n, '; ') FROM (SELECT t.technique, count(*) AS n FROM techniques t WHERE t.article_id = a.id GROUP BY t.technique ORDER BY n DESC, t.technique))" +
 			", a.text"
 	}
 	return "SELECT " + cols + " " + from + order, args, nil
