@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // Attribution is one attribution found in an article: who (Source), how
@@ -56,8 +57,8 @@ func spanAllowed(prev, cur int) bool {
 // Model is a trained attribution model: a cue tagger and a content and
 // source tagger conditioned on a cue.
 type Model struct {
-	cues  *chain
-	spans *chain
+	cues  *perceptron.Chain
+	spans *perceptron.Chain
 	// heads are the words that open a cue often enough in the training
 	// data; a sentence without one is not tagged for cues.
 	heads map[string]bool
@@ -129,7 +130,7 @@ func (m *Model) FindIn(a *article.Article, within []article.Range) []Attribution
 		cc := d.newCueCtx(c[0], c[1])
 		own := cues[ci]
 		feats := d.spanFeatures(cc, lo, hi, func(k int) bool { return isCue[k] && (k < own[0] || k >= own[1]) })
-		labels = m.spans.tag(feats, labels)
+		labels = m.spans.Tag(feats, labels)
 		at := Attribution{Cue: article.Range{Start: d.toks[c[0]].start, End: d.toks[c[1]-1].end}}
 		var srcs []article.Range
 		for k := 0; k < len(labels); {
@@ -189,7 +190,7 @@ func (m *Model) findCues(d *docInfo, want []bool) [][2]int {
 			continue
 		}
 		feats := d.sentenceCueFeatures(s)
-		labels = m.cues.tag(feats, labels)
+		labels = m.cues.Tag(feats, labels)
 		for k := 0; k < len(labels); {
 			if labels[k] != cueB {
 				k++

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // tokInfo is what the features see of one token.
@@ -253,22 +254,10 @@ const (
 	gCueLead
 )
 
-type fh uint64
+// fh is a feature hash (perceptron.Hash).
+type fh = perceptron.Hash
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func h0(t byte) fh { return (fh(fnvOffset) ^ fh(t)) * fnvPrime }
-func (h fh) s(v string) fh {
-	for i := 0; i < len(v); i++ {
-		h = (h ^ fh(v[i])) * fnvPrime
-	}
-	return (h ^ 0xff) * fnvPrime
-}
-func (h fh) b(c byte) fh { return (h ^ fh(c)) * fnvPrime }
-func (h fh) i(n int) fh  { return h.b(byte(n + 64)) }
+func h0(t byte) fh { return perceptron.Template(t) }
 
 func suffix(w string, n int) string {
 	if len(w) <= n {
@@ -308,26 +297,26 @@ func (d *docInfo) cueFeatures(i int, s [2]int, sentHasQ bool, out []uint64) []ui
 	}
 	add := func(h fh) { out = append(out, uint64(h)) }
 	add(h0(fBias))
-	add(h0(fW).s(t.lower))
-	add(h0(fShape).s(t.shape))
-	add(h0(fSuf).s(suffix(t.lower, 3)))
-	add(h0(fWm1).s(w(i - 1)))
-	add(h0(fWp1).s(w(i + 1)))
-	add(h0(fWm2).s(w(i - 2)))
-	add(h0(fWp2).s(w(i + 2)))
-	add(h0(fBiL).s(w(i - 1)).s(t.lower))
-	add(h0(fBiR).s(t.lower).s(w(i + 1)))
-	add(h0(fInQ).b(boolByte(t.inQ)))
-	add(h0(fInQW).b(boolByte(t.inQ)).s(t.lower))
-	add(h0(fEntM1).b(ent(i - 1)).s(t.lower))
-	add(h0(fEntP1).b(ent(i + 1)))
-	add(h0(fRefM1).b(boolByte(i > s[0] && d.toks[i-1].ref)).s(t.lower))
-	add(h0(fSentQ).b(boolByte(sentHasQ)).s(t.lower))
-	add(h0(fFirst).b(boolByte(i == s[0])).s(t.shape))
-	add(h0(fThatNext).s(t.lower).b(boolByte(w(i+1) == "that")))
-	add(h0(fEnt).b(ent(i)))
+	add(h0(fW).Str(t.lower))
+	add(h0(fShape).Str(t.shape))
+	add(h0(fSuf).Str(suffix(t.lower, 3)))
+	add(h0(fWm1).Str(w(i - 1)))
+	add(h0(fWp1).Str(w(i + 1)))
+	add(h0(fWm2).Str(w(i - 2)))
+	add(h0(fWp2).Str(w(i + 2)))
+	add(h0(fBiL).Str(w(i - 1)).Str(t.lower))
+	add(h0(fBiR).Str(t.lower).Str(w(i + 1)))
+	add(h0(fInQ).Byte(boolByte(t.inQ)))
+	add(h0(fInQW).Byte(boolByte(t.inQ)).Str(t.lower))
+	add(h0(fEntM1).Byte(ent(i - 1)).Str(t.lower))
+	add(h0(fEntP1).Byte(ent(i + 1)))
+	add(h0(fRefM1).Byte(boolByte(i > s[0] && d.toks[i-1].ref)).Str(t.lower))
+	add(h0(fSentQ).Byte(boolByte(sentHasQ)).Str(t.lower))
+	add(h0(fFirst).Byte(boolByte(i == s[0])).Str(t.shape))
+	add(h0(fThatNext).Str(t.lower).Byte(boolByte(w(i+1) == "that")))
+	add(h0(fEnt).Byte(ent(i)))
 	qm := i > s[0] && (d.toks[i-1].qmark || d.toks[i-1].comma && i-1 > s[0] && d.toks[i-2].qmark)
-	add(h0(fQmarkM1W).b(boolByte(qm)).s(t.lower))
+	add(h0(fQmarkM1W).Byte(boolByte(qm)).Str(t.lower))
 	return out
 }
 
@@ -479,40 +468,40 @@ func (d *docInfo) spanFeatures(c cueCtx, lo, hi int, cueAt func(int) bool) [][]u
 		k := i - lo
 		out := backing[len(backing):len(backing):cap(backing)]
 		add := func(h fh) { out = append(out, uint64(h)) }
-		base := h0(0).b(dir)
-		add(base.b(gDir))
-		add(base.b(gDist).i(db))
-		add(base.b(gSent).i(sd))
-		add(base.b(gW).s(t.lower))
-		add(base.b(gWm1).s(wm1))
-		add(base.b(gWp1).s(wp1))
-		add(base.b(gShape).s(t.shape))
-		add(base.b(gInQ).b(boolByte(t.inQ)))
-		add(base.b(gInQSent).b(boolByte(t.inQ)).i(sd))
-		add(base.b(gQmark).b(boolByte(t.qmark)).i(min(db, 3)))
-		add(base.b(gEnt).b(ent))
-		add(base.b(gEntDist).b(ent).i(db))
-		add(base.b(gRef).b(boolByte(t.ref)))
-		add(base.b(gRefDist).b(boolByte(t.ref)).i(db))
-		add(base.b(gCueHead).s(c.head))
-		add(base.b(gCueHeadDist).s(c.head).i(db))
-		add(base.b(gCueHeadInQ).s(c.head).b(boolByte(t.inQ)))
-		add(base.b(gCueKey).s(c.key))
-		add(base.b(gCuesBetween).i(min(cuesBetween[k], 2)))
-		add(base.b(gCommas).i(min(commas[k], 3)).i(sd))
-		add(base.b(gThat).b(boolByte(thatSeen[k])).i(sd))
-		add(base.b(gSentStart).b(boolByte(t.sentStart)).i(min(db, 4)))
-		add(base.b(gQuoteBetween).i(min(quotes[k], 2)).b(boolByte(t.inQ)))
+		base := h0(0).Byte(dir)
+		add(base.Byte(gDir))
+		add(base.Byte(gDist).Int(db))
+		add(base.Byte(gSent).Int(sd))
+		add(base.Byte(gW).Str(t.lower))
+		add(base.Byte(gWm1).Str(wm1))
+		add(base.Byte(gWp1).Str(wp1))
+		add(base.Byte(gShape).Str(t.shape))
+		add(base.Byte(gInQ).Byte(boolByte(t.inQ)))
+		add(base.Byte(gInQSent).Byte(boolByte(t.inQ)).Int(sd))
+		add(base.Byte(gQmark).Byte(boolByte(t.qmark)).Int(min(db, 3)))
+		add(base.Byte(gEnt).Byte(ent))
+		add(base.Byte(gEntDist).Byte(ent).Int(db))
+		add(base.Byte(gRef).Byte(boolByte(t.ref)))
+		add(base.Byte(gRefDist).Byte(boolByte(t.ref)).Int(db))
+		add(base.Byte(gCueHead).Str(c.head))
+		add(base.Byte(gCueHeadDist).Str(c.head).Int(db))
+		add(base.Byte(gCueHeadInQ).Str(c.head).Byte(boolByte(t.inQ)))
+		add(base.Byte(gCueKey).Str(c.key))
+		add(base.Byte(gCuesBetween).Int(min(cuesBetween[k], 2)))
+		add(base.Byte(gCommas).Int(min(commas[k], 3)).Int(sd))
+		add(base.Byte(gThat).Byte(boolByte(thatSeen[k])).Int(sd))
+		add(base.Byte(gSentStart).Byte(boolByte(t.sentStart)).Int(min(db, 4)))
+		add(base.Byte(gQuoteBetween).Int(min(quotes[k], 2)).Byte(boolByte(t.inQ)))
 		if db <= 3 {
-			add(base.b(gNearW).i(db).s(t.lower))
+			add(base.Byte(gNearW).Int(db).Str(t.lower))
 		}
-		add(base.b(gCuePrev).s(c.prev).i(min(db, 5)))
-		add(base.b(gCueNext).s(c.next).i(min(db, 5)))
-		add(base.b(gCueInQ).b(boolByte(c.inQ)).b(boolByte(t.inQ)))
-		add(base.b(gEntSent).b(ent).i(sd).i(min(commas[k], 2)))
-		add(base.b(gInQQuoteBetween).b(boolByte(t.inQ)).i(min(quotes[k], 3)).i(sd))
-		add(base.b(gCueTail).i(c.tail).i(sd))
-		add(base.b(gCueLead).i(c.lead).i(sd))
+		add(base.Byte(gCuePrev).Str(c.prev).Int(min(db, 5)))
+		add(base.Byte(gCueNext).Str(c.next).Int(min(db, 5)))
+		add(base.Byte(gCueInQ).Byte(boolByte(c.inQ)).Byte(boolByte(t.inQ)))
+		add(base.Byte(gEntSent).Byte(ent).Int(sd).Int(min(commas[k], 2)))
+		add(base.Byte(gInQQuoteBetween).Byte(boolByte(t.inQ)).Int(min(quotes[k], 3)).Int(sd))
+		add(base.Byte(gCueTail).Int(c.tail).Int(sd))
+		add(base.Byte(gCueLead).Int(c.lead).Int(sd))
 		feats[k] = out
 		if len(backing)+len(out) <= cap(backing) {
 			backing = backing[:len(backing)+len(out)]

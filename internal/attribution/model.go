@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 const modelMagic = "newsgraph-attribution-2\n"
@@ -50,7 +52,7 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(w)))])
 		bw.WriteString(w)
 	}
-	for _, c := range []*chain{m.cues, m.spans} {
+	for _, c := range []*perceptron.Chain{m.cues, m.spans} {
 		writeChain(bw, c, o)
 	}
 	if err := bw.Flush(); err != nil {
@@ -59,15 +61,15 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 	return zw.Close()
 }
 
-func writeChain(bw *bufio.Writer, c *chain, o SaveOptions) {
+func writeChain(bw *bufio.Writer, c *perceptron.Chain, o SaveOptions) {
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	iv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
 	f32 := func(f float32) { binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(f)); bw.Write(buf[:4]) }
-	L := c.nLabels
+	L := c.NLabels
 	uv(uint64(L))
 	f32(float32(o.Quantum))
-	for _, row := range c.trans {
+	for _, row := range c.Trans {
 		for _, v := range row {
 			f32(v)
 		}
@@ -77,8 +79,8 @@ func writeChain(bw *bufio.Writer, c *chain, o SaveOptions) {
 		r int32
 	}
 	var rows []row
-	for h, r := range c.index {
-		w := c.w[int(r)*L : int(r+1)*L]
+	for h, r := range c.Index {
+		w := c.W[int(r)*L : int(r+1)*L]
 		keep := false
 		for _, v := range w {
 			if math.Abs(float64(v)) >= o.Prune {
@@ -105,7 +107,7 @@ func writeChain(bw *bufio.Writer, c *chain, o SaveOptions) {
 		prev = r.h
 	}
 	for _, r := range rows {
-		for _, v := range c.w[int(r.r)*L : int(r.r+1)*L] {
+		for _, v := range c.W[int(r.r)*L : int(r.r+1)*L] {
 			iv(int64(math.Round(float64(v) / o.Quantum)))
 		}
 	}
@@ -149,13 +151,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.spans = c
 		}
 	}
-	if m.cues.nLabels != nCueLabels || m.spans.nLabels != nSpanLabels {
+	if m.cues.NLabels != nCueLabels || m.spans.NLabels != nSpanLabels {
 		return nil, fmt.Errorf("%w: wrong label sets", ErrBadModel)
 	}
 	return m, nil
 }
 
-func readChain(br *bufio.Reader, allowed func(int, int) bool) (*chain, error) {
+func readChain(br *bufio.Reader, allowed func(int, int) bool) (*perceptron.Chain, error) {
 	var buf [4]byte
 	f32 := func() (float32, error) {
 		if _, err := io.ReadFull(br, buf[:]); err != nil {
@@ -168,14 +170,14 @@ func readChain(br *bufio.Reader, allowed func(int, int) bool) (*chain, error) {
 		return nil, fmt.Errorf("label count: %v", err)
 	}
 	L := int(L64)
-	c := newChain(L, allowed)
+	c := perceptron.NewChain(L, allowed)
 	q, err := f32()
 	if err != nil {
 		return nil, err
 	}
-	for p := range c.trans {
-		for k := range c.trans[p] {
-			if c.trans[p][k], err = f32(); err != nil {
+	for p := range c.Trans {
+		for k := range c.Trans[p] {
+			if c.Trans[p][k], err = f32(); err != nil {
 				return nil, err
 			}
 		}
@@ -193,19 +195,16 @@ func readChain(br *bufio.Reader, allowed func(int, int) bool) (*chain, error) {
 		}
 		prev += d
 		hashes[i] = prev
-		c.index[prev] = int32(i)
+		c.Index[prev] = int32(i)
 	}
-	c.w = make([]float32, int(n)*L)
-	for i := range c.w {
+	c.W = make([]float32, int(n)*L)
+	for i := range c.W {
 		v, err := binary.ReadVarint(br)
 		if err != nil {
 			return nil, err
 		}
-		c.w[i] = float32(v) * q
+		c.W[i] = float32(v) * q
 	}
-	if L > maxLabels {
-		return nil, fmt.Errorf("%d labels, at most %d", L, maxLabels)
-	}
-	c.table = newTable(c.index, c.w, L)
+	c.Freeze()
 	return c, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // TrainDoc is one annotated article: the article with its tokens,
@@ -64,7 +65,7 @@ var ErrNoTrainingData = errors.New("no training attributions")
 func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 	o.applyDefaults()
 	m := &Model{heads: cueHeads(docs, o)}
-	var cueSeqs, spanSeqs []sequence
+	var cueSeqs, spanSeqs []perceptron.Sequence
 	for _, td := range docs {
 		if td.Article == nil || len(td.Article.Tokens) == 0 {
 			continue
@@ -100,7 +101,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			if gold[0] == cueI {
 				gold[0] = cueB
 			}
-			cueSeqs = append(cueSeqs, sequence{feats: d.sentenceCueFeatures(s), gold: gold})
+			cueSeqs = append(cueSeqs, perceptron.Sequence{Feats: d.sentenceCueFeatures(s), Gold: gold})
 		}
 		for gi, g := range td.Gold {
 			cr := cueRanges[gi]
@@ -138,7 +139,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			isOther := func(k int) bool {
 				return cueLab[k] != cueO && (k < cr[0] || k >= cr[1])
 			}
-			spanSeqs = append(spanSeqs, sequence{feats: d.spanFeatures(cc, lo, hi, isOther), gold: gold})
+			spanSeqs = append(spanSeqs, perceptron.Sequence{Feats: d.spanFeatures(cc, lo, hi, isOther), Gold: gold})
 		}
 	}
 	if len(cueSeqs) == 0 || len(spanSeqs) == 0 {
@@ -192,30 +193,30 @@ func cueHeads(docs []TrainDoc, o TrainOptions) map[string]bool {
 // trainAveraged trains o.Runs perceptrons over different shufflings and
 // averages their weights (the feature index is the same for all: it is
 // built from the data in order).
-func trainAveraged(seqs []sequence, nLabels int, allowed func(prev, cur int) bool, o TrainOptions, stage uint64) *chain {
-	var sum *chain
+func trainAveraged(seqs []perceptron.Sequence, nLabels int, allowed func(prev, cur int) bool, o TrainOptions, stage uint64) *perceptron.Chain {
+	var sum *perceptron.Chain
 	for r := 0; r < o.Runs; r++ {
-		c := train(seqs, nLabels, allowed, o.Epochs, o.Seed+stage+uint64(r)*1000003, o.MinCount)
+		c := perceptron.TrainChain(seqs, nLabels, allowed, o.Epochs, o.Seed+stage+uint64(r)*1000003, o.MinCount)
 		if sum == nil {
 			sum = c
 			continue
 		}
-		for i, v := range c.w {
-			sum.w[i] += v
+		for i, v := range c.W {
+			sum.W[i] += v
 		}
-		for p := range c.trans {
-			for k, v := range c.trans[p] {
-				sum.trans[p][k] += v
+		for p := range c.Trans {
+			for k, v := range c.Trans[p] {
+				sum.Trans[p][k] += v
 			}
 		}
 	}
 	inv := 1 / float32(o.Runs)
-	for i := range sum.w {
-		sum.w[i] *= inv
+	for i := range sum.W {
+		sum.W[i] *= inv
 	}
-	for p := range sum.trans {
-		for k := range sum.trans[p] {
-			sum.trans[p][k] *= inv
+	for p := range sum.Trans {
+		for k := range sum.Trans[p] {
+			sum.Trans[p][k] *= inv
 		}
 	}
 	return sum

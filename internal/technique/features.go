@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // tokInfo is what the features see of one token.
@@ -272,21 +273,10 @@ func bucket(n int) string {
 }
 
 // Feature hashing: FNV-1a over a template byte and its values.
-type fh uint64
+// fh is a feature hash (perceptron.Hash).
+type fh = perceptron.Hash
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func h0(t byte) fh { return (fh(fnvOffset) ^ fh(t)) * fnvPrime }
-func (h fh) s(v string) fh {
-	for i := 0; i < len(v); i++ {
-		h = (h ^ fh(v[i])) * fnvPrime
-	}
-	return (h ^ 0xff) * fnvPrime
-}
-func (h fh) b(c byte) fh { return (h ^ fh(c)) * fnvPrime }
+func h0(t byte) fh { return perceptron.Template(t) }
 
 // Feature templates of the span tagger (f…) and the classifier (g…).
 const (
@@ -391,41 +381,41 @@ func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
 	}
 	add := func(h fh) { out = append(out, uint64(h)) }
 	add(h0(fBias))
-	add(h0(fW).s(t.lower))
-	add(h0(fStem).s(t.stem))
-	add(h0(fShape).s(t.shape))
+	add(h0(fW).Str(t.lower))
+	add(h0(fStem).Str(t.stem))
+	add(h0(fShape).Str(t.shape))
 	if n := len(t.lower); n > 3 {
-		add(h0(fSuf).s(t.lower[n-3:]))
+		add(h0(fSuf).Str(t.lower[n-3:]))
 		if n > 5 {
-			add(h0(fPre).s(t.lower[:4]))
+			add(h0(fPre).Str(t.lower[:4]))
 		}
 	}
-	add(h0(fWm1).s(word(i - 1)))
-	add(h0(fWp1).s(word(i + 1)))
-	add(h0(fWm2).s(word(i - 2)))
-	add(h0(fWp2).s(word(i + 2)))
-	add(h0(fBiL).s(word(i - 1)).s(t.lower))
-	add(h0(fBiR).s(t.lower).s(word(i + 1)))
+	add(h0(fWm1).Str(word(i - 1)))
+	add(h0(fWp1).Str(word(i + 1)))
+	add(h0(fWm2).Str(word(i - 2)))
+	add(h0(fWp2).Str(word(i + 2)))
+	add(h0(fBiL).Str(word(i - 1)).Str(t.lower))
+	add(h0(fBiR).Str(t.lower).Str(word(i + 1)))
 	if t.inQ {
 		add(h0(fInQ))
 	}
 	if t.ent != 0 {
-		add(h0(fEnt).b(t.ent))
+		add(h0(fEnt).Byte(t.ent))
 	}
 	if t.content {
-		add(h0(fRep).s(bucket(t.rep)))
+		add(h0(fRep).Str(bucket(t.rep)))
 		if t.rep > 1 {
-			add(h0(fRepW).s(t.stem))
+			add(h0(fRepW).Str(t.stem))
 		}
 	}
 	if i+1 < s[1] {
 		if n := d.bigram[[2]string{t.stem, d.toks[i+1].stem}]; n > 1 && (t.content || d.toks[i+1].content) {
-			add(h0(fBiRep).s(bucket(n)))
+			add(h0(fBiRep).Str(bucket(n)))
 		}
 	}
 	if i > s[0] {
 		if n := d.bigram[[2]string{d.toks[i-1].stem, t.stem}]; n > 1 && (t.content || d.toks[i-1].content) {
-			add(h0(fBiRep).b('L').s(bucket(n)))
+			add(h0(fBiRep).Byte('L').Str(bucket(n)))
 		}
 	}
 	if d.sentExcl[k] {
@@ -434,32 +424,32 @@ func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
 	if d.sentQ[k] {
 		add(h0(fQues))
 	}
-	add(h0(fSentLen).s(bucket((s[1] - s[0]) / 4)))
+	add(h0(fSentLen).Str(bucket((s[1] - s[0]) / 4)))
 	switch {
 	case i == s[0]:
-		add(h0(fPos).b('F'))
+		add(h0(fPos).Byte('F'))
 	case i == s[1]-1:
-		add(h0(fPos).b('L'))
+		add(h0(fPos).Byte('L'))
 	case i == s[1]-2:
-		add(h0(fPos).b('l'))
+		add(h0(fPos).Byte('l'))
 	}
 	if k == 0 {
 		add(h0(fTitle))
 	}
 	if c, ok := d.cluster(i); ok {
-		add(h0(fCl).b(byte(c)).b(byte(c >> 8)))
+		add(h0(fCl).Byte(byte(c)).Byte(byte(c >> 8)))
 	}
 	if i > s[0] {
 		if c, ok := d.cluster(i - 1); ok {
-			add(h0(fClm1).b(byte(c)).b(byte(c >> 8)))
+			add(h0(fClm1).Byte(byte(c)).Byte(byte(c >> 8)))
 		}
 	}
 	if i+1 < s[1] {
 		if c, ok := d.cluster(i + 1); ok {
-			add(h0(fClp1).b(byte(c)).b(byte(c >> 8)))
+			add(h0(fClp1).Byte(byte(c)).Byte(byte(c >> 8)))
 		}
 	}
-	add(h0(fShapeW).s(t.shape).s(word(i - 1)))
+	add(h0(fShapeW).Str(t.shape).Str(word(i - 1)))
 	return out
 }
 
@@ -486,8 +476,8 @@ func (d *docInfo) sentenceFeaturesInto(k, band, dens int, feats [][]uint64, back
 			f = d.tokenFeatures(k, s, i, make([]uint64, 0, 40))
 		}
 		if band >= 0 {
-			f = append(f, uint64(h0(fSentCls).b(byte(band))), uint64(h0(fSentClsW).b(byte(band)).s(d.toks[i].lower)),
-				uint64(h0(fDensity).b(byte(dens))), uint64(h0(fDensity).b(byte(dens)).b(byte(band))))
+			f = append(f, uint64(h0(fSentCls).Byte(byte(band))), uint64(h0(fSentClsW).Byte(byte(band)).Str(d.toks[i].lower)),
+				uint64(h0(fDensity).Byte(byte(dens))), uint64(h0(fDensity).Byte(byte(dens)).Byte(byte(band))))
 		}
 		// f stays in back unless it outgrew its 40 places (append copied it)
 		if inBack && len(f) <= 40 {
@@ -508,12 +498,12 @@ func (d *docInfo) sentClassFeatures(k int) []uint64 {
 	maxRep, caps := 0, 0
 	for i := s[0]; i < s[1]; i++ {
 		t := &d.toks[i]
-		add(h0(hW).s(t.stem))
+		add(h0(hW).Str(t.stem))
 		if i+1 < s[1] {
-			add(h0(hBi).s(t.lower).s(d.toks[i+1].lower))
+			add(h0(hBi).Str(t.lower).Str(d.toks[i+1].lower))
 		}
 		if c, ok := d.cluster(i); ok {
-			add(h0(hCl).b(byte(c)).b(byte(c >> 8)))
+			add(h0(hCl).Byte(byte(c)).Byte(byte(c >> 8)))
 		}
 		if t.content {
 			maxRep = max(maxRep, t.rep)
@@ -534,8 +524,8 @@ func (d *docInfo) sentClassFeatures(k int) []uint64 {
 	if caps > 0 {
 		add(h0(hCaps))
 	}
-	add(h0(hLen).s(bucket((s[1] - s[0]) / 3)))
-	add(h0(hRep).s(bucket(maxRep)))
+	add(h0(hLen).Str(bucket((s[1] - s[0]) / 3)))
+	add(h0(hRep).Str(bucket(maxRep)))
 	if k == 0 {
 		add(h0(hTitle))
 	}
@@ -556,19 +546,19 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 	ents := map[byte]bool{}
 	for i := s; i < e; i++ {
 		t := &d.toks[i]
-		add(h0(gW).s(t.stem))
+		add(h0(gW).Str(t.stem))
 		if i+1 < e {
-			add(h0(gBi).s(t.lower).s(d.toks[i+1].lower))
+			add(h0(gBi).Str(t.lower).Str(d.toks[i+1].lower))
 		}
 		if c, ok := d.cluster(i); ok {
-			add(h0(gCl).b(byte(c)).b(byte(c >> 8)))
+			add(h0(gCl).Byte(byte(c)).Byte(byte(c >> 8)))
 		}
 		if n := len(t.lower); n > 3 && t.shape != "p" {
-			add(h0(gSuf).s(t.lower[n-3:]))
-			add(h0(gPre).s(t.lower[:3]))
+			add(h0(gSuf).Str(t.lower[n-3:]))
+			add(h0(gPre).Str(t.lower[:3]))
 			if n > 6 {
-				add(h0(gSuf).b(4).s(t.lower[n-4:]))
-				add(h0(gPre).b(5).s(t.lower[:5]))
+				add(h0(gSuf).Byte(4).Str(t.lower[n-4:]))
+				add(h0(gPre).Byte(5).Str(t.lower[:5]))
 			}
 		}
 		if t.content {
@@ -592,35 +582,35 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 			ents[t.ent] = true
 		}
 	}
-	add(h0(gFirst).s(d.toks[s].lower))
-	add(h0(gLast).s(d.toks[e-1].lower))
-	add(h0(gFirstLast).s(d.toks[s].lower).s(d.toks[e-1].lower))
+	add(h0(gFirst).Str(d.toks[s].lower))
+	add(h0(gLast).Str(d.toks[e-1].lower))
+	add(h0(gFirstLast).Str(d.toks[s].lower).Str(d.toks[e-1].lower))
 	lb := bucket(n)
-	add(h0(gLen).s(lb))
-	add(h0(gChars).s(bucket((d.toks[e-1].end - d.toks[s].start) / 8)))
+	add(h0(gLen).Str(lb))
+	add(h0(gChars).Str(bucket((d.toks[e-1].end - d.toks[s].start) / 8)))
 	rep, before := d.spanRepeats(s, e)
-	add(h0(gSpanRep).s(bucket(rep)))
-	add(h0(gLenRep).s(lb).s(bucket(rep)))
-	add(h0(gRepBefore).s(bucket(min(before, 3))).s(bucket(min(rep, 4))))
-	add(h0(gMaxRep).s(bucket(maxRep)))
+	add(h0(gSpanRep).Str(bucket(rep)))
+	add(h0(gLenRep).Str(lb).Str(bucket(rep)))
+	add(h0(gRepBefore).Str(bucket(min(before, 3))).Str(bucket(min(rep, 4))))
+	add(h0(gMaxRep).Str(bucket(maxRep)))
 	for k := 1; k <= 2; k++ {
 		if c, ok := d.cluster(s - k); ok {
-			add(h0(gCtxCl).b(byte(k)).b(byte(c)).b(byte(c >> 8)))
+			add(h0(gCtxCl).Byte(byte(k)).Byte(byte(c)).Byte(byte(c >> 8)))
 		}
 		if c, ok := d.cluster(e - 1 + k); ok {
-			add(h0(gCtxCl).b(byte(k + 8)).b(byte(c)).b(byte(c >> 8)))
+			add(h0(gCtxCl).Byte(byte(k + 8)).Byte(byte(c)).Byte(byte(c >> 8)))
 		}
 	}
 	for k := 1; k <= 3; k++ {
 		if j := s - k; j >= 0 {
-			add(h0(gCtxL).b(byte(k)).s(d.toks[j].lower))
+			add(h0(gCtxL).Byte(byte(k)).Str(d.toks[j].lower))
 		}
 		if j := e - 1 + k; j < len(d.toks) {
-			add(h0(gCtxR).b(byte(k)).s(d.toks[j].lower))
+			add(h0(gCtxR).Byte(byte(k)).Str(d.toks[j].lower))
 		}
 	}
 	if s >= 2 {
-		add(h0(gCtxBiL).s(d.toks[s-2].lower).s(d.toks[s-1].lower))
+		add(h0(gCtxBiL).Str(d.toks[s-2].lower).Str(d.toks[s-1].lower))
 	}
 	if excl {
 		add(h0(gExcl))
@@ -642,7 +632,7 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 	}
 	for _, c := range []byte{'P', 'O', 'L', 'M'} {
 		if ents[c] {
-			add(h0(gEnt).b(c))
+			add(h0(gEnt).Byte(c))
 		}
 	}
 	if ent == n {
@@ -780,9 +770,9 @@ func (d *docInfo) listFeatures(rs [][2]int) [][]uint64 {
 		}
 		over := over[k]
 		out[k] = []uint64{
-			uint64(h0(gListSame).s(bucket(min(same, 4)))),
-			uint64(h0(gListDup).s(bucket(min(dup, 2)))),
-			uint64(h0(gListOverlap).s(bucket(min(over, 3)))),
+			uint64(h0(gListSame).Str(bucket(min(same, 4)))),
+			uint64(h0(gListDup).Str(bucket(min(dup, 2)))),
+			uint64(h0(gListOverlap).Str(bucket(min(over, 3)))),
 		}
 	}
 	return out

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 const modelMagic = "newsgraph-technique-2\n"
@@ -56,15 +58,15 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 		bw.WriteString(w)
 		uv(uint64(m.clusters[w]))
 	}
-	writeRows(bw, m.si.index, m.si.w, m.si.nLabels, m.si.trans, o)
-	writeRows(bw, m.tc.index, m.tc.w, m.tc.nClasses, nil, o)
+	writeRows(bw, m.si.Index, m.si.W, m.si.NLabels, m.si.Trans, o)
+	writeRows(bw, m.tc.Index, m.tc.W, m.tc.NClasses, nil, o)
 	uv(uint64(len(m.bands)))
 	for _, c := range m.bands {
 		binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(c))
 		bw.Write(buf[:4])
 	}
 	if m.sc != nil {
-		writeRows(bw, m.sc.index, m.sc.w, m.sc.nClasses, nil, o)
+		writeRows(bw, m.sc.Index, m.sc.W, m.sc.NClasses, nil, o)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -171,14 +173,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil || L != nTags || len(trans) != nTags+1 {
 		return nil, fmt.Errorf("%w: span tagger: %v", ErrBadModel, err)
 	}
-	m.si = newChain(nTags, tagAllowed)
-	m.si.trans, m.si.index, m.si.w = trans, index, w
-	m.si.table = newTable(index)
+	m.si = perceptron.NewChain(nTags, tagAllowed)
+	m.si.Trans, m.si.Index, m.si.W = trans, index, w
+	m.si.Freeze()
 	C, _, index, w, err := readRows(br)
 	if err != nil || C != NumTechniques {
 		return nil, fmt.Errorf("%w: classifier: %v", ErrBadModel, err)
 	}
-	m.tc = &multi{nClasses: C, index: index, w: w, table: newTable(index)}
+	m.tc = &perceptron.Multi{NClasses: C, Index: index, W: w}
+	m.tc.Freeze()
 	nb, err := binary.ReadUvarint(br)
 	if err != nil || nb > 64 {
 		return nil, fmt.Errorf("%w: bands: %v", ErrBadModel, err)
@@ -196,7 +199,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil || C != 2 {
 		return nil, fmt.Errorf("%w: sentence classifier: %v", ErrBadModel, err)
 	}
-	m.sc = &multi{nClasses: C, index: index, w: w, table: newTable(index)}
+	m.sc = &perceptron.Multi{NClasses: C, Index: index, W: w}
+	m.sc.Freeze()
 	return m, nil
 }
 

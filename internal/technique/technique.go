@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // Names are the 14 technique labels of the Propaganda Techniques Corpus,
@@ -117,11 +118,11 @@ func tagAllowed(prev, cur int) bool {
 // Model is a trained technique model: a span tagger and a technique
 // classifier.
 type Model struct {
-	si *chain
-	tc *multi
+	si *perceptron.Chain
+	tc *perceptron.Multi
 	// sc says whether a sentence holds a persuasive fragment; its
 	// score margin, cut into bands at bands, is a feature of the tagger.
-	sc    *multi
+	sc    *perceptron.Multi
 	bands []float32
 	// clusters maps a lower-case word to its distributional cluster.
 	clusters map[string]uint16
@@ -165,8 +166,8 @@ func (m *Model) Find(a *article.Article) []article.Technique {
 	spans := m.spans(d)
 	list := d.listFeatures(spans)
 	for k, sp := range spans {
-		m.tc.scores(append(d.spanFeatures(sp[0], sp[1]), list[k]...), sc)
-		best := argmax(sc)
+		m.tc.Scores(append(d.spanFeatures(sp[0], sp[1]), list[k]...), sc)
+		best := perceptron.Argmax(sc)
 		start, end := d.toks[sp[0]].start, d.toks[sp[1]-1].end
 		inQ := 0
 		for i := sp[0]; i < sp[1]; i++ {
@@ -224,11 +225,11 @@ func (m *Model) spans(d *docInfo) [][2]int {
 			em = make([]float32, n*nTags)
 		}
 		em = em[:n*nTags]
-		m.si.emissions(feats, em)
+		m.si.Emissions(feats, em)
 		for i := 0; i < n; i++ {
 			em[i*nTags+tagO] -= m.Bias
 		}
-		labels = m.si.viterbi(em, n, labels)
+		labels = m.si.Viterbi(em, n, labels)
 		for i := 0; i < n; {
 			if labels[i] != tagB {
 				i++
@@ -275,9 +276,9 @@ func (m *Model) band(d *docInfo, k int) int {
 
 // sentMargin is the sentence classifier's score of "persuasive" minus
 // "not".
-func sentMargin(sc *multi, d *docInfo, k int) float32 {
+func sentMargin(sc *perceptron.Multi, d *docInfo, k int) float32 {
 	var out [2]float32
-	sc.scores(d.sentClassFeatures(k), out[:])
+	sc.Scores(d.sentClassFeatures(k), out[:])
 	return out[1] - out[0]
 }
 
@@ -343,7 +344,7 @@ func (m *Model) Classify(a *article.Article, spans []article.Range) [][]Ranked {
 	}
 	list := d.listFeatures(toks)
 	for k, t := range toks {
-		m.tc.scores(append(d.spanFeatures(t[0], t[1]), list[k]...), sc)
+		m.tc.Scores(append(d.spanFeatures(t[0], t[1]), list[k]...), sc)
 		rk := make([]Ranked, NumTechniques)
 		for c := range rk {
 			rk[c] = Ranked{Technique: names[c], Score: softmax(sc, c, m.temp)}
@@ -360,7 +361,7 @@ func softmax(sc []float32, c int, temp float32) float64 {
 	if temp <= 0 {
 		temp = 1
 	}
-	mx := sc[argmax(sc)]
+	mx := sc[perceptron.Argmax(sc)]
 	var sum float64
 	for _, v := range sc {
 		sum += math.Exp(float64((v - mx) / temp))

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/perceptron"
 )
 
 // TrainDoc is one annotated article: the article with its tokens,
@@ -82,7 +83,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 		lab []uint8
 	}
 	var docsP []prepared
-	var insts []instance
+	var insts []perceptron.Instance
 	for _, td := range docs {
 		if td.Article == nil || len(td.Article.Tokens) == 0 {
 			continue
@@ -116,7 +117,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 		}
 		list := d.listFeatures(toks)
 		for k, t := range toks {
-			insts = append(insts, instance{feats: append(d.spanFeatures(t[0], t[1]), list[k]...), gold: golds[k]})
+			insts = append(insts, perceptron.Instance{Feats: append(d.spanFeatures(t[0], t[1]), list[k]...), Gold: golds[k]})
 		}
 	}
 	if len(docsP) == 0 || len(insts) == 0 {
@@ -125,7 +126,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 	// The sentence classifier, and its out-of-fold margins for the
 	// tagger's training sentences (stacking), cut into bands at their
 	// quantiles.
-	sentInsts := make([][]instance, len(docsP))
+	sentInsts := make([][]perceptron.Instance, len(docsP))
 	for i, p := range docsP {
 		for k, s := range p.d.sents {
 			g := uint8(0)
@@ -135,7 +136,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 					break
 				}
 			}
-			sentInsts[i] = append(sentInsts[i], instance{feats: p.d.sentClassFeatures(k), gold: g})
+			sentInsts[i] = append(sentInsts[i], perceptron.Instance{Feats: p.d.sentClassFeatures(k), Gold: g})
 		}
 	}
 	folds := min(o.SentenceFolds, len(docsP))
@@ -144,13 +145,13 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 		margins := make([][]float32, len(docsP))
 		var all []float32
 		for f := 0; f < folds; f++ {
-			var tr []instance
+			var tr []perceptron.Instance
 			for i := range docsP {
 				if i%folds != f {
 					tr = append(tr, sentInsts[i]...)
 				}
 			}
-			sc := trainMulti(tr, 2, o.SentenceEpochs, o.Seed+2, o.MinCount)
+			sc := perceptron.TrainMulti(tr, 2, o.SentenceEpochs, o.Seed+2, o.MinCount)
 			for i, p := range docsP {
 				if i%folds != f {
 					continue
@@ -171,13 +172,13 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 				bands[i] = append(bands[i], bandOf(m.bands, v))
 			}
 		}
-		var tr []instance
+		var tr []perceptron.Instance
 		for i := range docsP {
 			tr = append(tr, sentInsts[i]...)
 		}
-		m.sc = trainMulti(tr, 2, o.SentenceEpochs, o.Seed+2, o.MinCount)
+		m.sc = perceptron.TrainMulti(tr, 2, o.SentenceEpochs, o.Seed+2, o.MinCount)
 	}
-	var seqs []sequence
+	var seqs []perceptron.Sequence
 	for i, p := range docsP {
 		dens := -1
 		if bands[i] != nil {
@@ -195,15 +196,15 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			if bands[i] != nil {
 				band = bands[i][k]
 			}
-			seqs = append(seqs, sequence{feats: p.d.sentenceFeatures(k, band, dens), gold: gold})
+			seqs = append(seqs, perceptron.Sequence{Feats: p.d.sentenceFeatures(k, band, dens), Gold: gold})
 		}
 	}
-	m.si = train(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed, o.MinCount)
-	tcs := make([]*multi, o.ClassModels)
+	m.si = perceptron.TrainChain(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed, o.MinCount)
+	tcs := make([]*perceptron.Multi, o.ClassModels)
 	for k := range tcs {
-		tcs[k] = trainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1+uint64(k)*7919, o.MinCount)
+		tcs[k] = perceptron.TrainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1+uint64(k)*7919, o.MinCount)
 	}
-	m.tc = averageMulti(tcs)
+	m.tc = perceptron.AverageMulti(tcs)
 	m.temp = fitTemperature(m.tc, insts)
 	return m, nil
 }
@@ -212,18 +213,18 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 // spans' gold techniques the highest likelihood, on a geometric grid. The
 // training spans are fitted better than new ones, so the confidences stay
 // somewhat too high.
-func fitTemperature(tc *multi, insts []instance) float32 {
-	sc := make([]float32, tc.nClasses)
+func fitTemperature(tc *perceptron.Multi, insts []perceptron.Instance) float32 {
+	sc := make([]float32, tc.NClasses)
 	scores := make([][]float32, len(insts))
 	for i, in := range insts {
-		tc.scores(in.feats, sc)
+		tc.Scores(in.Feats, sc)
 		scores[i] = slices.Clone(sc)
 	}
 	best, bestNLL := float32(1), math.Inf(1)
 	for t := float32(0.25); t < 1e4; t *= 1.25 {
 		nll := 0.0
 		for i, in := range insts {
-			nll -= math.Log(max(softmax(scores[i], int(in.gold), t), 1e-12))
+			nll -= math.Log(max(softmax(scores[i], int(in.Gold), t), 1e-12))
 		}
 		if nll < bestNLL {
 			best, bestNLL = t, nll
