@@ -7,7 +7,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/article"
@@ -88,10 +87,7 @@ func cmdEntities(ctx context.Context, e env, args []string) error {
 }
 
 func runEntitiesList(ctx context.Context, e env, o entitiesOptions, prefix string) error {
-	if _, err := os.Stat(o.DB); err != nil {
-		return fmt.Errorf("%w: corpus database %s: %v", errUsage, o.DB, err)
-	}
-	st, err := store.OpenOptions(ctx, o.DB, store.Options{ReadOnly: true})
+	st, err := openExisting(ctx, o.DB, true)
 	if err != nil {
 		return err
 	}
@@ -127,14 +123,11 @@ func runEntitiesList(ctx context.Context, e env, o entitiesOptions, prefix strin
 }
 
 func runEntitiesFix(ctx context.Context, e env, o entitiesOptions, fix func(*store.Tx, article.EntityType) error, done string) error {
-	if _, err := os.Stat(o.DB); err != nil {
-		return fmt.Errorf("%w: corpus database %s: %v", errUsage, o.DB, err)
-	}
 	typ := article.EntityType(o.Type)
 	if typ == "" {
 		typ = article.Person
 	}
-	st, err := store.Open(ctx, o.DB)
+	st, err := openExisting(ctx, o.DB, false)
 	if err != nil {
 		return err
 	}

@@ -125,10 +125,7 @@ func parseCorpusFlags(fs *flag.FlagSet, args []string, db *string, timeout *time
 // openCorpus opens an existing store read-only, and returns ctx bounded by
 // timeout (0: not bounded) for its queries.
 func openCorpus(ctx context.Context, path string, timeout time.Duration) (*corpus.Corpus, context.Context, func(), error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, nil, nil, fmt.Errorf("%w: corpus database %s: %v", errUsage, path, err)
-	}
-	st, err := store.OpenOptions(ctx, path, store.Options{ReadOnly: true})
+	st, err := openExisting(ctx, path, true)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -137,6 +134,15 @@ func openCorpus(ctx context.Context, path string, timeout time.Duration) (*corpu
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 	}
 	return corpus.New(st.DB), ctx, func() { cancel(); st.Close() }, nil
+}
+
+// openExisting opens a store that must exist already (a usage error
+// names it otherwise), read-only or for writing.
+func openExisting(ctx context.Context, path string, readOnly bool) (*store.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("%w: corpus database %s: %v", errUsage, path, err)
+	}
+	return store.OpenOptions(ctx, path, store.Options{ReadOnly: readOnly})
 }
 
 // queryError reports a bad query with a caret under the error's position
