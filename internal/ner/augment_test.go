@@ -81,3 +81,42 @@ func TestLearnSurnames(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestTrimLowerEnds(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{`" Enough , " Sinclair states .`, "O O O O B-PER I-PER O", "O O O O B-PER O O"},
+		{"Ursula von der Leyen spoke", "B-PER I-PER I-PER I-PER O", "B-PER I-PER I-PER I-PER O"}, // particles inside stay
+		{"Anna Smith said so", "B-PER I-PER I-PER I-PER", "B-PER I-PER O O"},
+		{"Gulf of Mexico waters", "B-LOC I-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC I-LOC"}, // only persons
+		{"smith", "B-PER", "B-PER"}, // a one-word name is the tagger's call
+	}
+	for _, tc := range tests {
+		t.Run(tc.words, func(t *testing.T) {
+			s := prepareSentence(strings.Fields(tc.words))
+			var tags []int
+			for _, n := range strings.Fields(tc.tags) {
+				id, _ := tagIndex(n)
+				tags = append(tags, id)
+			}
+			trimLowerEnds(s.toks, tags)
+			var got []string
+			for _, id := range tags {
+				got = append(got, tagNames[id])
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestCased(t *testing.T) {
+	d := prepareDocument([][]string{strings.Fields("The mayor spoke ."), strings.Fields("He left .")}, nil, nil)
+	if !d.cased() {
+		t.Error("edited prose not cased")
+	}
+	d = prepareDocument([][]string{strings.Fields("the mayor spoke ."), strings.Fields("he left .")}, nil, nil)
+	if d.cased() {
+		t.Error("lower-case text taken as cased")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"io"
 	"math"
+	"strings"
 )
 
 //go:embed model/ner.model.gz
@@ -69,10 +70,59 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 			pred[si] = dec.decode(d, si, &t.m.res, st, nil)
 		}
 	}
+	cased := d.cased()
 	for si := range d.sents {
 		joinParticles(d.sents[si].toks, pred[si])
+		if cased && !d.sents[si].allCaps {
+			trimLowerEnds(d.sents[si].toks, pred[si])
+		}
 	}
 	return pred
+}
+
+// cased reports whether the document writes case the way edited prose does:
+// most sentences start with a capital. Only there does a lower-case word
+// say "not a name".
+func (d *document) cased() bool {
+	initial, capital := 0, 0
+	for _, s := range d.sents {
+		if s.allCaps {
+			continue
+		}
+		for _, t := range s.toks {
+			if t.initial {
+				initial++
+				if t.cap {
+					capital++
+				}
+				break
+			}
+		}
+	}
+	return initial > 0 && 4*capital >= 3*initial
+}
+
+// trimLowerEnds cuts lower-case words off the end of a person's name in
+// cased text ("Sinclair states" → "Sinclair"): a name may hold lower-case
+// particles ("Ursula von der Leyen") but does not end in one. Other types
+// are left alone: places and works do end in lower-case words in CoNLL
+// gold, and cutting them there cost more than it gained.
+func trimLowerEnds(toks []token, tags []int) {
+	for i := len(tags) - 1; i > 0; i-- {
+		if tags[i] != tagIPER || (i+1 < len(tags) && tags[i+1] != tagO && !isBegin(tags[i+1])) {
+			continue
+		}
+		// i ends a span of two or more words.
+		for i > 0 && !isBegin(tags[i]) && isLowerWord(toks[i].w) {
+			tags[i] = tagO
+			i--
+		}
+	}
+}
+
+// isLowerWord reports whether w has letters and no capital.
+func isLowerWord(w string) bool {
+	return hasLetter(w) && w == strings.ToLower(w)
 }
 
 // nameParticles are lower-case words that join the parts of a person's
