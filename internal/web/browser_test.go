@@ -296,5 +296,16 @@ func TestBrowserTechniques(t *testing.T) {
 		if rows := eval[int](t, ctx, `document.querySelectorAll('#technique-profile tbody tr').length`); rows == 0 {
 			t.Error("outlet page: empty technique profile")
 		}
+		var months int
+		if err := st.DB.QueryRow(`SELECT count(DISTINCT substr(a.published, 1, 7)) FROM articles a JOIN outlets o ON o.id = a.outlet_id
+			WHERE o.name = ? AND a.published IS NOT NULL`, outlet).Scan(&months); err != nil {
+			t.Fatal(err)
+		}
+		if months == 0 {
+			t.Fatalf("outlet %q has no dated article: the over-time table is not tested", outlet)
+		}
+		if rows := eval[int](t, ctx, `document.querySelectorAll('#techniques-over-time tbody tr').length`); rows != months {
+			t.Errorf("outlet page: %d months of techniques shown, the outlet has dated articles in %d", rows, months)
+		}
 	}
 }

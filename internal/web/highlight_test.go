@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/newsgraph/newsgraph/internal/corpus"
 )
 
 var nodesTemplate = sync.OnceValue(func() *template.Template {
@@ -168,5 +170,27 @@ func TestWordDiff(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+func TestTechniqueTrend(t *testing.T) {
+	overall := []corpus.TechniqueCount{{Technique: "Loaded_Language"}, {Technique: "Doubt"}}
+	over := []corpus.PeriodCount{{Period: "2026-01", Count: 4}, {Period: "2026-02", Count: 2}}
+	by := []corpus.PeriodTechniques{{Period: "2026-02", Techniques: []corpus.TechniqueCount{
+		{Technique: "Doubt", Per1000Words: 1.5, Share: 0.5},
+		{Technique: "Slogans", Per1000Words: 9, Share: 1},
+	}}}
+	tr := techniqueTrend(overall, over, by)
+	if tr == nil || len(tr.Columns) != 2 || tr.Columns[1].Name != "Doubt" || tr.Columns[1].Definition == "" {
+		t.Fatalf("columns: %+v", tr)
+	}
+	if len(tr.Rows) != 2 || tr.Rows[0].Period != "2026-01" || tr.Rows[0].Articles != 4 {
+		t.Fatalf("rows: %+v", tr.Rows)
+	}
+	if got := tr.Rows[1].Cells; got[0] != (TrendCell{}) || got[1] != (TrendCell{Per1000: 1.5, Share: 0.5}) {
+		t.Errorf("2026-02 cells %+v: want Loaded_Language empty, Doubt 1.5 / 0.5, Slogans not a column", got)
+	}
+	if techniqueTrend(nil, over, by) != nil {
+		t.Error("a trend without techniques")
 	}
 }

@@ -459,6 +459,8 @@ type outletPage struct {
 	Articles *corpus.SearchResult
 	// Techniques is the outlet's technique profile beside the corpus's.
 	Techniques []TechniqueRow
+	// Trend is its most used techniques month by month.
+	Trend *TechniqueTrend
 }
 
 func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
@@ -489,6 +491,12 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Techniques = techniqueRows(p.Stats.Techniques, all)
+	monthly, err := s.corpus.Stats(r.Context(), corpus.StatsOptions{Filter: corpus.Filter{Query: q}, By: corpus.Month, Top: 1, Outlets: 1})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Trend = techniqueTrend(p.Stats.Techniques, monthly.Over, monthly.TechniquesOver)
 	g := p.Stats.Gender
 	p.People = genderBar(g.People.Female, g.People.Male, g.People.Unknown)
 	p.Quotes = genderBar(g.Quotes.Female, g.Quotes.Male, g.Quotes.Unknown)
