@@ -191,33 +191,11 @@ func cueHeads(docs []TrainDoc, o TrainOptions) map[string]bool {
 }
 
 // trainAveraged trains o.Runs perceptrons over different shufflings and
-// averages their weights (the feature index is the same for all: it is
-// built from the data in order).
+// averages their weights.
 func trainAveraged(seqs []perceptron.Sequence, nLabels int, allowed func(prev, cur int) bool, o TrainOptions, stage uint64) *perceptron.Chain {
-	var sum *perceptron.Chain
-	for r := 0; r < o.Runs; r++ {
-		c := perceptron.TrainChain(seqs, nLabels, allowed, o.Epochs, o.Seed+stage+uint64(r)*1000003, o.MinCount)
-		if sum == nil {
-			sum = c
-			continue
-		}
-		for i, v := range c.W {
-			sum.W[i] += v
-		}
-		for p := range c.Trans {
-			for k, v := range c.Trans[p] {
-				sum.Trans[p][k] += v
-			}
-		}
+	runs := make([]*perceptron.Chain, o.Runs)
+	for r := range runs {
+		runs[r] = perceptron.TrainChain(seqs, nLabels, allowed, o.Epochs, o.Seed+stage+uint64(r)*1000003, o.MinCount)
 	}
-	inv := 1 / float32(o.Runs)
-	for i := range sum.W {
-		sum.W[i] *= inv
-	}
-	for p := range sum.Trans {
-		for k := range sum.Trans[p] {
-			sum.Trans[p][k] *= inv
-		}
-	}
-	return sum
+	return perceptron.AverageChains(runs)
 }

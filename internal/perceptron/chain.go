@@ -253,3 +253,49 @@ func equalLabels(a, b []uint8) bool {
 	}
 	return true
 }
+
+// AverageChains returns the chain whose weights are the mean of cs's:
+// the weights of every run are summed in order, then scaled, features
+// numbered in order of first appearance (by row) in cs. Averaging runs
+// trained over different shufflings lowers the variance that the order
+// of the data gives a perceptron. cs must share NLabels and constraints.
+func AverageChains(cs []*Chain) *Chain {
+	L := cs[0].NLabels
+	out := &Chain{NLabels: L, Index: map[uint64]int32{}, ok: cs[0].ok}
+	out.Trans = make([][]float32, L+1)
+	for i := range out.Trans {
+		out.Trans[i] = make([]float32, L)
+	}
+	for _, c := range cs {
+		rows := make([]uint64, len(c.Index))
+		for h, r := range c.Index {
+			rows[r] = h
+		}
+		for r, h := range rows {
+			o, ok := out.Index[h]
+			if !ok {
+				o = int32(len(out.Index))
+				out.Index[h] = o
+				out.W = append(out.W, make([]float32, L)...)
+			}
+			for k, v := range c.W[r*L : (r+1)*L] {
+				out.W[int(o)*L+k] += v
+			}
+		}
+		for p := range c.Trans {
+			for k, v := range c.Trans[p] {
+				out.Trans[p][k] += v
+			}
+		}
+	}
+	inv := 1 / float32(len(cs))
+	for i := range out.W {
+		out.W[i] *= inv
+	}
+	for p := range out.Trans {
+		for k := range out.Trans[p] {
+			out.Trans[p][k] *= inv
+		}
+	}
+	return out
+}
