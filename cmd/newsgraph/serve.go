@@ -33,7 +33,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	opts := serveOptions{}
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (from newsgraph ingest)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database (from newsgraph ingest): a file or a postgres:// URL")
 	fs.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on (loopback by default; port 0 picks a free one)")
 	fs.StringVar(&opts.Token, "token", "", "bearer token that enables the write endpoints (default $NEWSGRAPH_TOKEN; none: writes disabled)")
 	fs.Float64Var(&opts.Rate, "rate", 0, "requests per second per client IP (0: 20; negative: no limit)")
@@ -66,7 +66,7 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 			return err
 		}
 	}
-	if _, err := os.Stat(opts.DB); err != nil {
+	if _, err := os.Stat(opts.DB); err != nil && store.IsFile(opts.DB) {
 		return fmt.Errorf("serve: %w (make one with newsgraph ingest --db %s SOURCE…)", err, opts.DB)
 	}
 	st, err := store.Open(ctx, opts.DB)

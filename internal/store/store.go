@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -47,6 +48,10 @@ type Store struct {
 	noIdentity bool
 	// file is the file opened, to tell when path no longer names it.
 	file os.FileInfo
+	// probeMin and probeMax bound the newest articles Search reads
+	// first for the newest matches of a query that is not ranked (tests
+	// make them small to exercise that path on a small store).
+	probeMin, probeMax int
 }
 
 // Options tunes Open. The zero value works.
@@ -59,19 +64,59 @@ type Options struct {
 	// NoIdentity stores names as the articles wrote them, without linking
 	// them to corpus entities: only to measure what linking costs.
 	NoIdentity bool
+	// MaxConns bounds the open connections (0: two per CPU, at least
+	// 4). Each SQLite connection keeps its own page cache and searches
+	// are CPU-bound, so more connections only add memory under load.
+	MaxConns int
 }
 
-// Open opens (creating if needed) the SQLite file at path and applies the
-// schema. Use OpenOptions for read-only access.
-func Open(ctx context.Context, path string) (*Store, error) {
-	return OpenOptions(ctx, path, Options{})
+// applyDefaults fills in the zero values of Options.
+func (o *Options) applyDefaults() {
+	if o.BusyTimeout <= 0 {
+		o.BusyTimeout = 10 * time.Second
+	}
+	if o.MaxConns <= 0 {
+		o.MaxConns = max(4, 2*runtime.GOMAXPROCS(0))
+	}
 }
+
+// Open opens the store dsn names and applies the schema: an SQLite file
+// path (created if needed), or a postgres:// (postgresql://) URL. Use
+// OpenOptions for read-only access.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	return OpenOptions(ctx, dsn, Options{})
+}
+
+// IsFile reports whether dsn names an SQLite file rather than a database
+// server (a postgres:// or postgresql:// URL).
+func IsFile(dsn string) bool {
+	return !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://")
+}
+
+// ErrUnsupported is returned by Open for a database URL this build cannot
+// open.
+var ErrUnsupported = errors.New("store: unsupported database")
 
 // OpenOptions is Open with options.
-func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error) {
-	if opts.BusyTimeout <= 0 {
-		opts.BusyTimeout = 10 * time.Second
+func OpenOptions(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	if !IsFile(dsn) {
+		return nil, fmt.Errorf("%w: %s: PostgreSQL is not implemented yet", ErrUnsupported, redact(dsn))
 	}
+	return openSQLite(ctx, dsn, opts)
+}
+
+// redact is a database URL without its password, for messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(a database URL)"
+	}
+	return u.Redacted()
+}
+
+// openSQLite opens (creating if needed) the SQLite file at path.
+func openSQLite(ctx context.Context, path string, opts Options) (*Store, error) {
+	opts.applyDefaults()
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
@@ -87,7 +132,8 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity}
+	db.SetMaxOpenConns(opts.MaxConns)
+	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {

@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/analyze"
 	"github.com/newsgraph/newsgraph/internal/article"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // Name queries stand for the corpus entity: an article that only says
@@ -18,7 +17,7 @@ import (
 // two, and a namesake with another first name is not.
 func TestNameQueriesMatchEveryAlias(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +46,7 @@ func TestNameQueriesMatchEveryAlias(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := build(t, p, fmt.Sprintf("n%d.txt", i), d)
-		in := store.Input{SHA256: store.ContentHash([]byte(d.text)), Size: int64(len(d.text)), SourceKind: store.SourceFile, FilePath: fmt.Sprintf("/n/%d.txt", i)}
+		in := Input{SHA256: ContentHash([]byte(d.text)), Size: int64(len(d.text)), SourceKind: SourceFile, FilePath: fmt.Sprintf("/n/%d.txt", i)}
 		if _, err := tx.PutArticle(in, a); err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +54,7 @@ func TestNameQueriesMatchEveryAlias(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c := New(st.DB)
+	c := st
 	titles := func(q string) []string {
 		t.Helper()
 		res, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: q}, Limit: 20})
@@ -96,7 +95,7 @@ func TestNameQueriesMatchEveryAlias(t *testing.T) {
 // its short name, any case.
 func TestTechniqueQueries(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +121,7 @@ func TestTechniqueQueries(t *testing.T) {
 			j := strings.Index(a.Text, frag)
 			a.Techniques = append(a.Techniques, article.Technique{Span: article.NewSpan(a.Text, j, j+len(frag)), Technique: tech, Score: 0.9})
 		}
-		in := store.Input{SHA256: store.ContentHash([]byte(x.d.text)), Size: 1, SourceKind: store.SourceFile, FilePath: fmt.Sprintf("/t/%d", i)}
+		in := Input{SHA256: ContentHash([]byte(x.d.text)), Size: 1, SourceKind: SourceFile, FilePath: fmt.Sprintf("/t/%d", i)}
 		if _, err := tx.PutArticle(in, a); err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +129,7 @@ func TestTechniqueQueries(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	c := New(st.DB)
+	c := st
 	for q, want := range map[string]int{
 		"technique:loaded":                  1,
 		"technique:Loaded_Language":         1,

@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -9,9 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/newsgraph/newsgraph/internal/query"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // equivArticles is the size of the store of the equivalence tests.
@@ -22,10 +19,10 @@ const equivArticles = 700
 // 7th URL is ingested again with another text), undated articles (every
 // 13th), and near-duplicate clusters whose original is not the first
 // ingested (every 11th article joins the previous one's cluster).
-func equivStore(t *testing.T) *Corpus {
+func equivStore(t *testing.T) *Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "equiv.db"))
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "equiv.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +42,7 @@ func equivStore(t *testing.T) *Corpus {
 		if changed {
 			a.Text += " Updated with a correction."
 		}
-		in := store.Input{SHA256: store.ContentHash([]byte(a.URL + a.Text)), Size: int64(len(a.Text)), SourceKind: store.SourceURL, URL: a.URL}
+		in := Input{SHA256: ContentHash([]byte(a.URL + a.Text)), Size: int64(len(a.Text)), SourceKind: SourceURL, URL: a.URL}
 		p, err := tx.PutArticle(in, a)
 		if err != nil {
 			t.Fatal(err)
@@ -76,7 +73,7 @@ func equivStore(t *testing.T) *Corpus {
 	if err := st.DB.QueryRow(`SELECT count(*) FROM articles WHERE latest = 0`).Scan(&superseded); err != nil || superseded == 0 {
 		t.Fatalf("store has %d superseded versions (%v)", superseded, err)
 	}
-	return New(st.DB)
+	return st
 }
 
 // equivQueries cover every compile path: ranked text, phrases, prefixes,
@@ -98,9 +95,9 @@ var equivQueries = append(slices.Clone(benchQueries),
 // exactIDs is the reference: one statement over every match, ordered as
 // Search promises (bm25 then newest ingested; or newest published, undated
 // last, then newest ingested), as Search ran before it was split up.
-func exactIDs(t *testing.T, c *Corpus, f Filter) []int64 {
+func exactIDs(t *testing.T, c *Store, f Filter) []int64 {
 	t.Helper()
-	p, err := query.ParseCompile(f.Query)
+	p, err := ParseCompile(f.Query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +113,7 @@ func exactIDs(t *testing.T, c *Corpus, f Filter) []int64 {
 	if p.Match != "" && p.Ranked {
 		order = bm25 + ", a.id DESC"
 	}
-	rows, err := c.db.Query("SELECT a.id "+from+" ORDER BY "+order, args...)
+	rows, err := c.DB.Query("SELECT a.id "+from+" ORDER BY "+order, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,12 +154,12 @@ func TestSearchEqualsExact(t *testing.T) {
 	// ranked look among the newest articles first, as on a large store.
 	small := *big
 	small.probeMin, small.probeMax = 30, 400
-	for _, c := range []*Corpus{big, &small} {
+	for _, c := range []*Store{big, &small} {
 		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c) })
 	}
 }
 
-func searchEqualsExact(t *testing.T, c *Corpus) {
+func searchEqualsExact(t *testing.T, c *Store) {
 	ctx := context.Background()
 	for _, q := range equivQueries {
 		for _, f := range []Filter{{Query: q}, {Query: q, AllVersions: true}, {Query: q, Originals: true}} {
@@ -249,7 +246,7 @@ func TestSearchLimits(t *testing.T) {
 }
 
 // exactFacets counts the facets of ids with one group-by per facet.
-func exactFacets(t *testing.T, c *Corpus, ids []int64) map[string]map[string]int {
+func exactFacets(t *testing.T, c *Store, ids []int64) map[string]map[string]int {
 	t.Helper()
 	list := idList(ids)
 	out := map[string]map[string]int{}
@@ -261,7 +258,7 @@ func exactFacets(t *testing.T, c *Corpus, ids []int64) map[string]map[string]int
 		"tag":      "SELECT tag, count(DISTINCT article_id) FROM tags WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY 1",
 		"language": "SELECT language, count(*) FROM articles WHERE language <> '' AND id IN (SELECT value FROM json_each(?)) GROUP BY 1",
 	} {
-		rows, err := c.db.Query(q, list)
+		rows, err := c.DB.Query(q, list)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -348,7 +345,7 @@ func TestFacets(t *testing.T) {
 func TestQueryIDSetsEqualWhere(t *testing.T) {
 	c := equivStore(t)
 	for _, q := range equivQueries {
-		p, err := query.ParseCompile(q)
+		p, err := ParseCompile(q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -356,7 +353,7 @@ func TestQueryIDSetsEqualWhere(t *testing.T) {
 			continue
 		}
 		collect := func(sqlText string, args []any) []int64 {
-			rows, err := c.db.Query(sqlText, args...)
+			rows, err := c.DB.Query(sqlText, args...)
 			if err != nil {
 				t.Fatalf("%q: %v\n%s", q, err, sqlText)
 			}

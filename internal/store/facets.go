@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -50,18 +50,18 @@ type FacetOptions struct {
 // when at most FacetSample match, else over the first FacetSample matches in
 // search order (Facets.Sampled). SearchOptions.Facets gives the same counts
 // along with a page of hits, from one ranking.
-func (c *Corpus) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) {
+func (s *Store) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) {
 	var err error
-	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
 	m, err := opts.Filter.matchSet()
 	if err != nil {
 		return nil, err
 	}
-	ranked, err := c.rank(ctx, m, FacetSample+1)
+	ranked, err := s.rank(ctx, m, FacetSample+1)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: facets %q: %w", opts.Query, err)
+		return nil, fmt.Errorf("store: facets %q: %w", opts.Query, err)
 	}
 	sampled := len(ranked) > FacetSample
 	ranked = ranked[:min(len(ranked), FacetSample)]
@@ -69,15 +69,15 @@ func (c *Corpus) Facets(ctx context.Context, opts FacetOptions) (*Facets, error)
 	for i, r := range ranked {
 		ids[i] = r.id
 	}
-	f, err := c.facetsOf(ctx, ids, sampled)
+	f, err := s.facetsOf(ctx, ids, sampled)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: facets %q: %w", opts.Query, err)
+		return nil, fmt.Errorf("store: facets %q: %w", opts.Query, err)
 	}
 	return f, nil
 }
 
 // facetsOf counts the facets of the articles ids.
-func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facets, error) {
+func (s *Store) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facets, error) {
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
 	if len(ids) == 0 {
@@ -89,7 +89,7 @@ func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Face
 	list := idList(ids)
 	// Outlet, month and language from one read of the article rows.
 	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
-	rows, err := c.db.QueryContext(ctx, "SELECT "+outletName+", COALESCE(substr(a.published, 1, 7), ''), a.language"+
+	rows, err := s.DB.QueryContext(ctx, "SELECT "+outletName+", COALESCE(substr(a.published, 1, 7), ''), a.language"+
 		" FROM json_each(?) m CROSS JOIN articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", list)
 	if err != nil {
 		return nil, err
@@ -131,7 +131,7 @@ func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Face
 		{&f.Tag, "SELECT t.tag AS v, count(DISTINCT t.article_id) AS n FROM json_each(?) m CROSS JOIN tags t ON t.article_id = m.value"},
 	}
 	for _, fc := range others {
-		rows, err := c.db.QueryContext(ctx, fc.q+" GROUP BY v ORDER BY n DESC, v LIMIT ?", list, facetSize)
+		rows, err := s.DB.QueryContext(ctx, fc.q+" GROUP BY v ORDER BY n DESC, v LIMIT ?", list, facetSize)
 		if err != nil {
 			return nil, err
 		}

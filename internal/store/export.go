@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"bufio"
@@ -95,21 +95,21 @@ type Provenance struct {
 // SQLite reads them, to avoid a sort), and returns how many it wrote. It streams: one row
 // is read, written and dropped at a time, so memory does not grow with the
 // number of articles, and there is no cap.
-func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (int, error) {
+func (s *Store) Export(ctx context.Context, w io.Writer, opts ExportOptions) (int, error) {
 	if opts.Format != JSONL && opts.Format != CSV {
 		return 0, fmt.Errorf("%w: export format %q (want jsonl or csv)", ErrQuery, opts.Format)
 	}
 	var err error
-	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return 0, err
 	}
 	q, args, err := exportQuery(opts)
 	if err != nil {
 		return 0, err
 	}
-	rows, err := c.db.QueryContext(ctx, q, args...)
+	rows, err := s.DB.QueryContext(ctx, q, args...)
 	if err != nil {
-		return 0, fmt.Errorf("corpus: export: %w", err)
+		return 0, fmt.Errorf("store: export: %w", err)
 	}
 	defer rows.Close()
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -140,7 +140,7 @@ func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (i
 			dest = append(dest, row.dest()...)
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return n, fmt.Errorf("corpus: export: %w", err)
+			return n, fmt.Errorf("store: export: %w", err)
 		}
 		pv.Latest = latest == 1
 		pv.PreviousVersionID = ptr(prev)
@@ -164,7 +164,7 @@ func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (i
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return n, fmt.Errorf("corpus: export: %w", err)
+		return n, fmt.Errorf("store: export: %w", err)
 	}
 	if cw != nil {
 		cw.Flush()
@@ -193,7 +193,7 @@ func ptr(v sql.NullInt64) *int64 {
 func writeRecord(w *bufio.Writer, record, prov []byte) error {
 	rec := bytes.TrimSpace(record)
 	if len(rec) < 2 || rec[0] != '{' || rec[len(rec)-1] != '}' {
-		return fmt.Errorf("corpus: export: stored record is not a JSON object")
+		return fmt.Errorf("store: export: stored record is not a JSON object")
 	}
 	body := bytes.TrimSpace(rec[1 : len(rec)-1])
 	w.WriteByte('{')
