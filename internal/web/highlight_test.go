@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 var nodesTemplate = sync.OnceValue(func() *template.Template {
@@ -174,9 +174,9 @@ func TestWordDiff(t *testing.T) {
 }
 
 func TestTechniqueTrend(t *testing.T) {
-	overall := []corpus.TechniqueCount{{Technique: "Loaded_Language"}, {Technique: "Doubt"}}
-	over := []corpus.PeriodCount{{Period: "2026-01", Count: 4}, {Period: "2026-02", Count: 2}}
-	by := []corpus.PeriodTechniques{{Period: "2026-02", Techniques: []corpus.TechniqueCount{
+	overall := []store.TechniqueCount{{Technique: "Loaded_Language"}, {Technique: "Doubt"}}
+	over := []store.PeriodCount{{Period: "2026-01", Count: 4}, {Period: "2026-02", Count: 2}}
+	by := []store.PeriodTechniques{{Period: "2026-02", Techniques: []store.TechniqueCount{
 		{Technique: "Doubt", Per1000Words: 1.5, Share: 0.5},
 		{Technique: "Slogans", Per1000Words: 9, Share: 1},
 	}}}

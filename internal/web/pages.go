@@ -491,7 +491,7 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Techniques = techniqueRows(p.Stats.Techniques, all)
-	monthly, err := s.corpus.Stats(r.Context(), corpus.StatsOptions{Filter: corpus.Filter{Query: q}, By: corpus.Month, Top: 1, Outlets: 1})
+	monthly, err := s.st.Stats(r.Context(), store.StatsOptions{Filter: store.Filter{Query: q}, By: store.Month, Top: 1, Outlets: 1})
 	if err != nil {
 		s.fail(w, r, err)
 		return

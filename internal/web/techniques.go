@@ -3,7 +3,7 @@ package web
 import (
 	"strings"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/technique"
 )
 
@@ -36,7 +36,7 @@ type TrendCell struct {
 
 // techniqueTrend lays the techniques of each period (oldest first) out
 // for the columns of the techniques used most overall.
-func techniqueTrend(overall []corpus.TechniqueCount, over []corpus.PeriodCount, byPeriod []corpus.PeriodTechniques) *TechniqueTrend {
+func techniqueTrend(overall []store.TechniqueCount, over []store.PeriodCount, byPeriod []store.PeriodTechniques) *TechniqueTrend {
 	if len(overall) == 0 || len(byPeriod) == 0 {
 		return nil
 	}
@@ -46,7 +46,7 @@ func techniqueTrend(overall []corpus.TechniqueCount, over []corpus.PeriodCount, 
 		col[t.Technique] = len(tr.Columns)
 		tr.Columns = append(tr.Columns, TrendColumn{Name: strings.ReplaceAll(t.Technique, "_", " "), Definition: technique.Definition(t.Technique)})
 	}
-	techs := map[string][]corpus.TechniqueCount{}
+	techs := map[string][]store.TechniqueCount{}
 	for _, p := range byPeriod {
 		techs[p.Period] = p.Techniques
 	}
