@@ -116,7 +116,9 @@ func writeReport(w io.Writer, a *article.Article) error {
 	rule := strings.Repeat("─", 72)
 	bw.printf("%s\n", rule)
 	bw.printf("%s\n", a.ID)
-	if a.Title != "" {
+	if a.Title != "" && a.TitleDerived {
+		bw.printf("  title      %s (first sentence: the page has no headline)\n", a.Title)
+	} else if a.Title != "" {
 		bw.printf("  title      %s\n", a.Title)
 	}
 	field := func(name, v string) {

@@ -188,6 +188,11 @@ func (p *Pipeline) fromTextPage(a *article.Article, body string) error {
 // annotate runs the text stages on a.Text.
 func (p *Pipeline) annotate(a *article.Article) error {
 	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
+	if strings.TrimSpace(a.Title) == "" {
+		if t := DeriveTitle(a.Text, a.Sentences); t != "" {
+			a.Title, a.TitleDerived = t, true
+		}
+	}
 	if detected := p.lang.Detect(a.Text); detected != "" {
 		a.Language = detected
 	}

@@ -24,6 +24,9 @@ type Article struct {
 	// Text is the clean article text, paragraphs separated by one blank line.
 	Text  string `json:"text"`
 	Title string `json:"title"`
+	// TitleDerived is true when the page declared no headline and Title
+	// was taken from the text's first sentence.
+	TitleDerived bool `json:"title_derived,omitempty"`
 	// Authors are the bylines found in the page metadata.
 	Authors []string `json:"authors"`
 	// Published is the publication date, nil when unknown.

@@ -260,6 +260,11 @@ func process(ctx context.Context, st *store.Store, pipe *analyze.Pipeline, hashe
 	}
 	if r.in.URL != "" {
 		a.ID = r.in.URL
+		// A page that declares no canonical URL is known by the URL it
+		// was fetched from or archived at.
+		if a.URL == "" {
+			a.URL = r.in.URL
+		}
 	}
 	r.article = a
 	r.sig = hasher.Signature(a.Text)
