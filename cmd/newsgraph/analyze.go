@@ -126,8 +126,10 @@ func writeReport(w io.Writer, a *article.Article) error {
 			bw.printf("  %-10s %s\n", name, v)
 		}
 	}
-	if a.Published != nil {
-		field("published", a.Published.Format("2006-01-02 15:04 MST"))
+	if a.Published != nil && a.PublishedHasTime {
+		field("published", a.Published.Format("2006-01-02 15:04 -07:00"))
+	} else if a.Published != nil {
+		field("published", a.Published.Format("2006-01-02"))
 	}
 	if a.PageTime != nil {
 		field("page clock", a.PageTime.Format("2006-01-02 15:04 -07:00")+" (the page's clock, not the publication date)")

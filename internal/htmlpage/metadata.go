@@ -257,65 +257,6 @@ func mainH1(h []heading) string {
 // for time zones) are taken as errors.
 const minYear = 1990
 
-// publishedKeys are the <meta> keys that give the publication date, in
-// order of trust.
-var publishedKeys = []string{
-	"article:published_time", "og:article:published_time", "og:published_time",
-	"article:published", "datepublished", "parsely-pub-date", "sailthru.date",
-	"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created",
-	"publish-date", "publish_date", "publishdate", "pubdate", "article.published",
-	"article_date_original", "date", "og:pubdate", "cxenseparse:recs:publishtime",
-}
-
-// choosePublished returns the publication date declared by the page:
-// JSON-LD datePublished, then the meta keys, then <time> elements marked as
-// the publication time or inside the article. A date that carries a time
-// of day keeps it with its zone (clock is true); a bare day, or a time
-// without zone, is midnight UTC of that day. Modified dates are never
-// taken. ok is false when the page declares no valid date.
-func choosePublished(pm *pageMeta, ld []map[string]any, now time.Time) (t time.Time, clock, ok bool) {
-	try := func(s string) bool {
-		t, clock, ok = parseDate(s, now)
-		if ok && clock {
-			t = localZone(pm, t)
-		}
-		return ok
-	}
-	for _, o := range ld {
-		if try(ldString(o["datePublished"])) {
-			return
-		}
-	}
-	for _, k := range publishedKeys {
-		for _, v := range pm.metas[k] {
-			if try(v) {
-				return
-			}
-		}
-	}
-	for _, v := range pm.itemDates {
-		if try(v) {
-			return
-		}
-	}
-	for _, te := range pm.times {
-		if te.pub && !te.modified && try(te.datetime) {
-			return
-		}
-	}
-	for _, te := range pm.times {
-		if te.inArticle && !te.modified && try(te.datetime) {
-			return
-		}
-	}
-	for _, o := range ld {
-		if try(ldString(o["dateCreated"])) {
-			return
-		}
-	}
-	return time.Time{}, false, false
-}
-
 // localZone re-expresses a UTC time in the page's own zone when the page
 // also states the same instant in local time: a time without zone
 // ("2019-11-18 20:58:46" beside "2019-11-19T04:58:46Z"), a zoned time with
