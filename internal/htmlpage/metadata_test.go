@@ -174,6 +174,16 @@ func TestAuthors(t *testing.T) {
 		{"role after a desk word", "", `<div class="author-details">Paul Quinn News reporter</div>`, "", []string{"Paul Quinn"}},
 		{"lower-case phrase is not a name", `<meta name="author" content="the defence ministry">`, "", "", nil},
 		{"user names rejected", `<meta name="author" content="admin_2">`, "", "", nil},
+		{"a first name that is a month", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Jan Kupitz"}}</script>`, "", "", []string{"Jan Kupitz"}},
+		{"month beside a day still ends the name", `<meta name="author" content="Rosa Kern Jan 12, 2021">`, "", "", []string{"Rosa Kern"}},
+		{"German byline with Von and a stamp", "", `<p class="author">Von Sara Thal | Veröffentlicht am 3. März 2022</p>`, "", []string{"Sara Thal"}},
+		{"French byline with Par", "", `<span class="byline">Par Théo Marchand, publié le 4 mars</span>`, "", []string{"Théo Marchand"}},
+		{"labelled author among other labels", "", `<div class="meta-author">Datum: 19.11.2021 Autor: Uwe Brandt Quelle: Agentur</div>`, "", []string{"Uwe Brandt"}},
+		{"a bare By element skipped for the name after it", "", `<span class="byline">By</span> <a class="author" href="/x">Vera Lang</a>`, "", []string{"Vera Lang"}},
+		{"link to an author page", "", `<address>By <a href="https://blog.example/author/wlang/">Walt Lang</a></address>`, "", []string{"Walt Lang"}},
+		{"Yoast written-by label", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Xenia Roth">`, "", "", []string{"Xenia Roth"}},
+		{"copyright sign and a doubled name", "", `<span class="author">© Yara Falk Yara Falk</span>`, "", []string{"Yara Falk"}},
+		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
