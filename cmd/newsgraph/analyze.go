@@ -116,7 +116,9 @@ func writeReport(w io.Writer, a *article.Article) error {
 	rule := strings.Repeat("─", 72)
 	bw.printf("%s\n", rule)
 	bw.printf("%s\n", a.ID)
-	if a.Title != "" {
+	if a.Title != "" && a.TitleDerived {
+		bw.printf("  title      %s (first sentence: the page has no headline)\n", a.Title)
+	} else if a.Title != "" {
 		bw.printf("  title      %s\n", a.Title)
 	}
 	field := func(name, v string) {
@@ -124,8 +126,10 @@ func writeReport(w io.Writer, a *article.Article) error {
 			bw.printf("  %-10s %s\n", name, v)
 		}
 	}
-	if a.Published != nil {
-		field("published", a.Published.Format("2006-01-02 15:04 MST"))
+	if a.Published != nil && a.PublishedHasTime {
+		field("published", a.Published.Format("2006-01-02 15:04 -07:00"))
+	} else if a.Published != nil {
+		field("published", a.Published.Format("2006-01-02"))
 	}
 	if a.PageTime != nil {
 		field("page clock", a.PageTime.Format("2006-01-02 15:04 -07:00")+" (the page's clock, not the publication date)")

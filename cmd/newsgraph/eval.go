@@ -8,11 +8,13 @@ import (
 // cmdEval dispatches "newsgraph eval TASK …" to the scorer of each task.
 func cmdEval(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval extraction|ner|quotes|techniques [flags]", errUsage)
+		return fmt.Errorf("%w: eval extraction|metadata|ner|quotes|techniques [flags]", errUsage)
 	}
 	switch args[0] {
 	case "extraction":
 		return cmdEvalExtraction(ctx, e, args[1:])
+	case "metadata":
+		return cmdEvalMetadata(ctx, e, args[1:])
 	case "ner":
 		return cmdEvalNER(ctx, e, args[1:])
 	case "quotes":

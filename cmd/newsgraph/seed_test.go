@@ -70,6 +70,10 @@ func TestSeedRecord(t *testing.T) {
 	if a.Language != "en" {
 		t.Errorf("language %q", a.Language)
 	}
+	// The page has no headline: the title is the first sentence, marked.
+	if !a.TitleDerived || a.Title == "" || !strings.HasPrefix(a.Text, a.Title) || len(a.Sentences) == 0 || a.Sentences[0].End < len(a.Title) {
+		t.Errorf("title %q (derived %v): want the first sentence, marked derived", a.Title, a.TitleDerived)
+	}
 }
 
 // TestSeedEntities checks the people of the seed article: exactly these

@@ -157,7 +157,7 @@ func (p *Pipeline) fromHTML(a *article.Article, body string) error {
 	a.Text = r.Text
 	a.Title = r.Title
 	a.Authors = r.Authors
-	a.Published = r.Published
+	a.Published, a.PublishedHasTime = r.Published, r.PublishedHasTime
 	a.Site = r.Site
 	a.Section = r.Section
 	a.Categories = r.Categories
@@ -177,7 +177,7 @@ func (p *Pipeline) fromTextPage(a *article.Article, body string) error {
 	a.Text = pg.Text
 	a.Title = pg.Title
 	a.Authors = pg.Authors
-	a.Published = pg.Published
+	a.Published, a.PublishedHasTime = pg.Published, pg.PublishedHasTime
 	a.PageTime = pg.PageTime
 	a.Section = pg.Section
 	a.Tags = pg.Tags
@@ -188,6 +188,11 @@ func (p *Pipeline) fromTextPage(a *article.Article, body string) error {
 // annotate runs the text stages on a.Text.
 func (p *Pipeline) annotate(a *article.Article) error {
 	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
+	if strings.TrimSpace(a.Title) == "" {
+		if t := DeriveTitle(a.Text, a.Sentences); t != "" {
+			a.Title, a.TitleDerived = t, true
+		}
+	}
 	if detected := p.lang.Detect(a.Text); detected != "" {
 		a.Language = detected
 	}

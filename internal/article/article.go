@@ -24,10 +24,19 @@ type Article struct {
 	// Text is the clean article text, paragraphs separated by one blank line.
 	Text  string `json:"text"`
 	Title string `json:"title"`
+	// TitleDerived is true when the page declared no headline and Title
+	// was taken from the text's first sentence.
+	TitleDerived bool `json:"title_derived,omitempty"`
 	// Authors are the bylines found in the page metadata.
 	Authors []string `json:"authors"`
-	// Published is the publication date, nil when unknown.
+	// Published is the publication date, nil when unknown. When
+	// PublishedHasTime is false it is a calendar day, held as midnight UTC
+	// and written to JSON as "YYYY-MM-DD"; otherwise it carries the time of
+	// day and the zone the page gave, written as RFC 3339.
 	Published *time.Time `json:"published"`
+	// PublishedHasTime says Published has a time of day (see Published).
+	// It is carried in JSON by the form of "published".
+	PublishedHasTime bool `json:"-"`
 	// PageTime is the time shown by the page's own clock (a site header
 	// clock line), which is when the page was rendered, not when the
 	// article was published. Nil when the page has no clock.

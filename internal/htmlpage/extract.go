@@ -90,6 +90,9 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 		// Comments are extracted (and so kept out of the main text) but
 		// never returned.
 		ExcludeComments: false,
+		// The publication date is chosen in fillMeta, which runs htmldate
+		// itself.
+		HtmlDateMode: trafilatura.Disabled,
 	}
 	if opts.URL != "" {
 		if u, err := nurl.ParseRequestURI(opts.URL); err == nil {
@@ -120,12 +123,7 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var trafDate *time.Time
-	if !m.Date.IsZero() {
-		d := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), 0, 0, 0, 0, time.UTC)
-		trafDate = &d
-	}
-	r.fillMeta(doc, m.Title, m.Sitename, splitAuthors(m.Author), m.Categories, m.Tags, firstNonEmpty(opts.URL, m.URL), trafDate, now)
+	r.fillMeta(doc, m.Title, m.Sitename, splitAuthors(m.Author), m.Categories, m.Tags, firstNonEmpty(opts.URL, m.URL), now)
 	return r, nil
 }
 
@@ -152,7 +150,7 @@ func firstNonEmpty(s ...string) string {
 // fillMeta sets the title, authors, date, site, section, categories, tags
 // and URL of r from the page's own metadata (see metadata.go), with
 // go-trafilatura's values as fallbacks.
-func (r *Result) fillMeta(doc *html.Node, title, site string, authors, cats, tags []string, pageURL string, date *time.Time, now time.Time) {
+func (r *Result) fillMeta(doc *html.Node, title, site string, authors, cats, tags []string, pageURL string, now time.Time) {
 	pm := readMeta(doc)
 	ld := pm.ldArticles()
 	r.URL = chooseURL(pm, pageURL)
@@ -173,16 +171,7 @@ func (r *Result) fillMeta(doc *html.Node, title, site string, authors, cats, tag
 	sites := newSiteNames(host, append(ldSites, r.Site, pm.meta("og:site_name"), pm.meta("application-name"), pm.meta("twitter:site"), normalizeSpace(site))...)
 	r.Title = chooseTitle(pm, ld, sites, normalizeSpace(title))
 	r.Authors = chooseAuthors(pm, ld, sites, authors)
-	if t, clock, ok := choosePublished(pm, ld, now); ok {
-		r.Published, r.PublishedHasTime = &t, clock
-		if _, off := t.Zone(); clock && off == 0 && date != nil && dayDiff(t, *date) == 1 {
-			// A UTC time whose day is not the one the page shows (found by
-			// htmldate): the site's zone is unknown, keep the shown day.
-			r.Published, r.PublishedHasTime = date, false
-		}
-	} else if date != nil && !date.After(now) && date.Year() >= minYear {
-		r.Published = date
-	}
+	r.Published, r.PublishedHasTime = choosePublishedDate(doc, pm, ld, []string{r.URL, pageURL}, now)
 	r.Section, r.Categories = chooseSection(pm, ld, r.Title, cats)
 	r.Tags = chooseTags(pm, ld, tags)
 }

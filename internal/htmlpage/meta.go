@@ -169,7 +169,7 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 				}
 			}
 		}
-		if !inComment && !inByline && len(m.bylines) < maxBylines && isByline(n, class+" "+id, itemprop, rel) {
+		if !inComment && !inByline && len(m.bylines) < maxBylines && (isByline(n, class+" "+id, itemprop, rel) || isAuthorLink(n)) {
 			if t := shortText(n, 120); t != "" {
 				m.bylines = append(m.bylines, t)
 				inByline = true
@@ -205,6 +205,24 @@ func isByline(n *html.Node, class, itemprop, rel string) bool {
 		}
 	}
 	return true
+}
+
+// authorPaths are the path segments of author pages in many languages;
+// a short link to one is a byline.
+var authorPaths = []string{"/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/auteurs/", "/autore/", "/autor-", "/journalist/", "/redakteur/", "/profil/", "/people/", "/staff/"}
+
+// isAuthorLink reports whether n is a link to an author page.
+func isAuthorLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	href := strings.ToLower(attr(n, "href"))
+	for _, p := range authorPaths {
+		if strings.Contains(href, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPubMarked(n *html.Node) bool {

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"fmt"
 	nurl "net/url"
 	"regexp"
 	"strings"
@@ -257,65 +258,6 @@ func mainH1(h []heading) string {
 // for time zones) are taken as errors.
 const minYear = 1990
 
-// publishedKeys are the <meta> keys that give the publication date, in
-// order of trust.
-var publishedKeys = []string{
-	"article:published_time", "og:article:published_time", "og:published_time",
-	"article:published", "datepublished", "parsely-pub-date", "sailthru.date",
-	"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created",
-	"publish-date", "publish_date", "publishdate", "pubdate", "article.published",
-	"article_date_original", "date", "og:pubdate", "cxenseparse:recs:publishtime",
-}
-
-// choosePublished returns the publication date declared by the page:
-// JSON-LD datePublished, then the meta keys, then <time> elements marked as
-// the publication time or inside the article. A date that carries a time
-// of day keeps it with its zone (clock is true); a bare day, or a time
-// without zone, is midnight UTC of that day. Modified dates are never
-// taken. ok is false when the page declares no valid date.
-func choosePublished(pm *pageMeta, ld []map[string]any, now time.Time) (t time.Time, clock, ok bool) {
-	try := func(s string) bool {
-		t, clock, ok = parseDate(s, now)
-		if ok && clock {
-			t = localZone(pm, t)
-		}
-		return ok
-	}
-	for _, o := range ld {
-		if try(ldString(o["datePublished"])) {
-			return
-		}
-	}
-	for _, k := range publishedKeys {
-		for _, v := range pm.metas[k] {
-			if try(v) {
-				return
-			}
-		}
-	}
-	for _, v := range pm.itemDates {
-		if try(v) {
-			return
-		}
-	}
-	for _, te := range pm.times {
-		if te.pub && !te.modified && try(te.datetime) {
-			return
-		}
-	}
-	for _, te := range pm.times {
-		if te.inArticle && !te.modified && try(te.datetime) {
-			return
-		}
-	}
-	for _, o := range ld {
-		if try(ldString(o["dateCreated"])) {
-			return
-		}
-	}
-	return time.Time{}, false, false
-}
-
 // localZone re-expresses a UTC time in the page's own zone when the page
 // also states the same instant in local time: a time without zone
 // ("2019-11-18 20:58:46" beside "2019-11-19T04:58:46Z"), a zoned time with
@@ -451,6 +393,14 @@ func parseDate(s string, now time.Time) (t time.Time, clock, ok bool) {
 var authorKeys = []string{
 	"author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
 	"dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:creator:name",
+	"cxenseparse:author", "article:author_name", "author_name",
+}
+
+// writtenByLabels are the folded labels Yoast SEO puts before the author's
+// name in twitter:labelN / twitter:dataN, in the languages it ships.
+var writtenByLabels = map[string]bool{
+	"written by": true, "verfasst von": true, "geschrieben von": true, "écrit par": true, "escrito por": true,
+	"scritto da": true, "geschreven door": true, "skrivet av": true, "napisane przez": true, "escrito por:": true,
 }
 
 // chooseAuthors returns the article's authors. Each source gives a list
@@ -489,10 +439,22 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 			sources = append(sources, v)
 		}
 	}
+	// Yoast's "Written by" label and value.
+	for i := 1; i <= 3; i++ {
+		l := foldText(pm.meta(fmt.Sprintf("twitter:label%d", i)))
+		if v := pm.meta(fmt.Sprintf("twitter:data%d", i)); v != "" && writtenByLabels[l] {
+			sources = append(sources, []string{v})
+		}
+	}
+	// The first byline that names someone: a site's bylines often start
+	// with a bare "By" or the site's initials.
 	byline := -1
-	if len(pm.bylines) > 0 {
-		byline = len(sources)
-		sources = append(sources, pm.bylines[:1])
+	for _, b := range pm.bylines {
+		if names := cleanAuthors(b); len(names) > 0 && isNameLike(names[0]) && !site.is(names[0]) {
+			byline = len(sources)
+			sources = append(sources, []string{b})
+			break
+		}
 	}
 	persons := make([][]string, 0, len(sources)+1)
 	split := func(raw []string) []string {
@@ -670,6 +632,8 @@ var (
 	rxByPrefix    = regexp.MustCompile(`(?i)^(?:[\p{L}]+\s+){0,2}(?:by|von|par|por|door|av|di|da)\s+`)
 	rxParens      = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 	rxLabel       = regexp.MustCompile(`^\p{L}+:\s+`)
+	rxAuthorLabel = regexp.MustCompile(`(?i)(?:^|\s)(?:autor|autorin|author|auteur|autore|text|texte|texto|testo|verfasser|verfasserin)\s?:\s*`)
+	rxAnyLabel    = regexp.MustCompile(`\s\p{Lu}\p{Ll}+\s?:\s`)
 	rxAuthorSplit = regexp.MustCompile(`(?i)\s*(?:;|\||,|&|/|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+)\s*`)
 )
 
@@ -686,6 +650,34 @@ var authorStop = map[string]bool{
 	"contributor": true, "producer": true, "journalist": true, "senior": true, "chief": true,
 	"updated:": true, "published:": true, "is": true, "share": true, "contributing": true,
 	"print": true, "follow": true, "email": true, "read": true, "more": true,
+	// German, French, Spanish, Italian, Dutch datelines and roles.
+	"veröffentlicht": true, "aktualisiert": true, "erschienen": true, "am": true, "um": true, "uhr": true,
+	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true, "autor": true, "autorin": true,
+	"publié": true, "publiée": true, "mis": true, "journaliste": true, "rédacteur": true, "rédactrice": true,
+	"publicado": true, "actualizado": true, "periodista": true, "redactor": true, "redactora": true,
+	"pubblicato": true, "aggiornato": true, "giornalista": true, "gepubliceerd": true, "bijgewerkt": true,
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"in": true, "alle": true, "artikel": true, "beiträge": true, "articles": true, "posts": true, "all": true,
+}
+
+// monthWords are the month names of authorStop: "Jan", "June" and
+// "August" are first names too, so they end a name only beside a number.
+var monthWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// nearDigit reports whether the word before or after words[k] has a digit.
+func nearDigit(words []string, k int) bool {
+	for _, j := range []int{k - 1, k + 1} {
+		if j >= 0 && j < len(words) && strings.IndexFunc(words[j], unicode.IsDigit) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanAuthors splits a byline into names and cleans each: "By", e-mail
@@ -696,6 +688,15 @@ func cleanAuthors(s string) []string {
 	if s == "" || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.") || strings.ContainsAny(s, "{}<>") {
 		return nil
 	}
+	// "Datum: 19.11.2021 Autor: Jane Doe Quelle: Agency": the part after
+	// an author label, up to the next label.
+	if m := rxAuthorLabel.FindStringIndex(s); m != nil {
+		s = s[m[1]:]
+		if n := rxAnyLabel.FindStringIndex(s); n != nil && n[0] > 0 {
+			s = s[:n[0]]
+		}
+	}
+	s = strings.TrimLeft(s, "©~•*·>»-–— ")
 	s = rxEmail.ReplaceAllString(s, " ")
 	s = rxParens.ReplaceAllString(s, " ")
 	s = rxHandle.ReplaceAllString(s, " ")
@@ -713,6 +714,9 @@ func cleanAuthors(s string) []string {
 			for _, h := range strings.Split(lw, "-") {
 				role = role || authorStop[h]
 			}
+			if role && monthWords[lw] && !nearDigit(words, k) {
+				role = false
+			}
 			if k > 0 && role || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 				words = words[:k]
 				// "Jane Doe News reporter", "John Roe Sports writer"
@@ -729,7 +733,11 @@ func cleanAuthors(s string) []string {
 				break
 			}
 		}
-		p = strings.Trim(strings.Join(words, " "), " -–—:,.·|")
+		// A name written twice (a link and its text): once.
+		if h := len(words) / 2; len(words) >= 4 && len(words)%2 == 0 && strings.Join(words[:h], " ") == strings.Join(words[h:], " ") {
+			words = words[:h]
+		}
+		p = strings.Trim(strings.Join(words, " "), " -–—:,.·|©~")
 		if p == "" || !hasLetter(p) {
 			continue
 		}
@@ -741,7 +749,7 @@ func cleanAuthors(s string) []string {
 		if utf8.RuneCountInString(p) > 60 || len(words) > 6 {
 			continue
 		}
-		if authorStop[strings.ToLower(words[0])] {
+		if w0 := strings.ToLower(words[0]); authorStop[w0] && !(monthWords[w0] && !nearDigit(words, 0)) {
 			continue
 		}
 		out = append(out, p)

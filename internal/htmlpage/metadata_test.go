@@ -76,31 +76,42 @@ func TestPublished(t *testing.T) {
 		name, head, header string
 		want               string // RFC 3339, "" for none
 		clock              bool
+		url                string
 	}{
 		{"JSON-LD with zone kept", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-04-05T09:30:00+02:00","dateModified":"2023-04-07T10:00:00+02:00"}</script>`,
-			"", "2023-04-05T09:30:00+02:00", true},
+			"", "2023-04-05T09:30:00+02:00", true, ""},
 		{"JSON-LD @graph", `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Crier"},{"@type":["Article"],"datePublished":"2023-04-05T09:30:00Z"}]}</script>`,
-			"", "2023-04-05T09:30:00Z", true},
+			"", "2023-04-05T09:30:00Z", true, ""},
 		{"JSON-LD top-level array", `<script type="application/ld+json">[{"@type":"Organization","name":"Crier"},{"@type":"BlogPosting","datePublished":"2022-12-31T23:00:00-05:00"}]</script>`,
-			"", "2022-12-31T23:00:00-05:00", true},
+			"", "2022-12-31T23:00:00-05:00", true, ""},
 		{"broken JSON-LD skipped", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01T00:00:00Z",</script>
-<meta property="article:published_time" content="2023-02-03T04:05:06+01:00">`, "", "2023-02-03T04:05:06+01:00", true},
+<meta property="article:published_time" content="2023-02-03T04:05:06+01:00">`, "", "2023-02-03T04:05:06+01:00", true, ""},
 		{"raw newline in JSON-LD string", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\",\"datePublished\":\"2023-02-03\"}</script>",
-			"", "2023-02-03T00:00:00Z", false},
+			"", "2023-02-03T00:00:00Z", false, ""},
 		{"modified date not taken as published", `<meta property="article:modified_time" content="2023-05-06T07:08:09Z">
-<meta property="article:published_time" content="2023-05-01T07:08:09Z">`, "", "2023-05-01T07:08:09Z", true},
+<meta property="article:published_time" content="2023-05-01T07:08:09Z">`, "", "2023-05-01T07:08:09Z", true, ""},
 		{"future date rejected", `<meta property="article:published_time" content="2999-01-01T00:00:00Z">
-<meta name="parsely-pub-date" content="2023-03-03T10:00:00Z">`, "", "2023-03-03T10:00:00Z", true},
+<meta name="parsely-pub-date" content="2023-03-03T10:00:00Z">`, "", "2023-03-03T10:00:00Z", true, ""},
 		{"date before 1990 rejected", `<meta property="article:published_time" content="1970-01-01T00:00:00Z">
-<meta name="sailthru.date" content="2023-03-03 10:00:00 -0500">`, "", "2023-03-03T10:00:00-05:00", true},
-		{"dc.date day only", `<meta name="dc.date" content="2020-02-29">`, "", "2020-02-29T00:00:00Z", false},
-		{"itemprop datePublished", `<meta itemprop="datePublished" content="2019-07-08T06:05:04+09:00">`, "", "2019-07-08T06:05:04+09:00", true},
-		{"time element in the article header", "", `<header><time datetime="2018-10-11T12:13:14-07:00">Oct 11</time></header>`, "2018-10-11T12:13:14-07:00", true},
+<meta name="sailthru.date" content="2023-03-03 10:00:00 -0500">`, "", "2023-03-03T10:00:00-05:00", true, ""},
+		{"dc.date day only", `<meta name="dc.date" content="2020-02-29">`, "", "2020-02-29T00:00:00Z", false, ""},
+		{"itemprop datePublished", `<meta itemprop="datePublished" content="2019-07-08T06:05:04+09:00">`, "", "2019-07-08T06:05:04+09:00", true, ""},
+		{"time element in the article header", "", `<header><time datetime="2018-10-11T12:13:14-07:00">Oct 11</time></header>`, "2018-10-11T12:13:14-07:00", true, ""},
 		{"UTC time shown in local time", `<meta property="article:published_time" content="2019-11-19T07:03:25+00:00">`,
-			`<p class="meta"><time datetime="2019-11-19T07:03:25+00:00">November 18, 2019 11:03 PM</time></p>`, "2019-11-18T23:03:25-08:00", true},
+			`<p class="meta"><time datetime="2019-11-19T07:03:25+00:00">November 18, 2019 11:03 PM</time></p>`, "2019-11-18T23:03:25-08:00", true, ""},
 		{"local time beside UTC", `<meta property="article:published_time" content="2019-11-19T04:58:46Z"><meta name="sailthru.date" content="2019-11-18 20:58:46">`,
-			"", "2019-11-18T20:58:46-08:00", true},
-		{"no date", "", "", "", false},
+			"", "2019-11-18T20:58:46-08:00", true, ""},
+		{"no date", "", "", "", false, ""},
+		{"agreement outvotes the first source", `<script type="application/ld+json">{"@type":"Article","datePublished":"2022-01-04T07:29:00Z"}</script>
+<meta property="article:published_time" content="2022-01-06T08:29:34+01:00"><meta name="date" content="2022-01-06">`, "", "2022-01-06T08:29:34+01:00", true, ""},
+		{"scheduled post modified before publication", `<meta property="article:published_time" content="2022-12-25T11:00:02+01:00">
+<meta property="article:modified_time" content="2022-12-07T09:10:52+01:00">`, "", "2022-12-25T11:00:02+01:00", true, ""},
+		{"a day after the last change loses a tie", `<meta property="article:published_time" content="2021-05-09"><meta name="parsely-pub-date" content="2021-05-02">
+<meta property="article:modified_time" content="2021-05-03T10:00:00+02:00">`, "", "2021-05-02T00:00:00Z", false, ""},
+		{"URL date confirms", `<meta name="dc.date" content="2020-03-01"><meta name="pubdate" content="2020-03-02">`, "",
+			"2020-03-02T00:00:00Z", false, "https://blog.example/2020/03/02/a-post/"},
+		{"URL date alone", "", "", "2019-10-21T00:00:00Z", false, "http://blog.example/2019/10/21/interning/"},
+		{"visible date line in German", "", `<p class="meta">Veröffentlicht am 16. Oktober 2021</p>`, "2021-10-16T00:00:00Z", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,15 +120,15 @@ func TestPublished(t *testing.T) {
 				t.Fatal(err)
 			}
 			pm := readMeta(doc)
-			got, clock, ok := choosePublished(pm, pm.ldArticles(), testNow)
+			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, testNow)
 			if tt.want == "" {
-				if ok {
+				if got != nil {
 					t.Errorf("got %v, want no date", got)
 				}
 				return
 			}
-			if !ok || got.Format(time.RFC3339) != tt.want || clock != tt.clock {
-				t.Errorf("got %v (clock %v, ok %v), want %s (clock %v)", got.Format(time.RFC3339), clock, ok, tt.want, tt.clock)
+			if got == nil || got.Format(time.RFC3339) != tt.want || clock != tt.clock {
+				t.Errorf("got %v (clock %v), want %s (clock %v)", got, clock, tt.want, tt.clock)
 			}
 		})
 	}
@@ -163,6 +174,16 @@ func TestAuthors(t *testing.T) {
 		{"role after a desk word", "", `<div class="author-details">Paul Quinn News reporter</div>`, "", []string{"Paul Quinn"}},
 		{"lower-case phrase is not a name", `<meta name="author" content="the defence ministry">`, "", "", nil},
 		{"user names rejected", `<meta name="author" content="admin_2">`, "", "", nil},
+		{"a first name that is a month", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Jan Kupitz"}}</script>`, "", "", []string{"Jan Kupitz"}},
+		{"month beside a day still ends the name", `<meta name="author" content="Rosa Kern Jan 12, 2021">`, "", "", []string{"Rosa Kern"}},
+		{"German byline with Von and a stamp", "", `<p class="author">Von Sara Thal | Veröffentlicht am 3. März 2022</p>`, "", []string{"Sara Thal"}},
+		{"French byline with Par", "", `<span class="byline">Par Théo Marchand, publié le 4 mars</span>`, "", []string{"Théo Marchand"}},
+		{"labelled author among other labels", "", `<div class="meta-author">Datum: 19.11.2021 Autor: Uwe Brandt Quelle: Agentur</div>`, "", []string{"Uwe Brandt"}},
+		{"a bare By element skipped for the name after it", "", `<span class="byline">By</span> <a class="author" href="/x">Vera Lang</a>`, "", []string{"Vera Lang"}},
+		{"link to an author page", "", `<address>By <a href="https://blog.example/author/wlang/">Walt Lang</a></address>`, "", []string{"Walt Lang"}},
+		{"Yoast written-by label", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Xenia Roth">`, "", "", []string{"Xenia Roth"}},
+		{"copyright sign and a doubled name", "", `<span class="author">© Yara Falk Yara Falk</span>`, "", []string{"Yara Falk"}},
+		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -266,7 +287,8 @@ func TestJSONLDRobust(t *testing.T) {
 		pm.addJSONLD(src)
 		_ = pm.ldArticles()
 		chooseAuthors(&pm, pm.ldArticles(), newSiteNames(""), nil)
-		choosePublished(&pm, pm.ldArticles(), testNow)
+		votes := publishedVotes(&pm, pm.ldArticles(), nil, testNow)
+		voteDay(votes, latestModified(&pm, pm.ldArticles(), testNow))
 	}
 }
 
@@ -285,7 +307,7 @@ func BenchmarkMetadata(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var r Result
-		r.fillMeta(docs[i%len(docs)], "", "", nil, nil, nil, "https://example.com/a", nil, testNow)
+		r.fillMeta(docs[i%len(docs)], "", "", nil, nil, nil, "https://example.com/a", testNow)
 	}
 }
 

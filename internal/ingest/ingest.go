@@ -263,6 +263,11 @@ func process(ctx context.Context, st Store, pipe *analyze.Pipeline, hasher *dedu
 	}
 	if r.in.URL != "" {
 		a.ID = r.in.URL
+		// A page that declares no canonical URL is known by the URL it
+		// was fetched from or archived at.
+		if a.URL == "" {
+			a.URL = r.in.URL
+		}
 	}
 	r.article = a
 	r.sig = hasher.Signature(a.Text)

@@ -15,6 +15,8 @@ func TestDetect(t *testing.T) {
 		{"german", "Der Stadtrat hat am Dienstag beschlossen, das Busnetz zu erweitern, nachdem monatelang über die Kosten gestritten wurde.", "de"},
 		{"french", "Le conseil municipal a voté mardi l'extension du réseau de bus, après des mois de débat sur son coût.", "fr"},
 		{"spanish", "El ayuntamiento votó el martes a favor de ampliar la red de autobuses, tras meses de debate sobre el coste.", "es"},
+		{"italian", "Il consiglio comunale ha votato martedì l'ampliamento della rete degli autobus, dopo mesi di discussione sui costi.", "it"},
+		{"polish", "Rada miasta przegłosowała we wtorek rozbudowę sieci autobusowej po miesiącach sporów o koszty.", "pl"},
 		{"russian", "Городской совет во вторник проголосовал за расширение автобусной сети после многомесячных споров о стоимости.", "ru"},
 		{"too short", "Yes.", ""},
 		{"no letters", "12:30 — 45 / 17 %%% 2020", ""},
@@ -50,5 +52,12 @@ func BenchmarkDetect(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		d.Detect(text)
+	}
+}
+
+func TestNewsLanguagesHaveProfiles(t *testing.T) {
+	d := NewDetector()
+	if got, want := len(d.opts.Whitelist), len(NewsLanguages); got != want {
+		t.Errorf("%d of %d news languages have a profile", got, want)
 	}
 }

@@ -107,6 +107,9 @@ type Page struct {
 	PageTime *time.Time
 	// Published is the date of a dateline or byline near the body.
 	Published *time.Time
+	// PublishedHasTime says the dateline gave a time of day (Published
+	// is otherwise midnight of its day).
+	PublishedHasTime bool
 	// Lines is the classification of every input line, filled only when
 	// Options.KeepLines is set.
 	Lines []Line

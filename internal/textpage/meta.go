@@ -197,6 +197,7 @@ func readDateline(p *Page, lines []line, before []int, end int, dp *dateParser) 
 			part = datePrefixRe.ReplaceAllString(part, "")
 			if t, ok := dp.parse(part); ok {
 				p.Published = &t
+				p.PublishedHasTime = t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
 				if l.class == ClassChrome {
 					l.class = ClassDateline
 				}

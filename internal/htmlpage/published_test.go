@@ -1,0 +1,26 @@
+package htmlpage
+
+import "testing"
+
+func TestURLDate(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://edition.example.com/2021/03/08/uk/story/index.html", "2021-03-08"},
+		{"http://blog.example/2019/10/21/interning-of-small-integers/", "2019-10-21"},
+		{"https://news.example/politics/2020-02-29-leap-day", "2020-02-29"},
+		{"https://news.example/a/20220121/story", "2022-01-21"},
+		{"https://news.example/2021/02/30/no-such-day", ""},
+		{"https://news.example/2021/03/only-a-month", ""},
+		{"https://news.example/article?date=2021/03/08/", ""},
+		{"https://2021.example/12/01/", ""},
+	}
+	for _, tt := range tests {
+		got, ok := urlDate(tt.url)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("urlDate(%q) = %q, want %q", tt.url, s, tt.want)
+		}
+	}
+}
