@@ -209,3 +209,14 @@ func (o Options) backoff(n uint64) time.Duration {
 
 // Name is the queue's name (Options.Name).
 func (q *Queue) Name() string { return q.opts.Name }
+
+// Delete removes the queue's streams, with every item and dead letter in
+// them.
+func (q *Queue) Delete(ctx context.Context) error {
+	for _, s := range []string{q.names.work, q.names.dead} {
+		if err := q.js.DeleteStream(ctx, s); err != nil && !errors.Is(err, jetstream.ErrStreamNotFound) {
+			return fmt.Errorf("queue: delete %s: %w", s, err)
+		}
+	}
+	return nil
+}

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/ingest/corpusgen"
@@ -104,9 +103,9 @@ func openQueue(t testing.TB, nc *nats.Conn, opts queue.Options) *queue.Queue {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		js, _ := jetstream.New(nc)
-		js.DeleteStream(context.Background(), opts.Name+"-work")
-		js.DeleteStream(context.Background(), opts.Name+"-dead")
+		if err := q.Delete(context.Background()); err != nil {
+			t.Error(err)
+		}
 	})
 	return q
 }

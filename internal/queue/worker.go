@@ -66,8 +66,9 @@ type WorkerSummary struct {
 	// DeadLettered the items sent to the dead-letter stream.
 	Retried, DeadLettered int
 	// Busy is the time spent in the Ingester, summed over items; Queue the
-	// time spent in pulls that returned an item, acknowledgements and
-	// decoding: the queue's own cost.
+	// time the processing goroutines spent on the queue around stored
+	// items: waiting for the item (a pull not hidden behind the item
+	// before, or an idle queue), decoding and acknowledging it.
 	Busy, Queue time.Duration
 }
 
@@ -106,6 +107,10 @@ const (
 // until the queue is drained). An item being processed when ctx ends is
 // finished and acknowledged first. Run fails only when the consumer is
 // gone or cannot be reached at start.
+//
+// One goroutine pulls; it holds at most one item ahead of the processing
+// goroutines (its heartbeats running), so the round trip of a pull is
+// hidden behind the analysis of the item before.
 func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 	cons, err := w.q.work.Consumer(ctx, w.q.names.consumer)
 	if err != nil {
@@ -113,13 +118,33 @@ func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 	}
 	r := &run{w: w, cons: cons, sum: &WorkerSummary{}, started: time.Now()}
 	r.sum.Failures = map[string]int{}
-	g, gctx := errgroup.WithContext(ctx)
+	items := make(chan delivery)
+	var g errgroup.Group
+	g.Go(func() error {
+		defer close(items)
+		return r.pull(ctx, items)
+	})
 	for range w.opts.Workers {
-		g.Go(func() error { return r.loop(gctx) })
+		g.Go(func() error {
+			for {
+				t0 := time.Now()
+				d, ok := <-items
+				if !ok {
+					return nil
+				}
+				r.handle(context.WithoutCancel(ctx), d, time.Since(t0))
+			}
+		})
 	}
 	err = g.Wait()
 	r.sum.Elapsed = time.Since(r.started)
 	return r.sum, err
+}
+
+// delivery is a pulled item on its way to a processing goroutine.
+type delivery struct {
+	msg  jetstream.Msg
+	stop func() // ends the item's heartbeats
 }
 
 // run is the state of one Run.
@@ -132,11 +157,11 @@ type run struct {
 	sum     *WorkerSummary
 }
 
-// loop is one processing goroutine: pull an item, process it, repeat.
-func (r *run) loop(ctx context.Context) error {
+// pull pulls items and hands them to the processing goroutines until ctx
+// ends or, with UntilEmpty, the queue is drained.
+func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 	pause := 100 * time.Millisecond
 	for ctx.Err() == nil {
-		t0 := time.Now()
 		pctx, cancel := context.WithTimeout(ctx, r.w.opts.Poll)
 		msg, err := r.cons.Next(jetstream.FetchContext(pctx))
 		cancel()
@@ -165,7 +190,14 @@ func (r *run) loop(ctx context.Context) error {
 			continue
 		}
 		pause = 100 * time.Millisecond
-		r.handle(context.WithoutCancel(ctx), msg, time.Since(t0))
+		d := delivery{msg: msg, stop: r.keepAlive(msg)}
+		select {
+		case items <- d:
+		case <-ctx.Done():
+			d.stop()
+			msg.Nak() // not started: let another worker have it now
+			return nil
+		}
 	}
 	return nil
 }
@@ -180,9 +212,12 @@ func (r *run) drained(ctx context.Context) bool {
 }
 
 // handle processes one delivered item and acknowledges it once stored,
-// puts it back for a later attempt, or dead-letters it.
-func (r *run) handle(ctx context.Context, msg jetstream.Msg, pulled time.Duration) {
-	queueTime := pulled
+// puts it back for a later attempt, or dead-letters it. waited is how
+// long the processing goroutine waited for it.
+func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
+	msg := d.msg
+	defer d.stop()
+	queueTime := waited
 	t0 := time.Now()
 	md, err := msg.Metadata()
 	if err != nil {
@@ -203,11 +238,9 @@ func (r *run) handle(ctx context.Context, msg jetstream.Msg, pulled time.Duratio
 	}
 	queueTime += time.Since(t0)
 
-	stop := r.keepAlive(msg)
 	t1 := time.Now()
 	sum, err := r.w.ing.Ingest(ctx, it)
 	busy := time.Since(t1)
-	stop()
 
 	t2 := time.Now()
 	if err != nil {
@@ -225,9 +258,10 @@ func (r *run) handle(ctx context.Context, msg jetstream.Msg, pulled time.Duratio
 		return
 	}
 	// Stored and committed: only now acknowledge. If the acknowledgement
-	// is lost the item comes back, and the store finds it stored.
-	if aerr := msg.DoubleAck(ctx); aerr != nil {
-		r.w.q.opts.Logger.Warn("ack not confirmed (a redelivery will find the item stored)", "item", it.Name, "err", aerr)
+	// is lost the item comes back, and the store finds it stored; so it
+	// is sent without waiting for the server's reply.
+	if aerr := msg.Ack(); aerr != nil {
+		r.w.q.opts.Logger.Warn("ack failed (a redelivery will find the item stored)", "item", it.Name, "err", aerr)
 	}
 	queueTime += time.Since(t2)
 	r.mu.Lock()
