@@ -30,6 +30,10 @@ type ingestOptions struct {
 	IgnoreRobots bool
 	// MaxLinks and MaxLinksPerFeed cap the links fetched (ingest.Options).
 	MaxLinks, MaxLinksPerFeed int
+	// Queue, when set, publishes the sources' items to the NATS JetStream
+	// work queue at these URLs instead of storing them (see worker.go);
+	// QueueName names the queue.
+	Queue, QueueName string
 }
 
 // rateFlag parses "1/s", "2", "30/m" into requests per second.
@@ -77,13 +81,23 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&opts.IgnoreRobots, "ignore-robots", false, "do not read robots.txt (only for your own sites)")
 	fs.IntVar(&opts.MaxLinks, "max-links", 0, "most page links fetched from feeds and sitemaps in this run (0: 1,000,000)")
 	fs.IntVar(&opts.MaxLinksPerFeed, "max-links-per-feed", 0, "most links read from one feed or sitemap (0: 50,000)")
+	fs.StringVar(&opts.Queue, "queue", "", "publish the items to this NATS JetStream work queue (nats://HOST:PORT[,…]) for 'newsgraph worker', instead of --db")
+	fs.StringVar(&opts.QueueName, "queue-name", "", "the queue's name, for several queues on one server (default newsgraph)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph ingest --db FILE [flags] SOURCE …")
+		fmt.Fprintln(e.stderr, "       newsgraph ingest --queue nats://HOST:PORT [flags] SOURCE …")
 		fmt.Fprintln(e.stderr, "sources: files and directories (recursive, gzip), WARC(.gz) files, RSS/Atom feeds and sitemaps (file or URL), URLs")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
+	}
+	if opts.Queue != "" {
+		if opts.DB != "" || fs.NArg() == 0 {
+			fs.Usage()
+			return fmt.Errorf("%w: ingest --queue takes sources and no --db (workers store: newsgraph worker --db)", errUsage)
+		}
+		return runPublish(ctx, e, opts, fs.Args())
 	}
 	if opts.DB == "" || fs.NArg() == 0 {
 		fs.Usage()

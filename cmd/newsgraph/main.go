@@ -39,6 +39,8 @@ func commands() []command {
 		{"train", "train newsgraph's models from public data (train ner|quotes|techniques …)", cmdTrain},
 		{"techniques", "persuasion techniques of PTC article files in the SemEval-2020 Task 11 formats", cmdTechniques},
 		{"ingest", "store news from files, WARC files, feeds, sitemaps and URLs in a corpus database", cmdIngest},
+		{"worker", "store the items 'ingest --queue' published to a NATS JetStream work queue", cmdWorker},
+		{"queue", "a work queue's pending, in-flight, done and dead-lettered items; re-queue dead letters", cmdQueue},
 		{"search", "search a corpus database (Lucene-like query syntax), ranked, with snippets", cmdSearch},
 		{"quotes", "list who said what in a corpus database", cmdQuotes},
 		{"stats", "counts over time, top speakers and entities by outlet, gender of quoted people", cmdStats},

@@ -1,0 +1,155 @@
+package queue_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/ingest/corpusgen"
+	"github.com/newsgraph/newsgraph/internal/queue"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// benchWARC is the WARC the benchmark ingests: $NEWSGRAPH_BENCH_WARC, else
+// the Scrapinghub benchmark's 181 real pages written to a WARC.gz.
+func benchWARC(b *testing.B) string {
+	if p := os.Getenv("NEWSGRAPH_BENCH_WARC"); p != "" {
+		return p
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "data", "extraction", "scrapinghub", "html", "*.html.gz"))
+	if len(files) == 0 {
+		b.Skip("scrapinghub pages not available")
+	}
+	path := filepath.Join(b.TempDir(), "scrapinghub.warc.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	w := corpusgen.NewWARCWriter(f)
+	date := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(file), ".html.gz")
+		if _, err := w.Response("http://pages.example/"+name, date, "text/html", body); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return path
+}
+
+// BenchmarkScaleOut ingests one WARC (see benchWARC) four ways in each
+// iteration — embedded (ingest.Run) with 1 and 2 workers, the queue with
+// 1 and 2 worker goroutines (publish first, then workers until the queue
+// is empty) — each into a fresh SQLite store, and reports the ratios of
+// the same run, plus the queue's own cost: the workers' time around items
+// (waiting for a pull, decoding, acknowledging) as a share of their time
+// analysing and storing, and the time per item of the queue alone
+// (publish, pull and acknowledge with an Ingester that does nothing).
+//
+//	go test ./internal/queue -run '^$' -bench ScaleOut -benchtime 1x
+func BenchmarkScaleOut(b *testing.B) {
+	nc, _ := connect(b)
+	warc := benchWARC(b)
+	ctx := context.Background()
+	dir := b.TempDir()
+	var embedded1, embedded2, queue1, queue2, own, publish, bare time.Duration
+	var ownShare float64
+	var n int
+	fresh := func() *store.Store {
+		st, err := store.Open(ctx, filepath.Join(dir, time.Now().Format("150405.000000000")+".db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st
+	}
+	runEmbedded := func(workers int) time.Duration {
+		st := fresh()
+		defer st.Close()
+		t0 := time.Now()
+		sum, err := ingest.Run(ctx, st, []string{warc}, ingest.Options{Workers: workers})
+		d := time.Since(t0)
+		if err != nil || sum.Articles == 0 {
+			b.Fatalf("embedded: %v %+v", err, sum)
+		}
+		n = sum.Articles
+		return d
+	}
+	runQueue := func(workers int, ing func(*store.Store) queue.Ingester) (total, pub time.Duration, sum *queue.WorkerSummary) {
+		q := openQueue(b, nc, queue.Options{})
+		st := fresh()
+		defer st.Close()
+		t0 := time.Now()
+		if _, err := q.Publish(ctx, []string{warc}, ingest.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		pub = time.Since(t0)
+		t1 := time.Now()
+		sum, err := q.NewWorker(ing(st), queue.WorkerOptions{Workers: workers, UntilEmpty: true, Poll: 100 * time.Millisecond}).Run(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total = time.Since(t1)
+		if err := q.Delete(ctx); err != nil {
+			b.Fatal(err)
+		}
+		return total, pub, sum
+	}
+	real := func(st *store.Store) queue.Ingester { return processor(b, st) }
+	nothing := func(*store.Store) queue.Ingester {
+		return queue.IngesterFunc(func(context.Context, ingest.Item) (*ingest.Summary, error) {
+			return &ingest.Summary{Inputs: 1}, nil
+		})
+	}
+	for b.Loop() {
+		embedded1 += runEmbedded(1)
+		d, p, s := runQueue(1, real)
+		queue1 += d
+		publish += p
+		own += s.Queue
+		ownShare += s.Queue.Seconds() / s.Busy.Seconds()
+		if s.Articles != n {
+			b.Fatalf("queue stored %d articles, embedded %d", s.Articles, n)
+		}
+		d, _, s = runQueue(2, real)
+		queue2 += d
+		if s.Articles != n {
+			b.Fatalf("queue with 2 workers stored %d articles, embedded %d", s.Articles, n)
+		}
+		embedded2 += runEmbedded(2)
+		d, p, _ = runQueue(1, nothing)
+		bare += d + p
+	}
+	iters := float64(b.N)
+	per := func(d time.Duration) float64 { return float64(n) * iters / d.Seconds() }
+	b.ReportMetric(float64(n), "articles")
+	b.ReportMetric(per(embedded1), "embedded1_art/s")
+	b.ReportMetric(per(embedded2), "embedded2_art/s")
+	b.ReportMetric(per(queue1), "queue1_art/s")
+	b.ReportMetric(per(queue2), "queue2_art/s")
+	b.ReportMetric(embedded1.Seconds()/queue1.Seconds(), "queue1/embedded1")
+	b.ReportMetric(queue1.Seconds()/queue2.Seconds(), "queue2/queue1")
+	b.ReportMetric(embedded1.Seconds()/embedded2.Seconds(), "embedded2/embedded1")
+	b.ReportMetric(100*ownShare/iters, "queue_own_%")
+	b.ReportMetric(float64(publish.Microseconds())/iters/float64(n), "publish_µs/item")
+	b.ReportMetric(float64(bare.Microseconds())/iters/float64(n), "bare_queue_µs/item")
+	b.ReportMetric(float64(own.Microseconds())/iters/float64(n), "worker_queue_µs/item")
+}

@@ -1,0 +1,46 @@
+// Package queue distributes an ingest over machines through a NATS
+// JetStream work queue (github.com/nats-io/nats.go and its jetstream API).
+//
+// A publisher (Publish) expands sources with ingest.Expand and publishes
+// one message per item to the work stream, "<name>-work" (work-queue
+// retention, file storage, three replicas when the cluster has three
+// nodes or more, else one). Each message carries a message id derived
+// from the item, so publishing the same sources again within the stream's
+// duplicate window (Options.DedupWindow) adds nothing; past it, the store
+// still keeps each content once.
+//
+// Workers (Worker.Run), on any number of machines, pull items through one
+// durable pull consumer ("<name>-workers", explicit acknowledgement), and
+// hand each to an Ingester, which analyses and stores it and commits
+// before returning. Only then is the message acknowledged: a worker that
+// dies mid-item leaves the message to be redelivered after AckWait, and a
+// worker busy with a long item tells the server so (in-progress
+// heartbeats every AckWait/3). Storing is idempotent (the store keys an
+// input by the SHA-256 of its content), so a redelivery of an item that
+// was stored before its acknowledgement got through stores nothing.
+//
+// An item that fails (unreadable, a fetch error, the store failing) is
+// redelivered after a growing delay; after Options.Attempts failures the
+// worker republishes it, with its last error, to the dead-letter stream
+// "<name>-dead" and terminates it. A delivery past Attempts (workers that
+// died on it each time, say an input that crashes the process) is
+// dead-lettered at once without being processed; the consumer's MaxDeliver
+// (Attempts+2) is only a backstop. Retry moves the dead letters back to
+// the work stream.
+//
+// Status counts the items pending, in flight, done and dead-lettered from
+// the streams' and the consumer's state, so it needs no store: done is
+// every item the work stream has removed (acknowledged) less those
+// dead-lettered, which the dead-letter stream counts, retried ones
+// included (Retry leaves a marker per item it moves back).
+//
+// Near-duplicate clustering stays race-free between workers because it
+// runs inside the store's write transaction, which the store serialises
+// (SQLite: one writer at a time, across processes too). Items are stored
+// in no particular order, so which copy of a story is stored first, and
+// in rare cases which cluster a borderline copy joins, may differ from a
+// sequential run.
+//
+// It is not a store and not a scheduler: what an item is and how it is
+// stored belong to internal/ingest and internal/store.
+package queue

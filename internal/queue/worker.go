@@ -1,0 +1,334 @@
+package queue
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/newsgraph/newsgraph/internal/ingest"
+)
+
+// Ingester analyses and stores one item, committing before it returns (an
+// *ingest.Processor bound to a store). An error means nothing was stored.
+type Ingester interface {
+	Ingest(ctx context.Context, it ingest.Item) (*ingest.Summary, error)
+}
+
+// IngesterFunc is a function as an Ingester.
+type IngesterFunc func(ctx context.Context, it ingest.Item) (*ingest.Summary, error)
+
+// Ingest calls f.
+func (f IngesterFunc) Ingest(ctx context.Context, it ingest.Item) (*ingest.Summary, error) {
+	return f(ctx, it)
+}
+
+// WorkerOptions configures Worker.Run. The zero value works.
+type WorkerOptions struct {
+	// Workers is how many items are processed at once. Zero means 1.
+	Workers int
+	// UntilEmpty ends Run when the queue is empty and nothing is in
+	// flight (on any worker); otherwise Run waits for items until ctx ends.
+	UntilEmpty bool
+	// Poll is how long one pull waits for an item. Zero means 1 s.
+	Poll time.Duration
+	// OnFailure is called for every failed attempt (attempt counts from
+	// 1) and for items dead-lettered (dead true). Calls may come from
+	// several goroutines at once.
+	OnFailure func(err error, attempt int, dead bool)
+	// OnProgress is called after each item is done (cheap: copy the
+	// counts), from several goroutines, one at a time.
+	OnProgress func(WorkerProgress)
+}
+
+// WorkerProgress is the state of a worker's run.
+type WorkerProgress struct {
+	Done    int64 // items acknowledged (stored, failed inputs stored, duplicates)
+	Started time.Time
+}
+
+// WorkerSummary is the outcome of Worker.Run.
+type WorkerSummary struct {
+	// Summary sums the items stored by this worker, as the embedded
+	// ingest reports them (Inputs, Articles, Duplicates …).
+	ingest.Summary
+	// Redelivered counts the deliveries that were not an item's first.
+	Redelivered int
+	// Retried counts failed attempts put back for a later attempt;
+	// DeadLettered the items sent to the dead-letter stream.
+	Retried, DeadLettered int
+	// Busy is the time spent in the Ingester, summed over items; Queue the
+	// time the processing goroutines spent on the queue around stored
+	// items: waiting for the item (a pull not hidden behind the item
+	// before, or an idle queue), decoding and acknowledging it.
+	Busy, Queue time.Duration
+}
+
+// Worker pulls items from a queue and stores them through an Ingester.
+type Worker struct {
+	q    *Queue
+	ing  Ingester
+	opts WorkerOptions
+}
+
+// NewWorker returns a worker of q storing through ing.
+func (q *Queue) NewWorker(ing Ingester, opts WorkerOptions) *Worker {
+	if opts.Workers <= 0 {
+		opts.Workers = 1
+	}
+	if opts.Poll <= 0 {
+		opts.Poll = time.Second
+	}
+	if opts.OnFailure == nil {
+		opts.OnFailure = func(error, int, bool) {}
+	}
+	if opts.OnProgress == nil {
+		opts.OnProgress = func(WorkerProgress) {}
+	}
+	return &Worker{q: q, ing: ing, opts: opts}
+}
+
+// Dead-letter headers: the item's last error, its attempts, where it was.
+const (
+	HeaderError    = "Newsgraph-Error"
+	HeaderAttempts = "Newsgraph-Attempts"
+	HeaderSeq      = "Newsgraph-Work-Seq"
+)
+
+// Run pulls and processes items until ctx ends (or, with UntilEmpty,
+// until the queue is drained). An item being processed when ctx ends is
+// finished and acknowledged first. Run fails only when the consumer is
+// gone or cannot be reached at start.
+//
+// One goroutine pulls; it holds at most one item ahead of the processing
+// goroutines (its heartbeats running), so the round trip of a pull is
+// hidden behind the analysis of the item before.
+func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
+	cons, err := w.q.work.Consumer(ctx, w.q.names.consumer)
+	if err != nil {
+		return nil, fmt.Errorf("queue: consumer %s: %w", w.q.names.consumer, err)
+	}
+	r := &run{w: w, cons: cons, sum: &WorkerSummary{}, started: time.Now()}
+	r.sum.Failures = map[string]int{}
+	items := make(chan delivery)
+	var g errgroup.Group
+	g.Go(func() error {
+		defer close(items)
+		return r.pull(ctx, items)
+	})
+	for range w.opts.Workers {
+		g.Go(func() error {
+			for {
+				t0 := time.Now()
+				d, ok := <-items
+				if !ok {
+					return nil
+				}
+				r.handle(context.WithoutCancel(ctx), d, time.Since(t0))
+			}
+		})
+	}
+	err = g.Wait()
+	r.sum.Elapsed = time.Since(r.started)
+	return r.sum, err
+}
+
+// delivery is a pulled item on its way to a processing goroutine.
+type delivery struct {
+	msg  jetstream.Msg
+	stop func() // ends the item's heartbeats
+}
+
+// run is the state of one Run.
+type run struct {
+	w       *Worker
+	cons    jetstream.Consumer
+	started time.Time
+	done    atomic.Int64
+	mu      sync.Mutex // guards sum and OnProgress
+	sum     *WorkerSummary
+}
+
+// pull pulls items and hands them to the processing goroutines until ctx
+// ends or, with UntilEmpty, the queue is drained.
+func (r *run) pull(ctx context.Context, items chan<- delivery) error {
+	pause := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		pctx, cancel := context.WithTimeout(ctx, r.w.opts.Poll)
+		msg, err := r.cons.Next(jetstream.FetchContext(pctx))
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, jetstream.ErrNoMessages) {
+				if r.w.opts.UntilEmpty && r.drained(ctx) {
+					return nil
+				}
+				continue
+			}
+			if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
+				return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
+			}
+			// The server went away or the consumer's leader moves: wait
+			// and pull again (the client reconnects to another node).
+			r.w.q.opts.Logger.Warn("pull failed, retrying", "err", err)
+			select {
+			case <-time.After(pause):
+			case <-ctx.Done():
+				return nil
+			}
+			pause = min(2*pause, 2*time.Second)
+			continue
+		}
+		pause = 100 * time.Millisecond
+		d := delivery{msg: msg, stop: r.keepAlive(msg)}
+		select {
+		case items <- d:
+		case <-ctx.Done():
+			d.stop()
+			msg.Nak() // not started: let another worker have it now
+			return nil
+		}
+	}
+	return nil
+}
+
+// drained reports whether nothing is pending and nothing is in flight.
+func (r *run) drained(ctx context.Context) bool {
+	info, err := r.cons.Info(ctx)
+	if err != nil {
+		return false
+	}
+	return info.NumPending == 0 && info.NumAckPending == 0
+}
+
+// handle processes one delivered item and acknowledges it once stored,
+// puts it back for a later attempt, or dead-letters it. waited is how
+// long the processing goroutine waited for it.
+func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
+	msg := d.msg
+	defer d.stop()
+	queueTime := waited
+	t0 := time.Now()
+	md, err := msg.Metadata()
+	if err != nil {
+		r.w.q.opts.Logger.Error("message without metadata", "err", err)
+		msg.Term()
+		return
+	}
+	attempt := int(md.NumDelivered)
+	var it ingest.Item
+	if err := json.Unmarshal(msg.Data(), &it); err != nil {
+		r.deadLetter(ctx, msg, md, fmt.Errorf("seq %d: undecodable item: %w", md.Sequence.Stream, err))
+		return
+	}
+	if attempt > r.w.q.opts.Attempts {
+		// Delivered more often than tried: workers died on it each time.
+		r.deadLetter(ctx, msg, md, fmt.Errorf("%s: delivered %d times without an answer (did it crash the workers?)", it.Name, attempt-1))
+		return
+	}
+	queueTime += time.Since(t0)
+
+	t1 := time.Now()
+	sum, err := r.w.ing.Ingest(ctx, it)
+	busy := time.Since(t1)
+
+	t2 := time.Now()
+	if err != nil {
+		if attempt >= r.w.q.opts.Attempts {
+			r.deadLetter(ctx, msg, md, err)
+			return
+		}
+		r.w.opts.OnFailure(err, attempt, false)
+		if nerr := msg.NakWithDelay(r.w.q.opts.backoff(uint64(attempt))); nerr != nil {
+			r.w.q.opts.Logger.Warn("nak failed (the item is redelivered after AckWait)", "item", it.Name, "err", nerr)
+		}
+		r.mu.Lock()
+		r.sum.Retried++
+		r.mu.Unlock()
+		return
+	}
+	// Stored and committed: only now acknowledge. If the acknowledgement
+	// is lost the item comes back, and the store finds it stored; so it
+	// is sent without waiting for the server's reply.
+	if aerr := msg.Ack(); aerr != nil {
+		r.w.q.opts.Logger.Warn("ack failed (a redelivery will find the item stored)", "item", it.Name, "err", aerr)
+	}
+	queueTime += time.Since(t2)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sum.Add(sum)
+	if attempt > 1 {
+		r.sum.Redelivered++
+	}
+	r.sum.Busy += busy
+	r.sum.Queue += queueTime
+	r.w.opts.OnProgress(WorkerProgress{Done: r.done.Add(1), Started: r.started})
+}
+
+// keepAlive tells the server every AckWait/3 that msg is being worked on,
+// until the returned stop is called.
+func (r *run) keepAlive(msg jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(r.w.q.opts.AckWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				if err := msg.InProgress(); err != nil {
+					r.w.q.opts.Logger.Warn("in-progress heartbeat failed", "err", err)
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+// deadLetter republishes msg to the dead-letter stream with its error and
+// terminates it in the work stream. When the dead letter cannot be
+// published the item is put back (its next delivery comes here again).
+func (r *run) deadLetter(ctx context.Context, msg jetstream.Msg, md *jetstream.MsgMetadata, cause error) {
+	m := nats.NewMsg(r.w.q.names.deadSubj)
+	m.Data = msg.Data()
+	m.Header.Set(HeaderError, oneLine(cause.Error()))
+	m.Header.Set(HeaderAttempts, strconv.FormatUint(md.NumDelivered, 10))
+	m.Header.Set(HeaderSeq, strconv.FormatUint(md.Sequence.Stream, 10))
+	id := "dead-" + msgID(msg.Data()) + "-" + strconv.FormatUint(md.Sequence.Stream, 10)
+	if _, err := r.w.q.js.PublishMsg(ctx, m, jetstream.WithMsgID(id)); err != nil {
+		r.w.q.opts.Logger.Error("dead letter not published; the item is put back", "err", err)
+		msg.NakWithDelay(r.w.q.opts.RetryDelay)
+		return
+	}
+	if err := msg.Term(); err != nil {
+		r.w.q.opts.Logger.Warn("term failed", "err", err)
+	}
+	r.w.opts.OnFailure(cause, int(md.NumDelivered), true)
+	r.mu.Lock()
+	r.sum.DeadLettered++
+	r.mu.Unlock()
+}
+
+// oneLine keeps the first line of s (a header value is one line).
+func oneLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return s[:i]
+		}
+	}
+	return s
+}
