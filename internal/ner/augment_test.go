@@ -15,22 +15,27 @@ func TestJoinParticles(t *testing.T) {
 		{"Anna van de la Rosa", "B-PER O O O B-PER", "B-PER O O O B-PER"}, // three particles: left alone
 	}
 	for _, tc := range tests {
-		t.Run(tc.words, func(t *testing.T) {
-			s := prepareSentence(strings.Fields(tc.words))
-			var tags []int
-			for _, n := range strings.Fields(tc.tags) {
-				id, _ := tagIndex(n)
-				tags = append(tags, id)
-			}
-			joinParticles(s.toks, tags)
-			var got []string
-			for _, id := range tags {
-				got = append(got, tagNames[id])
-			}
-			if g := strings.Join(got, " "); g != tc.want {
-				t.Errorf("got %s, want %s", g, tc.want)
-			}
-		})
+		checkRetag(t, tc.words, tc.tags, tc.want, joinParticles)
+	}
+}
+
+// checkRetag runs fix over the tags (IOB names, space-separated) of words
+// and compares the result with want.
+func checkRetag(t *testing.T, words, tags, want string, fix func([]token, []int)) {
+	t.Helper()
+	s := prepareSentence(strings.Fields(words))
+	var ids []int
+	for _, n := range strings.Fields(tags) {
+		id, _ := tagIndex(n)
+		ids = append(ids, id)
+	}
+	fix(s.toks, ids)
+	var got []string
+	for _, id := range ids {
+		got = append(got, tagNames[id])
+	}
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("%s: got %s, want %s", words, g, want)
 	}
 }
 
@@ -91,22 +96,7 @@ func TestTrimLowerEnds(t *testing.T) {
 		{"smith", "B-PER", "B-PER"}, // a one-word name is the tagger's call
 	}
 	for _, tc := range tests {
-		t.Run(tc.words, func(t *testing.T) {
-			s := prepareSentence(strings.Fields(tc.words))
-			var tags []int
-			for _, n := range strings.Fields(tc.tags) {
-				id, _ := tagIndex(n)
-				tags = append(tags, id)
-			}
-			trimLowerEnds(s.toks, tags)
-			var got []string
-			for _, id := range tags {
-				got = append(got, tagNames[id])
-			}
-			if g := strings.Join(got, " "); g != tc.want {
-				t.Errorf("got %s, want %s", g, tc.want)
-			}
-		})
+		checkRetag(t, tc.words, tc.tags, tc.want, trimLowerEnds)
 	}
 }
 
