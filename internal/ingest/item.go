@@ -221,7 +221,6 @@ func readWARCAt(r io.ReadSeeker, off, maxBytes int64) (warcPage, error) {
 	return page, nil
 }
 
-
 // Add adds the counts of o to s (a worker sums its one-input summaries).
 // Elapsed and Clusters are left alone.
 func (s *Summary) Add(o *Summary) {
