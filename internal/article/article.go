@@ -197,7 +197,11 @@ const (
 	// ("Russia said", "the United States warned"). A nationality is
 	// never a speaker of its own: "Russians" is an anonymous group.
 	SpeakerGovernment SpeakerKind = "government"
-	SpeakerUnknown    SpeakerKind = "unknown"
+	// SpeakerDescription is a definite description ("the researcher",
+	// "the company") that no name in the article resolves: reported as
+	// written, and never counted as a person or an organisation.
+	SpeakerDescription SpeakerKind = "description"
+	SpeakerUnknown     SpeakerKind = "unknown"
 )
 
 // Speaker is who a quote is attributed to.

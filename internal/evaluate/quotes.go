@@ -408,7 +408,7 @@ func (c *QuoteCounts) AddDoc(text string, gold []GoldQuote, preds []article.Quot
 				switch {
 				case form == "floating":
 					c.errors["floating speaker"]++
-				case form == "anonymous":
+				case form == "anonymous" || p.skind == article.SpeakerDescription:
 					c.errors["description speaker"]++
 				case p.skind != article.SpeakerPerson && p.skind != article.SpeakerAnonymous:
 					c.errors["non-person speaker"]++

@@ -31,6 +31,18 @@ func TestErrorClasses(t *testing.T) {
 			},
 		},
 		{
+			name: "a description no name resolves keeps its kind",
+			text: "\"Cheap fares bring riders back,\" the researcher said. The company said the study was flawed.",
+			wants: []want{
+				{content: "Cheap fares bring riders back,", kind: article.Direct, speaker: "the researcher"},
+				{content: "the study was flawed", kind: article.Indirect, speaker: "The company"},
+			},
+			kind: map[string]article.SpeakerKind{
+				"Cheap fares bring riders back": article.SpeakerDescription,
+				"the study was flawed":          article.SpeakerDescription,
+			},
+		},
+		{
 			name:  "place speaking for its government",
 			text:  "Russia said the sanctions were illegal and would be challenged.",
 			wants: []want{{content: "the sanctions were illegal", kind: article.Indirect, speaker: "Russia"}},

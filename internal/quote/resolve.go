@@ -201,7 +201,7 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 			sp.Name, sp.Kind = prev.speaker.Name, article.SpeakerPerson
 			return sp
 		}
-		sp.Name, sp.Kind = written, article.SpeakerPerson
+		sp.Name, sp.Kind = written, article.SpeakerDescription
 	case def && english.SpeakerOrgNouns().Has(head):
 		if n, ok := d.roleAntecedent(head, mention.Start); ok {
 			sp.Name, sp.Kind = n, article.SpeakerOrganization
@@ -215,7 +215,7 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 			sp.Name, sp.Kind = n, article.SpeakerOrganization
 			return sp
 		}
-		sp.Name, sp.Kind = written, article.SpeakerOrganization
+		sp.Name, sp.Kind = written, article.SpeakerDescription
 	case english.GroupNouns().Has(head) || english.NameTitles().Has(head) || strings.HasSuffix(head, "s"):
 		sp.Name, sp.Kind = written, article.SpeakerAnonymous
 	case english.SpeakerOrgNouns().Has(head):

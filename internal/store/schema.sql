@@ -150,7 +150,7 @@ CREATE INDEX IF NOT EXISTS article_entities_type ON article_entities(type, name)
 CREATE TABLE IF NOT EXISTS speakers (
     id     INTEGER PRIMARY KEY,
     name   TEXT NOT NULL COLLATE NOCASE,
-    kind   TEXT NOT NULL,                       -- person | organization | anonymous | unknown
+    kind   TEXT NOT NULL,                       -- person | organization | government | anonymous | description | unknown
     gender TEXT NOT NULL DEFAULT '',
     UNIQUE (name, kind)
 );
