@@ -42,7 +42,11 @@ type Store struct {
 	// DB is the database handle for queries. Every connection has
 	// foreign keys on, WAL journaling and a busy timeout; transactions
 	// begun with DB.BeginTx take the write lock at once (BEGIN IMMEDIATE).
-	DB   *sql.DB
+	DB *sql.DB
+	// h is DB for the store's own statements (placeholders rewritten
+	// for d).
+	h    dbHandle
+	d    dialect
 	path string
 	// noIdentity leaves corpus identity out of writes (Options.NoIdentity).
 	noIdentity bool
@@ -93,14 +97,11 @@ func IsFile(dsn string) bool {
 	return !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://")
 }
 
-// ErrUnsupported is returned by Open for a database URL this build cannot
-// open.
-var ErrUnsupported = errors.New("store: unsupported database")
-
 // OpenOptions is Open with options.
 func OpenOptions(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	opts.applyDefaults()
 	if !IsFile(dsn) {
-		return nil, fmt.Errorf("%w: %s: PostgreSQL is not implemented yet", ErrUnsupported, redact(dsn))
+		return openPostgres(ctx, dsn, opts)
 	}
 	return openSQLite(ctx, dsn, opts)
 }
@@ -133,7 +134,7 @@ func openSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(opts.MaxConns)
-	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
+	s := &Store{DB: db, h: dbHandle{db, sqliteDialect}, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {
@@ -205,6 +206,9 @@ func checkOwner(ctx context.Context, db *sql.DB, path string, readOnly bool) err
 // Check returns ErrGone when the store's path no longer names the file
 // that was opened (deleted, or replaced by another file).
 func (s *Store) Check() error {
+	if s.d == postgresDialect {
+		return nil // a server's database has no file to lose
+	}
 	fi, err := os.Stat(s.path)
 	if err != nil || s.file == nil || !os.SameFile(fi, s.file) {
 		return fmt.Errorf("%w: %s", ErrGone, s.path)
@@ -212,7 +216,8 @@ func (s *Store) Check() error {
 	return nil
 }
 
-// Path is the file the store was opened on.
+// Path is the file the store was opened on (a database URL without its
+// password on PostgreSQL).
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
