@@ -3,8 +3,10 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -47,9 +49,28 @@ func TestSearchEqualsExactPostgres(t *testing.T) {
 	t.Run("limits", func(t *testing.T) { searchLimits(t, pg, lite) })
 }
 
-// TestStoresAgree compares every other read of the two stores.
+// TestStoresAgree compares every other read of the two stores, before
+// and after deleting articles.
 func TestStoresAgree(t *testing.T) {
 	pg, lite := pgStores(t)
+	storesAgree(t, pg, lite)
+	ctx := context.Background()
+	// A latest version (its previous one becomes the latest), a cluster's
+	// original, an undated article, and one that is not there.
+	for _, id := range []int64{701, 12, 14, 99999} {
+		for _, s := range []*Store{pg, lite} {
+			err := s.DeleteArticle(ctx, id)
+			if (id == 99999) != errors.Is(err, ErrNotFound) {
+				t.Fatalf("delete %d: %v", id, err)
+			}
+		}
+	}
+	storesAgree(t, pg, lite)
+	searchEqualsExact(t, pg, lite)
+}
+
+func storesAgree(t *testing.T, pg, lite *Store) {
+	t.Helper()
 	ctx := context.Background()
 	same := func(what string, get func(*Store) (any, error)) {
 		t.Helper()
@@ -109,9 +130,80 @@ func TestStoresAgree(t *testing.T) {
 		}
 		same("techniques "+q, func(s *Store) (any, error) { return s.Techniques(ctx, f) })
 	}
+	// Whole pages: scores, snippets (FTS5's snippet() rebuilt), URLs.
+	for _, q := range equivQueries {
+		same("search "+q, func(s *Store) (any, error) {
+			return s.Search(ctx, SearchOptions{Filter: Filter{Query: q}, Limit: 60, SnippetWords: 12})
+		})
+	}
 	same("speakers", func(s *Store) (any, error) { return s.Speakers(ctx, "", 50) })
 	same("entities", func(s *Store) (any, error) { return s.TopEntities(ctx, "", 50) })
 	same("corpus entities", func(s *Store) (any, error) { return s.Entities(ctx, "", "", 50) })
 	same("clusters", func(s *Store) (any, error) { return s.Clusters(ctx, 20, 0) })
-	same("article", func(s *Store) (any, error) { return s.Article(ctx, 12) })
+	same("article", func(s *Store) (any, error) { return s.Article(ctx, 11) })
+}
+
+// TestOpenPostgres: migrations are versioned and applied once; a database
+// of another program, an empty one opened read-only and one written by a
+// newer newsgraph are refused.
+func TestOpenPostgres(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDatabase(t)
+	if _, err := OpenOptions(ctx, dsn, Options{ReadOnly: true}); !errors.Is(err, ErrNotStore) {
+		t.Errorf("an empty database, read-only: %v, want ErrNotStore", err)
+	}
+	for range 2 {
+		st, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v string
+		if err := st.DB.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil || v != "1" {
+			t.Errorf("schema version %q (%v), want 1", v, err)
+		}
+		st.Close()
+	}
+	st, err := OpenOptions(ctx, dsn, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := st.Begin(ctx)
+	if err == nil {
+		_, err = tx.PutFailed(Input{SHA256: "x", SourceKind: SourceFile}, errors.New("test"))
+		tx.Rollback()
+	}
+	if err == nil {
+		t.Error("a read-only store took a write")
+	}
+	if _, err := st.DB.Exec(`UPDATE meta SET value = '99' WHERE key = 'schema_version'`); err == nil {
+		t.Error("a read-only store took an update")
+	}
+	st.Close()
+	st, _ = Open(ctx, dsn)
+	st.DB.Exec(`UPDATE meta SET value = '99' WHERE key = 'schema_version'`)
+	st.Close()
+	if _, err := Open(ctx, dsn); !errors.Is(err, ErrSchemaTooNew) {
+		t.Errorf("a newer schema: %v, want ErrSchemaTooNew", err)
+	}
+
+	foreign := pgtest.NewDatabase(t)
+	db, err := sql.Open("pgx", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE invoices (id integer PRIMARY KEY, total real)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(ctx, foreign); !errors.Is(err, ErrNotStore) || !strings.Contains(err.Error(), "invoices") {
+		t.Errorf("another program's database: %v, want ErrNotStore naming its tables", err)
+	}
+	var n int
+	db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'articles'`).Scan(&n)
+	if n != 0 {
+		t.Error("newsgraph's tables were added to another program's database")
+	}
+	if strings.Contains(redact("postgres://u:secret@h/db"), "secret") {
+		t.Error("a password is shown in messages")
+	}
 }

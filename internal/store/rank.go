@@ -162,67 +162,162 @@ func (c bm25Corpus) score(phrases []ftsPhrase, cols *[nColumns][]token) float64 
 	return score
 }
 
-// snippet is a passage of text of about n words around the phrases'
-// instances in the text column, each instance between open and close, with
-// … where the text goes on; the opening words when nothing occurs. It
-// picks the window with the most distinct phrases, then the most
-// instances, earliest first (as FTS5's snippet(), though not always the
-// same window).
+// snippet is FTS5's snippet() of the text column (fts5_aux.c), with the
+// same choices: of the windows of n tokens around each phrase instance
+// (1000 points for each phrase seen first, 1 for each repeat) and those
+// starting at the sentence before it (100 points more, 120 at the text's
+// start), the best scoring, earliest first; instances in it between open
+// and close (overlapping ones joined), … where the text goes on.
 func snippet(text string, phrases []ftsPhrase, open, close string, n int) string {
+	const ellipsis = "…"
 	toks := tokenize(text, nil)
-	hit := make([]int, len(toks)) // phrase index + 1 starting here, 0 none
-	var starts []int
+	nDoc := len(toks)
+	type instance struct{ phrase, off int }
+	var insts []instance // in token order, then phrase order
 	for i := range toks {
 		for p, ph := range phrases {
 			if ph.cols&(1<<colText) != 0 && ph.at(toks, i) {
-				hit[i] = p + 1
-				starts = append(starts, i)
+				insts = append(insts, instance{p, i})
+			}
+		}
+	}
+	// The first token of each sentence: after whitespace that follows
+	// '.' or ':'.
+	var first []int
+	for i, t := range toks {
+		if i == 0 {
+			first = append(first, 0)
+			continue
+		}
+		j := t.start - 1
+		for j >= 0 && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r') {
+			j--
+		}
+		if j != t.start-1 && j >= 0 && (text[j] == '.' || text[j] == ':') {
+			first = append(first, i)
+		}
+	}
+	score := func(pos int, adjust bool) (int, int) {
+		seen := make([]bool, len(phrases))
+		total, iFirst, iLast := 0, -1, 0
+		for _, in := range insts {
+			if in.off >= pos && in.off < pos+n {
+				if seen[in.phrase] {
+					total++
+				} else {
+					total += 1000
+				}
+				seen[in.phrase] = true
+				if iFirst < 0 {
+					iFirst = in.off
+				}
+				iLast = in.off + len(phrases[in.phrase].words)
+			}
+		}
+		adj := 0
+		if adjust {
+			adj = iFirst - (n-(iLast-iFirst))/2
+			if adj+n > nDoc {
+				adj = nDoc - n
+			}
+			adj = max(adj, 0)
+		}
+		return total, adj
+	}
+	bestScore, bestStart := 0, 0
+	for _, in := range insts {
+		if sc, adj := score(in.off, true); sc > bestScore {
+			bestScore, bestStart = sc, adj
+		}
+		if len(first) > 0 && nDoc > n {
+			jj := 0
+			for ; jj < len(first)-1; jj++ {
+				if first[jj+1] > in.off {
+					break
+				}
+			}
+			if first[jj] < in.off {
+				sc, _ := score(first[jj], false)
+				if first[jj] == 0 {
+					sc += 120
+				} else {
+					sc += 100
+				}
+				if sc > bestScore {
+					bestScore, bestStart = sc, first[jj]
+				}
+			}
+		}
+	}
+
+	// The instances, overlapping ones joined, from the window's start.
+	ci, iterStart, iterEnd := 0, -1, -1
+	next := func() {
+		iterStart, iterEnd = -1, -1
+		for ; ci < len(insts); ci++ {
+			in := insts[ci]
+			end := in.off - 1 + len(phrases[in.phrase].words)
+			if iterStart < 0 {
+				iterStart, iterEnd = in.off, end
+			} else if in.off <= iterEnd {
+				iterEnd = max(iterEnd, end)
+			} else {
 				break
 			}
 		}
 	}
-	from := 0
-	if len(starts) > 0 {
-		best, bestDistinct, bestCount := 0, -1, -1
-		for _, s := range starts {
-			w := max(0, min(s-n/4, len(toks)-n))
-			seen := map[int]bool{}
-			cnt := 0
-			for i := w; i < min(w+n, len(toks)); i++ {
-				if hit[i] > 0 {
-					seen[hit[i]] = true
-					cnt++
-				}
-			}
-			if len(seen) > bestDistinct || len(seen) == bestDistinct && cnt > bestCount {
-				best, bestDistinct, bestCount = w, len(seen), cnt
-			}
-		}
-		from = best
+	next()
+	for iterStart >= 0 && iterStart < bestStart {
+		next()
 	}
-	to := min(from+n, len(toks))
-	if from >= to {
-		return ""
-	}
+	rangeStart, rangeEnd := bestStart, bestStart+n-1
 	var b strings.Builder
-	if from > 0 {
-		b.WriteString("…")
+	if bestStart > 0 {
+		b.WriteString(ellipsis)
 	}
-	pos := toks[from].start
-	for i := from; i < to; i++ {
-		if hit[i] == 0 || toks[i].start < pos {
+	off, isOpen := 0, false
+	for pos, t := range toks {
+		if pos < rangeStart || pos > rangeEnd {
 			continue
 		}
-		end := toks[min(i+len(phrases[hit[i]-1].words), to)-1].end
-		b.WriteString(text[pos:toks[i].start])
-		b.WriteString(open)
-		b.WriteString(text[toks[i].start:end])
-		b.WriteString(close)
-		pos = end
+		if rangeStart != 0 && pos == rangeStart {
+			off = t.start
+		}
+		if isOpen && (pos <= iterStart || iterStart < 0) && t.start > off {
+			b.WriteString(close)
+			isOpen = false
+		}
+		if pos == iterStart && !isOpen {
+			b.WriteString(text[off:t.start])
+			b.WriteString(open)
+			off, isOpen = t.start, true
+		}
+		if pos == iterEnd {
+			if !isOpen {
+				b.WriteString(open)
+				isOpen = true
+			}
+			b.WriteString(text[off:t.end])
+			off = t.end
+			next()
+		}
+		if pos == rangeEnd {
+			if isOpen {
+				if iterStart >= 0 && pos >= iterStart {
+					b.WriteString(text[off:t.end])
+					off = t.end
+				}
+				b.WriteString(close)
+				isOpen = false
+			}
+			b.WriteString(text[off:t.end])
+			off = t.end
+		}
 	}
-	b.WriteString(text[pos:toks[to-1].end])
-	if to < len(toks) {
-		b.WriteString("…")
+	if rangeEnd >= nDoc-1 {
+		b.WriteString(text[off:])
+	} else {
+		b.WriteString(ellipsis)
 	}
 	return b.String()
 }
