@@ -314,6 +314,9 @@ func snippet(text string, phrases []ftsPhrase, open, close string, n int) string
 			off = t.end
 		}
 	}
+	if isOpen {
+		b.WriteString(close)
+	}
 	if rangeEnd >= nDoc-1 {
 		b.WriteString(text[off:])
 	} else {
