@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -136,6 +137,21 @@ func storesAgree(t *testing.T, pg, lite *Store) {
 			return s.Search(ctx, SearchOptions{Filter: Filter{Query: q}, Limit: 60, SnippetWords: 12})
 		})
 	}
+	for _, o := range []QuoteOptions{{Speaker: "keller"}, {Speaker: "ANNA KELLER", Kind: "direct"}, {Outlet: "north.example", Limit: 7, Offset: 3}, {Outlet: "West News"}} {
+		same(fmt.Sprintf("quotes %+v", o), func(s *Store) (any, error) {
+			var out []QuoteHit
+			err := s.Quotes(ctx, o, func(h QuoteHit) error { out = append(out, h); return nil })
+			return out, err
+		})
+	}
+	same("speakers an", func(s *Store) (any, error) { return s.Speakers(ctx, "an", 50) })
+	same("places", func(s *Store) (any, error) { return s.TopEntities(ctx, "PLACE", 50) })
+	same("corpus entities go", func(s *Store) (any, error) { return s.Entities(ctx, "PERSON", "go", 50) })
+	same("outlet exists", func(s *Store) (any, error) {
+		a, err := s.OutletExists(ctx, "WWW.North.Example")
+		b, _ := s.OutletExists(ctx, "nowhere")
+		return []bool{a, b}, err
+	})
 	same("speakers", func(s *Store) (any, error) { return s.Speakers(ctx, "", 50) })
 	same("entities", func(s *Store) (any, error) { return s.TopEntities(ctx, "", 50) })
 	same("corpus entities", func(s *Store) (any, error) { return s.Entities(ctx, "", "", 50) })

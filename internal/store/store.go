@@ -28,7 +28,8 @@ var ErrSchemaTooNew = errors.New("store: database schema is newer than this news
 
 // ErrNotStore is returned by Open for a file that is not a newsgraph store:
 // not an SQLite database, an SQLite database of another program (tables
-// but no newsgraph meta table), or, read-only, an empty file.
+// but no newsgraph meta table), or, read-only, an empty file; and for a
+// PostgreSQL schema holding another program's tables, or, read-only, none.
 var ErrNotStore = errors.New("not a newsgraph store")
 
 // ErrGone is returned by Check and Begin when the store's file was deleted
@@ -36,12 +37,15 @@ var ErrNotStore = errors.New("not a newsgraph store")
 // file, and everything written would be lost.
 var ErrGone = errors.New("store: the database file was deleted or replaced while open")
 
-// Store is an open corpus database. DB is safe for concurrent use; reads
-// run alongside the one writer (WAL).
+// Store is an open corpus database, SQLite or PostgreSQL. It is safe for
+// concurrent use; reads run alongside the one writer.
 type Store struct {
-	// DB is the database handle for queries. Every connection has
-	// foreign keys on, WAL journaling and a busy timeout; transactions
-	// begun with DB.BeginTx take the write lock at once (BEGIN IMMEDIATE).
+	// DB is the raw database handle, for tests and tools that inspect
+	// the schema (its statements are the engine's own: '?' on SQLite,
+	// $n on PostgreSQL). Nothing outside this package writes through it.
+	// On SQLite every connection has foreign keys on, WAL journaling and
+	// a busy timeout, and transactions take the write lock at once
+	// (BEGIN IMMEDIATE).
 	DB *sql.DB
 	// h is DB for the store's own statements (placeholders rewritten
 	// for d).
@@ -60,10 +64,13 @@ type Store struct {
 
 // Options tunes Open. The zero value works.
 type Options struct {
-	// ReadOnly opens the file for queries only (it must exist).
+	// ReadOnly opens the file (or the PostgreSQL database) for queries
+	// only; it must exist.
 	ReadOnly bool
-	// BusyTimeout is how long a statement waits for a lock held by
-	// another connection or process. Zero means 10 seconds.
+	// BusyTimeout is how long an SQLite statement waits for a lock held
+	// by another connection or process. Zero means 10 seconds. (A
+	// PostgreSQL writer waits for its turn without limit; the server
+	// detects deadlocks.)
 	BusyTimeout time.Duration
 	// NoIdentity stores names as the articles wrote them, without linking
 	// them to corpus entities: only to measure what linking costs.
