@@ -72,7 +72,7 @@ type StoredArticle struct {
 // near-duplicate cluster (at most 200 members, earliest first). An id the
 // store does not hold gives an error wrapping ErrNotFound.
 func (s *Store) Article(ctx context.Context, id int64) (*StoredArticle, error) {
-	db := s.DB
+	db := s.h
 	a := &StoredArticle{ID: id}
 	var published, fetched sql.NullString
 	var prev, warcOff sql.NullInt64
@@ -137,7 +137,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*StoredArticle, error) {
 // ArticleText reads only an article's text (ErrNotFound when the store
 // does not hold it).
 func (s *Store) ArticleText(ctx context.Context, id int64) (string, error) {
-	db := s.DB
+	db := s.h
 	var t string
 	err := db.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&t)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -153,7 +153,7 @@ func (s *Store) ArticleText(ctx context.Context, id int64) (string, error) {
 // with their kind (Count.Type) and number of quotes; prefix, when not "",
 // keeps names that start with it (any case).
 func (s *Store) Speakers(ctx context.Context, prefix string, limit int) ([]Count, error) {
-	db := s.DB
+	db := s.h
 	q := `SELECT q.speaker_name, q.speaker_kind, count(*) AS n FROM quotes q
 		WHERE q.article_id NOT IN (` + superseded + `) AND q.speaker_name <> ''`
 	var args []any
@@ -169,7 +169,7 @@ func (s *Store) Speakers(ctx context.Context, prefix string, limit int) ([]Count
 // type (PERSON, ORG, PLACE, MISC) or all (""), with their type and number
 // of articles.
 func (s *Store) TopEntities(ctx context.Context, typ string, limit int) ([]Count, error) {
-	db := s.DB
+	db := s.h
 	q := `SELECT e.name, e.type, count(*) AS n FROM article_entities e WHERE e.article_id NOT IN (` + superseded + `)`
 	var args []any
 	if typ != "" {
@@ -181,7 +181,7 @@ func (s *Store) TopEntities(ctx context.Context, typ string, limit int) ([]Count
 }
 
 // counts runs a query of (value, type, count) rows.
-func counts(ctx context.Context, db *sql.DB, q string, args ...any) ([]Count, error) {
+func counts(ctx context.Context, db dbHandle, q string, args ...any) ([]Count, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
@@ -209,7 +209,7 @@ type Cluster struct {
 // Clusters lists the largest near-duplicate clusters (two or more
 // articles), with their members (at most 50 each, earliest first).
 func (s *Store) Clusters(ctx context.Context, limit, offset int) ([]Cluster, error) {
-	db := s.DB
+	db := s.h
 	rows, err := db.QueryContext(ctx, `SELECT id, original_article_id, size FROM clusters WHERE size > 1
 		ORDER BY size DESC, id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
@@ -257,7 +257,7 @@ func (s *Store) Clusters(ctx context.Context, limit, offset int) ([]Cluster, err
 // OutletExists reports whether an outlet of that name or host (www.
 // ignored, any case) is stored.
 func (s *Store) OutletExists(ctx context.Context, name string) (bool, error) {
-	db := s.DB
+	db := s.h
 	var n int
 	err := db.QueryRowContext(ctx, `SELECT count(*) FROM outlets WHERE name = ? OR host = ?`, name, strings.TrimPrefix(strings.ToLower(name), "www.")).Scan(&n)
 	return n > 0, err
@@ -267,7 +267,7 @@ func (s *Store) OutletExists(ctx context.Context, name string) (bool, error) {
 // articles.
 func (s *Store) ClusterCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE size > 1`).Scan(&n); err != nil {
+	if err := s.h.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE size > 1`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count clusters: %w", err)
 	}
 	return n, nil
@@ -277,7 +277,7 @@ func (s *Store) ClusterCount(ctx context.Context) (int, error) {
 // its near-duplicate cluster's id, for scoring the clustering against a
 // known truth.
 func (s *Store) ClusterOfURL(ctx context.Context) (map[string]int64, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT url, cluster_id FROM articles WHERE cluster_id IS NOT NULL`)
+	rows, err := s.h.QueryContext(ctx, `SELECT url, cluster_id FROM articles WHERE cluster_id IS NOT NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters by URL: %w", err)
 	}

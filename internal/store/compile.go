@@ -58,6 +58,12 @@ type Plan struct {
 	// Notices are remarks for the person who wrote the query, such as a
 	// term that matches nothing because it holds no letter or digit.
 	Notices []string
+	// d is the dialect the plan's SQL is written in. On PostgreSQL, Match
+	// and Highlight are tsquery texts (fts.go) rather than FTS5
+	// expressions, and phrases are Match's phrases, for ranking and
+	// snippets (hlPhrases are Highlight's).
+	d                  dialect
+	phrases, hlPhrases []ftsPhrase
 }
 
 // IDSet is a SELECT of one column, id, with its values.
@@ -69,10 +75,13 @@ type IDSet struct {
 	OneIndex bool
 }
 
-// Compile compiles a parsed query. A nil node (the empty query) gives a plan
-// that matches every article.
-func Compile(n query.Node) (*Plan, error) {
-	p := &Plan{}
+// Compile compiles a parsed query for SQLite. A nil node (the empty query)
+// gives a plan that matches every article.
+func Compile(n query.Node) (*Plan, error) { return compile(n, sqliteDialect) }
+
+// compile compiles a parsed query in dialect d.
+func compile(n query.Node, d dialect) (*Plan, error) {
+	p := &Plan{d: d}
 	if n == nil {
 		return p, nil
 	}
@@ -86,15 +95,16 @@ func Compile(n query.Node) (*Plan, error) {
 	var pos, neg []string
 	var rest []query.Node
 	for _, c := range conj {
-		if e, ok := ftsExpr(c); ok {
+		if e, ok := d.ftsExpr(c); ok {
 			pos = append(pos, e)
+			p.phrases = d.appendPhrases(p.phrases, c)
 			if hasFreeText(c) {
 				p.Ranked = true
 			}
 			continue
 		}
 		if nt, ok := c.(*query.Not); ok {
-			if e, ok := ftsExpr(nt.Child); ok {
+			if e, ok := d.ftsExpr(nt.Child); ok {
 				neg = append(neg, e)
 				continue
 			}
@@ -102,9 +112,9 @@ func Compile(n query.Node) (*Plan, error) {
 		rest = append(rest, c)
 	}
 	if len(pos) > 0 {
-		m := strings.Join(pos, " AND ")
+		m := strings.Join(pos, d.ftsOp(" AND "))
 		for _, e := range neg {
-			m = "(" + m + ") NOT " + e
+			m = "(" + m + ")" + d.ftsOp(" NOT ") + e
 		}
 		p.Match = m
 	} else {
@@ -148,20 +158,26 @@ func Compile(n query.Node) (*Plan, error) {
 		p.IDArgs = all
 	}
 	var hl []string
-	collectFreeText(n, false, &hl)
+	d.collectFreeText(n, false, &hl)
 	if len(hl) > 0 {
-		p.Highlight = strings.Join(hl, " OR ")
+		p.Highlight = strings.Join(hl, d.ftsOp(" OR "))
+	}
+	if d == postgresDialect {
+		p.hlPhrases = d.freeTextPhrases(n, false, nil)
 	}
 	return p, nil
 }
 
-// ParseCompile parses and compiles a query.
-func ParseCompile(q string) (*Plan, error) {
+// ParseCompile parses and compiles a query for SQLite.
+func ParseCompile(q string) (*Plan, error) { return parseCompile(q, sqliteDialect) }
+
+// parseCompile parses and compiles a query in dialect d.
+func parseCompile(q string, d dialect) (*Plan, error) {
 	n, err := query.Parse(q)
 	if err != nil {
 		return nil, err
 	}
-	return Compile(n)
+	return compile(n, d)
 }
 
 // FromWhere returns the FROM and WHERE clauses that select the plan's
@@ -175,7 +191,11 @@ func (p *Plan) FromWhere(joins string, extra ...string) (string, []any) {
 	var conds []string
 	var args []any
 	var from string
-	if p.Match != "" {
+	if p.Match != "" && p.d == postgresDialect {
+		from = "FROM articles a"
+		conds = append(conds, tsMatch("a.fts"))
+		args = append(args, p.Match)
+	} else if p.Match != "" {
 		from = "FROM " + ftsTable + " JOIN articles a ON a.id = " + ftsTable + ".rowid"
 		conds = append(conds, ftsTable+" MATCH ?")
 		args = append(args, p.Match)
@@ -241,7 +261,7 @@ func ftsString(s string) string {
 
 // ftsLeaf is the FTS5 expression of a term that the full-text index can
 // answer on its own: free text, title: words, and speaker: words.
-func ftsLeaf(t *query.Term) (string, bool) {
+func (d dialect) ftsLeaf(t *query.Term) (string, bool) {
 	var col string
 	switch t.Field {
 	case query.Text, query.Title:
@@ -263,6 +283,9 @@ func ftsLeaf(t *query.Term) (string, bool) {
 	default:
 		return "", false
 	}
+	if d == postgresDialect {
+		return tsLeaf(t.Value, t.Prefix, ftsColumns[col]), true
+	}
 	e := ftsString(t.Value)
 	if t.Prefix {
 		e += " *"
@@ -273,32 +296,32 @@ func ftsLeaf(t *query.Term) (string, bool) {
 // ftsExpr compiles a subtree to one FTS5 expression when every leaf is an
 // FTS leaf and the shape is one FTS5 can express (NOT only beside a
 // positive term).
-func ftsExpr(n query.Node) (string, bool) {
+func (d dialect) ftsExpr(n query.Node) (string, bool) {
 	switch n := n.(type) {
 	case *query.Term:
 		if n.Field == ftsField {
 			return n.Value, true
 		}
-		return ftsLeaf(n)
+		return d.ftsLeaf(n)
 	case *query.Or:
 		parts := make([]string, len(n.Children))
 		for i, c := range n.Children {
-			e, ok := ftsExpr(c)
+			e, ok := d.ftsExpr(c)
 			if !ok {
 				return "", false
 			}
 			parts[i] = e
 		}
-		return "(" + strings.Join(parts, " OR ") + ")", true
+		return "(" + strings.Join(parts, d.ftsOp(" OR ")) + ")", true
 	case *query.And:
 		var pos, neg []string
 		for _, c := range n.Children {
-			if e, ok := ftsExpr(c); ok {
+			if e, ok := d.ftsExpr(c); ok {
 				pos = append(pos, e)
 				continue
 			}
 			if nt, ok := c.(*query.Not); ok {
-				if e, ok := ftsExpr(nt.Child); ok {
+				if e, ok := d.ftsExpr(nt.Child); ok {
 					neg = append(neg, e)
 					continue
 				}
@@ -308,9 +331,9 @@ func ftsExpr(n query.Node) (string, bool) {
 		if len(pos) == 0 {
 			return "", false
 		}
-		m := "(" + strings.Join(pos, " AND ") + ")"
+		m := "(" + strings.Join(pos, d.ftsOp(" AND ")) + ")"
 		for _, e := range neg {
-			m = "(" + m + " NOT " + e + ")"
+			m = "(" + m + d.ftsOp(" NOT ") + e + ")"
 		}
 		return m, true
 	}
@@ -342,24 +365,24 @@ func hasFreeText(n query.Node) bool {
 
 // collectFreeText gathers the FTS5 expressions of the free-text and title
 // terms that are not negated.
-func collectFreeText(n query.Node, negated bool, out *[]string) {
+func (d dialect) collectFreeText(n query.Node, negated bool, out *[]string) {
 	switch n := n.(type) {
 	case *query.Term:
 		if !negated && (n.Field == query.Text || n.Field == query.Title) {
-			if e, ok := ftsLeaf(n); ok {
+			if e, ok := d.ftsLeaf(n); ok {
 				*out = append(*out, e)
 			}
 		}
 	case *query.And:
 		for _, c := range n.Children {
-			collectFreeText(c, negated, out)
+			d.collectFreeText(c, negated, out)
 		}
 	case *query.Or:
 		for _, c := range n.Children {
-			collectFreeText(c, negated, out)
+			d.collectFreeText(c, negated, out)
 		}
 	case *query.Not:
-		collectFreeText(n.Child, !negated, out)
+		d.collectFreeText(n.Child, !negated, out)
 	}
 }
 
@@ -367,8 +390,11 @@ func collectFreeText(n query.Node, negated bool, out *[]string) {
 // values it binds to p.Args. Every condition is two-valued (never NULL), so
 // NOT is the complement.
 func (p *Plan) sql(n query.Node) (string, error) {
-	if e, ok := ftsExpr(n); ok {
+	if e, ok := p.d.ftsExpr(n); ok {
 		p.Args = append(p.Args, e)
+		if p.d == postgresDialect {
+			return tsMatch("a.fts"), nil
+		}
 		return "a.id IN (SELECT rowid FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?)", nil
 	}
 	switch n := n.(type) {
@@ -465,6 +491,12 @@ func (p *Plan) sqlTerm(t *query.Term) (string, error) {
 		}
 		// A word of the name: the full-text index narrows, the entity
 		// table checks the type.
+		if p.d == postgresDialect {
+			arg(tsLeaf(v, t.Prefix, ftsColumns["entity_names"]), typ, "%"+likeEscape(v)+"%")
+			return "(" + tsMatch("a.fts") +
+				" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.type = ?" +
+				` AND e.name LIKE ? ESCAPE '\'))`, nil
+		}
 		e := "entity_names : " + ftsString(v)
 		if t.Prefix {
 			e += " *"
@@ -489,12 +521,24 @@ func (p *Plan) sqlTerm(t *query.Term) (string, error) {
 		v = strings.ToLower(v)
 		return eq("a.language"), nil
 	case query.Section:
+		if t.Prefix && p.d == postgresDialect {
+			arg(likeEscape(v) + "%")
+			return `a.section ILIKE ? ESCAPE '\'`, nil
+		}
 		if t.Prefix {
 			return eq("a.section"), nil // LIKE is case-insensitive
 		}
 		arg(v)
+		if p.d == postgresDialect {
+			return "lower(a.section) = lower(CAST(? AS text))", nil
+		}
 		return "a.section = ? COLLATE NOCASE", nil
 	case query.URL:
+		if t.Prefix && p.d == postgresDialect {
+			l := likeEscape(v) + "%"
+			arg(l, l)
+			return `(a.url LIKE ? ESCAPE '\' OR a.canonical_url LIKE ? ESCAPE '\')`, nil
+		}
 		if t.Prefix {
 			g := globEscape(v) + "*"
 			arg(g, g)
@@ -506,13 +550,22 @@ func (p *Plan) sqlTerm(t *query.Term) (string, error) {
 		if t.Phrase && !t.Prefix {
 			// A whole byline among the newline-separated authors.
 			arg(v)
+			if p.d == postgresDialect {
+				return "strpos(lower(chr(10) || a.authors || chr(10)), lower(chr(10) || CAST(? AS text) || chr(10))) > 0", nil
+			}
 			return "instr(lower(char(10) || a.authors || char(10)), lower(char(10) || ? || char(10))) > 0", nil
 		}
 		arg("%" + likeEscape(v) + "%")
+		if p.d == postgresDialect {
+			return `a.authors ILIKE ? ESCAPE '\'`, nil
+		}
 		return `a.authors LIKE ? ESCAPE '\'`, nil
 	case query.Text, query.Title:
 		// A term with nothing to index (Parse leaves one only when it is
 		// all the query holds): it matches nothing.
+		if p.d == postgresDialect {
+			return "FALSE", nil
+		}
 		return "0", nil
 	}
 	return "", fmt.Errorf("%w: field %q cannot be searched", query.ErrSyntax, t.Field)
@@ -526,8 +579,11 @@ const allIDs = "SELECT id FROM articles"
 // index or table (it is not a compound).
 func (p *Plan) ids(n query.Node) (sel string, one bool, err error) {
 	arg := func(vals ...any) { p.IDArgs = append(p.IDArgs, vals...) }
-	if e, ok := ftsExpr(n); ok {
+	if e, ok := p.d.ftsExpr(n); ok {
 		arg(e)
+		if p.d == postgresDialect {
+			return "SELECT id FROM articles WHERE " + tsMatch("fts"), true, nil
+		}
 		return "SELECT rowid AS id FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?", true, nil
 	}
 	switch n := n.(type) {

@@ -18,11 +18,16 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	if err := s.Check(); err != nil {
 		return err
 	}
-	tx, err := s.DB.BeginTx(ctx, nil)
+	tx, err := s.h.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: delete %d: %w", id, err)
 	}
 	defer tx.Rollback()
+	if s.d == postgresDialect {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, pgWriteLock); err != nil {
+			return fmt.Errorf("store: delete %d: %w", id, err)
+		}
+	}
 	var raw int64
 	var prev, cluster sql.NullInt64
 	var latest int
@@ -68,8 +73,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	if cluster.Valid {
 		var n int
 		var first sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), (SELECT id FROM articles WHERE cluster_id = ?1
-			ORDER BY published IS NULL, published, id LIMIT 1) FROM articles WHERE cluster_id = ?1`, cluster.Int64).Scan(&n, &first); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), (SELECT id FROM articles WHERE cluster_id = ?
+			ORDER BY published IS NULL, published, id LIMIT 1) FROM articles WHERE cluster_id = ?`, cluster.Int64, cluster.Int64).Scan(&n, &first); err != nil {
 			return fmt.Errorf("store: delete %d: cluster: %w", id, err)
 		}
 		if n == 0 {

@@ -8,7 +8,19 @@
 //
 // Open takes a file path or a database URL. A path is one SQLite file
 // (through modernc.org/sqlite, pure Go, with FTS5), WAL journaling,
-// foreign keys on: the default, needing no server.
+// foreign keys on: the default, needing no server. A postgres:// URL is a
+// PostgreSQL database (through pgx's database/sql driver), with the same
+// schema (schema_pg.sql), applied as versioned migrations (store_pg.go).
+// The two are one implementation: statements are written once, in the SQL
+// both accept, and dialect.go spells the few that differ; search's steps
+// and the full text differ (search_pg.go, fts.go, rank.go): PostgreSQL
+// keeps a tsvector made by a Go tokenizer that reproduces SQLite's
+// (unicode61, remove_diacritics 2; fold.bin is read from SQLite itself),
+// and ranks and makes snippets as FTS5's bm25() and snippet() do, so both
+// stores give the same hits, order, totals and snippets. On PostgreSQL,
+// write transactions take turns on one advisory lock, across processes,
+// as SQLite's writers do; the unique content hash stores an input once
+// even when two processes store it at once.
 //
 // The schema is schema.sql, embedded and applied by Open; its comments are
 // the reference for every table and column. In short:
@@ -31,10 +43,10 @@
 // alongside a writer (WAL), also from another process. DeleteArticle
 // removes one article version (the web API's delete).
 //
-// Open refuses, with ErrNotStore, a file that is not a newsgraph store
-// (another program's SQLite database, a file that is not SQLite, or an
-// empty file opened read-only) rather than add the schema to it; an empty
-// file opened to write becomes a store. Begin and Commit fail with ErrGone
+// Open refuses, with ErrNotStore, a file or a PostgreSQL schema that is
+// not a newsgraph store (another program's tables, a file that is not
+// SQLite, or an empty file or database opened read-only) rather than add
+// the schema to it; an empty one opened to write becomes a store. Begin and Commit fail with ErrGone
 // when the file was deleted or replaced while open (Check).
 //
 // The schema only grows: later versions add tables, columns with defaults

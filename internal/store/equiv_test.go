@@ -21,8 +21,14 @@ const equivArticles = 700
 // ingested (every 11th article joins the previous one's cluster).
 func equivStore(t *testing.T) *Store {
 	t.Helper()
+	return equivStoreAt(t, filepath.Join(t.TempDir(), "equiv.db"))
+}
+
+// equivStoreAt builds the equivalence store in the store dsn names.
+func equivStoreAt(t *testing.T, dsn string) *Store {
+	t.Helper()
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "equiv.db"))
+	st, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,17 +161,20 @@ func TestSearchEqualsExact(t *testing.T) {
 	small := *big
 	small.probeMin, small.probeMax = 30, 400
 	for _, c := range []*Store{big, &small} {
-		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c) })
+		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c, c) })
 	}
 }
 
-func searchEqualsExact(t *testing.T, c *Store) {
+// searchEqualsExact checks c's pages and totals against the one-statement
+// reference run on ref, an SQLite store holding the same articles (c
+// itself, or a PostgreSQL store built the same way).
+func searchEqualsExact(t *testing.T, c, ref *Store) {
 	ctx := context.Background()
 	for _, q := range equivQueries {
 		for _, f := range []Filter{{Query: q}, {Query: q, AllVersions: true}, {Query: q, Originals: true}} {
 			name := fmt.Sprintf("%s/all=%v/orig=%v", q, f.AllVersions, f.Originals)
 			t.Run(name, func(t *testing.T) {
-				want := exactIDs(t, c, f)
+				want := exactIDs(t, ref, f)
 				for _, pg := range []struct{ offset, limit int }{{0, 20}, {20, 20}, {0, 5}, {37, 50}, {len(want) - 3, 20}} {
 					pg.offset = max(pg.offset, 0)
 					for _, noTotal := range []bool{false, true} {
@@ -194,11 +203,17 @@ func searchEqualsExact(t *testing.T, c *Store) {
 // reference.
 func TestSearchLimits(t *testing.T) {
 	c := equivStore(t)
+	searchLimits(t, c, c)
+}
+
+// searchLimits checks c's limits against the reference run on ref (as
+// searchEqualsExact).
+func searchLimits(t *testing.T, c, ref *Store) {
 	ctx := context.Background()
 	checked := 0
 	for _, q := range equivQueries {
 		f := Filter{Query: q}
-		want := exactIDs(t, c, f)
+		want := exactIDs(t, ref, f)
 		const limit = 40
 		res, err := c.Search(ctx, SearchOptions{Filter: f, CountLimit: limit, RankLimit: limit})
 		if err != nil {

@@ -55,7 +55,7 @@ func (s *Store) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) 
 	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
-	m, err := opts.Filter.matchSet()
+	m, err := opts.Filter.matchSet(s.d)
 	if err != nil {
 		return nil, err
 	}
@@ -86,11 +86,11 @@ func (s *Store) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facet
 	// In id order, each table is read front to back.
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	list := idList(ids)
+	list := s.d.idArg(ids)
 	// Outlet, month and language from one read of the article rows.
 	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
-	rows, err := s.DB.QueryContext(ctx, "SELECT "+outletName+", COALESCE(substr(a.published, 1, 7), ''), a.language"+
-		" FROM json_each(?) m CROSS JOIN articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", list)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+outletName+", COALESCE(substr(a.published, 1, 7), ''), a.language"+
+		" FROM "+s.d.idList("m")+" "+s.d.crossJoin()+" articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", list)
 	if err != nil {
 		return nil, err
 	}
@@ -125,13 +125,13 @@ func (s *Store) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facet
 		dst *[]Count
 		q   string
 	}{
-		{&f.Speaker, "SELECT q.speaker_name AS v, count(DISTINCT q.article_id) AS n FROM json_each(?) m CROSS JOIN quotes q ON q.article_id = m.value" +
+		{&f.Speaker, "SELECT q.speaker_name AS v, count(DISTINCT q.article_id) AS n FROM " + s.d.idList("m") + " " + s.d.crossJoin() + " quotes q ON q.article_id = m.value" +
 			" WHERE q.speaker_name <> '' AND q.speaker_kind IN ('person', 'organization')"},
-		{&f.Person, "SELECT e.name AS v, count(*) AS n FROM json_each(?) m CROSS JOIN article_entities e ON e.article_id = m.value AND e.type = 'PERSON'"},
-		{&f.Tag, "SELECT t.tag AS v, count(DISTINCT t.article_id) AS n FROM json_each(?) m CROSS JOIN tags t ON t.article_id = m.value"},
+		{&f.Person, "SELECT e.name AS v, count(*) AS n FROM " + s.d.idList("m") + " " + s.d.crossJoin() + " article_entities e ON e.article_id = m.value AND e.type = 'PERSON'"},
+		{&f.Tag, "SELECT t.tag AS v, count(DISTINCT t.article_id) AS n FROM " + s.d.idList("m") + " " + s.d.crossJoin() + " tags t ON t.article_id = m.value"},
 	}
 	for _, fc := range others {
-		rows, err := s.DB.QueryContext(ctx, fc.q+" GROUP BY v ORDER BY n DESC, v LIMIT ?", list, facetSize)
+		rows, err := s.h.QueryContext(ctx, fc.q+" GROUP BY v ORDER BY n DESC, v LIMIT ?", list, facetSize)
 		if err != nil {
 			return nil, err
 		}

@@ -80,7 +80,7 @@ func (s *Store) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit)
 			opts.Speaker = name
 		}
 	}
-	p, extra, err := f.plan()
+	p, extra, err := f.plan(s.d)
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func (s *Store) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit)
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, limit, max(opts.Offset, 0))
 	}
-	rows, err := s.DB.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("store: quotes: %w", err)
 	}

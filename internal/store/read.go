@@ -30,8 +30,8 @@ type Filter struct {
 
 // plan parses and compiles the filter's query and returns the extra
 // article conditions the filter adds (SQL without values).
-func (f Filter) plan() (*Plan, string, error) {
-	p, err := ParseCompile(f.Query)
+func (f Filter) plan(d dialect) (*Plan, string, error) {
+	p, err := parseCompile(f.Query, d)
 	if err != nil {
 		return nil, "", joinQuery(err)
 	}

@@ -365,7 +365,7 @@ func TestExportNeedsNoSorter(t *testing.T) {
 
 func exportSQL(t *testing.T, q string) (string, []any) {
 	t.Helper()
-	s, args, err := exportQuery(ExportOptions{Format: JSONL, Filter: Filter{Query: q}})
+	s, args, err := exportQuery(sqliteDialect, ExportOptions{Format: JSONL, Filter: Filter{Query: q}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -95,7 +95,7 @@ func (s *Store) entityName(ctx context.Context, alias string, types []string) (s
 		args = append(args, t)
 	}
 	var name string
-	err := s.DB.QueryRowContext(ctx, q, args...).Scan(&name)
+	err := s.h.QueryRowContext(ctx, q, args...).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}

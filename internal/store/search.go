@@ -128,7 +128,7 @@ func (s *Store) Search(ctx context.Context, opts SearchOptions) (*SearchResult, 
 	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
-	m, err := opts.Filter.matchSet()
+	m, err := opts.Filter.matchSet(s.d)
 	if err != nil {
 		return nil, err
 	}
@@ -212,8 +212,8 @@ func (m matchSet) setArgs() []any {
 	return args
 }
 
-func (f Filter) matchSet() (matchSet, error) {
-	p, err := ParseCompile(f.Query)
+func (f Filter) matchSet(d dialect) (matchSet, error) {
+	p, err := parseCompile(f.Query, d)
 	if err != nil {
 		return matchSet{}, joinQuery(err)
 	}
@@ -261,7 +261,11 @@ func (m matchSet) ftsWhere() (string, []any) {
 func (m matchSet) articleWhere() (string, []any) {
 	var conds []string
 	var args []any
-	if m.match != "" {
+	pg := m.p.d == postgresDialect
+	if m.match != "" && pg {
+		conds = append(conds, tsMatch("a.fts"))
+		args = append(args, m.match)
+	} else if m.match != "" {
 		conds = append(conds, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
 		args = append(args, m.match)
 	}
@@ -271,6 +275,9 @@ func (m matchSet) articleWhere() (string, []any) {
 	if m.filter != "" {
 		conds = append(conds, m.filter)
 		args = append(args, m.args...)
+	}
+	if len(conds) == 0 && pg {
+		return "TRUE", nil
 	}
 	if len(conds) == 0 {
 		return "1", nil
@@ -324,9 +331,12 @@ func (s *Store) rank(ctx context.Context, m matchSet, n int) ([]rankedID, error)
 // is the number of matches when known (-1 if not), to choose how to find
 // the newest ones.
 func (s *Store) rankWithin(ctx context.Context, m matchSet, n, window, total int) ([]rankedID, error) {
+	if s.d == postgresDialect {
+		return s.rankPG(ctx, m, n, window)
+	}
 	var out []rankedID
 	scan := func(q string, args ...any) error {
-		rows, err := s.DB.QueryContext(ctx, q, args...)
+		rows, err := s.h.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
@@ -358,7 +368,7 @@ func (s *Store) rankWithin(ctx context.Context, m matchSet, n, window, total int
 		// Enough newest articles to hold n matches if the matches are
 		// spread evenly, and half as many again.
 		var last int64
-		if err := s.DB.QueryRowContext(ctx, "SELECT COALESCE(max(id), 0) FROM articles").Scan(&last); err != nil {
+		if err := s.h.QueryRowContext(ctx, "SELECT COALESCE(max(id), 0) FROM articles").Scan(&last); err != nil {
 			return nil, err
 		}
 		probe = max(s.probeMin, int(float64(n)*1.5*float64(last)/float64(total)))
@@ -393,6 +403,9 @@ func (s *Store) rankWithin(ctx context.Context, m matchSet, n, window, total int
 // count counts the matches, at most limit of them when limit > 0 (capped
 // then says there are more).
 func (s *Store) count(ctx context.Context, m matchSet, limit int) (n int, capped bool, err error) {
+	if s.d == postgresDialect {
+		return s.countPG(ctx, m, limit)
+	}
 	var sel string
 	var args []any
 	switch {
@@ -411,13 +424,13 @@ func (s *Store) count(ctx context.Context, m matchSet, limit int) (n int, capped
 		sel, args = "SELECT 1 FROM articles a WHERE "+where, a
 	}
 	if limit > 0 {
-		err = s.DB.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, limit+1)...).Scan(&n)
+		err = s.h.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, limit+1)...).Scan(&n)
 		if n > limit {
 			return limit, true, err
 		}
 		return n, false, err
 	}
-	err = s.DB.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+")", args...).Scan(&n)
+	err = s.h.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+")", args...).Scan(&n)
 	return n, false, err
 }
 
@@ -441,6 +454,9 @@ func (s *Store) hits(ctx context.Context, m matchSet, page []rankedID, opts Sear
 	if len(page) == 0 {
 		return out, nil
 	}
+	if s.d == postgresDialect {
+		return s.hitsPG(ctx, m, page, opts)
+	}
 	at := make(map[int64]int, len(page))
 	ids := make([]int64, len(page))
 	for i, r := range page {
@@ -461,7 +477,7 @@ func (s *Store) hits(ctx context.Context, m matchSet, page []rankedID, opts Sear
 			" WHERE a.id IN (SELECT value FROM json_each(?))"
 		args = []any{idList(ids)}
 	}
-	rows, err := s.DB.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -502,7 +518,7 @@ func (s *Store) hits(ctx context.Context, m matchSet, page []rankedID, opts Sear
 	if lead && m.p.Highlight != "" {
 		for i := range out {
 			var snip string
-			err := s.DB.QueryRowContext(ctx, "SELECT snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+			err := s.h.QueryRowContext(ctx, "SELECT snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
 				opts.MarkOpen, opts.MarkClose, opts.SnippetWords, m.p.Highlight, out[i].ID).Scan(&snip)
 			if err == nil {
 				out[i].Snippet = snip

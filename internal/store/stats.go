@@ -164,12 +164,15 @@ func (g *GenderCount) finish() {
 }
 
 // period is the SQL expression of an article's bucket.
-func period(by Interval) string {
+func (d dialect) period(by Interval) string {
 	switch by {
 	case Month:
 		return "substr(a.published, 1, 7)"
 	case Week:
 		// The Monday on or before the date.
+		if d == postgresDialect {
+			return "to_char(date_trunc('week', CAST(substr(a.published, 1, 10) AS date)), 'YYYY-MM-DD')"
+		}
 		return "date(a.published, 'weekday 0', '-6 days')"
 	}
 	return "substr(a.published, 1, 10)"
@@ -185,7 +188,7 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
-	p, extra, err := opts.Filter.plan()
+	p, extra, err := opts.Filter.plan(s.d)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +199,7 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 
 	// Over time.
 	from, args := p.FromWhere("", extra)
-	rows, err := s.DB.QueryContext(ctx, "SELECT "+period(opts.By)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+s.d.period(opts.By)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
 	if err != nil {
 		return fail("over time", err)
 	}
@@ -236,7 +239,7 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 
 	// The largest outlets, and their top lists.
 	outFrom, oargs := p.FromWhere("JOIN outlets o ON o.id = a.outlet_id", extra)
-	rows, err = s.DB.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
+	rows, err = s.h.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
 		" GROUP BY o.id ORDER BY n DESC, o.id LIMIT ?", append(oargs, opts.Outlets)...)
 	if err != nil {
 		return fail("outlets", err)
@@ -290,8 +293,8 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	// Gender of quoted people: each person once (by name), with the
 	// number of their quotes.
 	gf, ga := p.FromWhere("JOIN quotes q ON q.article_id = a.id LEFT JOIN speakers s ON s.id = q.speaker_id", extra, "q.speaker_kind = 'person' AND q.speaker_name <> ''")
-	rows, err = s.DB.QueryContext(ctx, "SELECT g, count(*), sum(n) FROM (SELECT COALESCE(max(CASE WHEN s.gender IN ('female', 'male') THEN s.gender END), 'unknown') AS g, count(*) AS n "+gf+
-		" GROUP BY q.speaker_name) GROUP BY g", ga...)
+	rows, err = s.h.QueryContext(ctx, "SELECT g, count(*), sum(n) FROM (SELECT COALESCE(max(CASE WHEN s.gender IN ('female', 'male') THEN s.gender END), 'unknown') AS g, count(*) AS n "+gf+
+		" GROUP BY q.speaker_name) sp GROUP BY g", ga...)
 	if err != nil {
 		return fail("gender", err)
 	}
@@ -315,7 +318,7 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 }
 
 func (s *Store) nameCounts(ctx context.Context, q string, args []any) ([]NameCount, error) {
-	rows, err := s.DB.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -343,11 +346,11 @@ func (s *Store) techniqueCounts(ctx context.Context, p *Plan, extra string, arti
 	}
 	wf, wa := p.FromWhere("", append([]string{extra}, conds...)...)
 	var words sql.NullInt64
-	if err := s.DB.QueryRowContext(ctx, "SELECT sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf, append(wa, cargs...)...).Scan(&words); err != nil {
+	if err := s.h.QueryRowContext(ctx, "SELECT sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf, append(wa, cargs...)...).Scan(&words); err != nil {
 		return nil, err
 	}
 	tf, ta := p.FromWhere("JOIN techniques t ON t.article_id = a.id", append([]string{extra}, conds...)...)
-	rows, err := s.DB.QueryContext(ctx, "SELECT t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
+	rows, err := s.h.QueryContext(ctx, "SELECT t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
 		" GROUP BY t.technique ORDER BY n DESC, t.technique", append(ta, cargs...)...)
 	if err != nil {
 		return nil, err
@@ -378,13 +381,13 @@ func (s *Store) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, err
 	if err != nil {
 		return nil, err
 	}
-	p, extra, err := f.plan()
+	p, extra, err := f.plan(s.d)
 	if err != nil {
 		return nil, err
 	}
 	from, args := p.FromWhere("", extra)
 	var n int
-	if err := s.DB.QueryRowContext(ctx, "SELECT count(*) "+from, args...).Scan(&n); err != nil {
+	if err := s.h.QueryRowContext(ctx, "SELECT count(*) "+from, args...).Scan(&n); err != nil {
 		return nil, fmt.Errorf("store: techniques %q: %w", f.Query, err)
 	}
 	out, err := s.techniqueCounts(ctx, p, extra, n)
@@ -397,13 +400,13 @@ func (s *Store) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, err
 // techniquesOver counts the techniques per period of the dated articles;
 // over gives each period's article count.
 func (s *Store) techniquesOver(ctx context.Context, p *Plan, extra string, by Interval, over []PeriodCount) ([]PeriodTechniques, error) {
-	per := period(by)
+	per := s.d.period(by)
 	articles := map[string]int{}
 	for _, pc := range over {
 		articles[pc.Period] = pc.Count
 	}
 	wf, wa := p.FromWhere("", extra, "a.published IS NOT NULL")
-	rows, err := s.DB.QueryContext(ctx, "SELECT "+per+" AS period, sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf+" GROUP BY period", wa...)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+per+" AS period, sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf+" GROUP BY period", wa...)
 	if err != nil {
 		return nil, err
 	}
@@ -422,7 +425,7 @@ func (s *Store) techniquesOver(ctx context.Context, p *Plan, extra string, by In
 		return nil, err
 	}
 	tf, ta := p.FromWhere("JOIN techniques t ON t.article_id = a.id", extra, "a.published IS NOT NULL")
-	rows, err = s.DB.QueryContext(ctx, "SELECT "+per+" AS period, t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
+	rows, err = s.h.QueryContext(ctx, "SELECT "+per+" AS period, t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
 		" GROUP BY period, t.technique ORDER BY period, n DESC, t.technique", ta...)
 	if err != nil {
 		return nil, err

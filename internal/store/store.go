@@ -28,7 +28,8 @@ var ErrSchemaTooNew = errors.New("store: database schema is newer than this news
 
 // ErrNotStore is returned by Open for a file that is not a newsgraph store:
 // not an SQLite database, an SQLite database of another program (tables
-// but no newsgraph meta table), or, read-only, an empty file.
+// but no newsgraph meta table), or, read-only, an empty file; and for a
+// PostgreSQL schema holding another program's tables, or, read-only, none.
 var ErrNotStore = errors.New("not a newsgraph store")
 
 // ErrGone is returned by Check and Begin when the store's file was deleted
@@ -36,13 +37,20 @@ var ErrNotStore = errors.New("not a newsgraph store")
 // file, and everything written would be lost.
 var ErrGone = errors.New("store: the database file was deleted or replaced while open")
 
-// Store is an open corpus database. DB is safe for concurrent use; reads
-// run alongside the one writer (WAL).
+// Store is an open corpus database, SQLite or PostgreSQL. It is safe for
+// concurrent use; reads run alongside the one writer.
 type Store struct {
-	// DB is the database handle for queries. Every connection has
-	// foreign keys on, WAL journaling and a busy timeout; transactions
-	// begun with DB.BeginTx take the write lock at once (BEGIN IMMEDIATE).
-	DB   *sql.DB
+	// DB is the raw database handle, for tests and tools that inspect
+	// the schema (its statements are the engine's own: '?' on SQLite,
+	// $n on PostgreSQL). Nothing outside this package writes through it.
+	// On SQLite every connection has foreign keys on, WAL journaling and
+	// a busy timeout, and transactions take the write lock at once
+	// (BEGIN IMMEDIATE).
+	DB *sql.DB
+	// h is DB for the store's own statements (placeholders rewritten
+	// for d).
+	h    dbHandle
+	d    dialect
 	path string
 	// noIdentity leaves corpus identity out of writes (Options.NoIdentity).
 	noIdentity bool
@@ -56,10 +64,13 @@ type Store struct {
 
 // Options tunes Open. The zero value works.
 type Options struct {
-	// ReadOnly opens the file for queries only (it must exist).
+	// ReadOnly opens the file (or the PostgreSQL database) for queries
+	// only; it must exist.
 	ReadOnly bool
-	// BusyTimeout is how long a statement waits for a lock held by
-	// another connection or process. Zero means 10 seconds.
+	// BusyTimeout is how long an SQLite statement waits for a lock held
+	// by another connection or process. Zero means 10 seconds. (A
+	// PostgreSQL writer waits for its turn without limit; the server
+	// detects deadlocks.)
 	BusyTimeout time.Duration
 	// NoIdentity stores names as the articles wrote them, without linking
 	// them to corpus entities: only to measure what linking costs.
@@ -93,14 +104,11 @@ func IsFile(dsn string) bool {
 	return !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://")
 }
 
-// ErrUnsupported is returned by Open for a database URL this build cannot
-// open.
-var ErrUnsupported = errors.New("store: unsupported database")
-
 // OpenOptions is Open with options.
 func OpenOptions(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	opts.applyDefaults()
 	if !IsFile(dsn) {
-		return nil, fmt.Errorf("%w: %s: PostgreSQL is not implemented yet", ErrUnsupported, redact(dsn))
+		return openPostgres(ctx, dsn, opts)
 	}
 	return openSQLite(ctx, dsn, opts)
 }
@@ -133,7 +141,7 @@ func openSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(opts.MaxConns)
-	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
+	s := &Store{DB: db, h: dbHandle{db, sqliteDialect}, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {
@@ -205,6 +213,9 @@ func checkOwner(ctx context.Context, db *sql.DB, path string, readOnly bool) err
 // Check returns ErrGone when the store's path no longer names the file
 // that was opened (deleted, or replaced by another file).
 func (s *Store) Check() error {
+	if s.d == postgresDialect {
+		return nil // a server's database has no file to lose
+	}
 	fi, err := os.Stat(s.path)
 	if err != nil || s.file == nil || !os.SameFile(fi, s.file) {
 		return fmt.Errorf("%w: %s", ErrGone, s.path)
@@ -212,7 +223,8 @@ func (s *Store) Check() error {
 	return nil
 }
 
-// Path is the file the store was opened on.
+// Path is the file the store was opened on (a database URL without its
+// password on PostgreSQL).
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.

@@ -93,6 +93,9 @@ func TestBrowserSearchArticleSpeaker(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`input[name=q]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=q]`), `ferry AND outlet:"Eastport Ledger"`),
 		chromedp.Submit(chromedp.CSS(`input[name=q]`)),
+		// The results page, not the front page's latest articles: its
+		// search box holds the query.
+		chromedp.WaitVisible(chromedp.CSS(`input[name=q][value*=ferry]`)),
 		chromedp.WaitVisible(chromedp.CSS(`a.hit-title`)),
 	)
 	hits := eval[int](t, ctx, `document.querySelectorAll('a.hit-title').length`)
