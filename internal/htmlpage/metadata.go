@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"fmt"
+	"golang.org/x/net/html"
 	nurl "net/url"
 	"regexp"
 	"strings"
@@ -101,7 +102,7 @@ type titlePart struct {
 
 // titleSeps are the separators between a headline and a site name. A
 // colon separates only a leading part ("Site: Headline").
-var titleSeps = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " ~ ", " / ", " ‹ ", " › "}
+var titleSeps = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " ~ ", " / ", " ‹ ", " › ", " ⋆ ", " ★ ", " ◆ ", " ♦ ", " ¦ ", " || "}
 
 // splitTitle cuts a title at its separators.
 func splitTitle(t string) []titlePart {
@@ -160,6 +161,9 @@ type titleCandidate struct {
 	// whole is set for sources that name the headline alone (h1,
 	// JSON-LD headline); page titles may carry other parts.
 	whole bool
+	// inArticle is set for the <h1> inside <article> or <main>: the
+	// headline readers see.
+	inArticle bool
 }
 
 // chooseTitle picks the headline from the page's title sources. Every
@@ -171,6 +175,9 @@ type titleCandidate struct {
 func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback string) string {
 	var cands []titleCandidate
 	add := func(s string, whole bool) {
+		if strings.Contains(s, "&") {
+			s = html.UnescapeString(s)
+		}
 		if s = normalizeSpace(s); s != "" && len(s) <= 600 {
 			cands = append(cands, titleCandidate{text: s, whole: whole})
 		}
@@ -184,10 +191,40 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 	}
 	add(pm.meta("twitter:title"), false)
 	add(pm.meta("headline"), true)
-	if h := mainH1(pm.h1); h != "" {
-		add(h, true)
+	main := mainH1(pm.h1)
+	if main != "" {
+		add(main, true)
+		for _, h := range pm.h1 {
+			if h.text == main && h.inArticle && len(pm.h1) == 1 {
+				cands[len(cands)-1].inArticle = true
+			}
+		}
 	}
 	add(pm.titleTag, false)
+	// Another <h1> (after a "Navigation" one) is a candidate when a page
+	// title carries it.
+	carried := func(f string) bool {
+		for _, c := range cands {
+			if !c.whole && (foldText(c.text) == f || hasRun(c.text, f)) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(pm.h1) > 1 && (main == "" || !carried(foldText(main))) {
+		for _, h := range pm.h1 {
+			f := foldText(h.text)
+			if h.text == main || strings.Count(f, " ") < 2 {
+				continue
+			}
+			for _, c := range cands {
+				if !c.whole && hasRun(c.text, f) {
+					add(h.text, true)
+					break
+				}
+			}
+		}
+	}
 	if len(cands) == 0 {
 		// go-trafilatura's title comes from the same sources: it is used
 		// when they give nothing, and does not vote.
@@ -213,12 +250,36 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 				score++
 			}
 		}
+		if cands[i].inArticle {
+			score++
+		}
 		if score > bestScore {
 			best, bestScore = i, score
 		}
 	}
 	if best < 0 {
 		return normalizeSpace(fallback)
+	}
+	// A page title alone, unconfirmed: its last " | " part is the site's
+	// name even when the page does not declare it.
+	if bestScore == 0 && len(cands) == 1 {
+		parts := splitTitle(stripped[best])
+		if n := len(parts); n > 1 && parts[n-1].sep == " | " {
+			head := joinParts(parts[:n-1])
+			if utf8.RuneCountInString(head) >= 10 {
+				return head
+			}
+		}
+	}
+	// Of the candidates that say the same words, the headline as written
+	// on the page (h1, JSON-LD headline) keeps its typography: dashes,
+	// quotation marks, apostrophes that og:title and <title> often flatten.
+	if !cands[best].whole {
+		for i, c := range cands {
+			if c.whole && folded[i] == folded[best] {
+				return stripped[i]
+			}
+		}
 	}
 	return stripped[best]
 }

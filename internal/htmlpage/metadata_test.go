@@ -57,6 +57,16 @@ func TestTitle(t *testing.T) {
 		{"JSON-LD headline agrees with h1", `<title>Council news</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Library saved by council vote"}</script>`,
 			`<h1>Library saved by council vote</h1>`, "", "Library saved by council vote"},
+		{"kicker dropped from the h1", `<meta property="og:title" content="Bridge reopens after repairs">`,
+			`<h1><span class="article-kicker">Infrastructure</span> <span>Bridge reopens after repairs</span></h1>`, "", "Bridge reopens after repairs"},
+		{"h1 typography kept over a flattened og:title", `<meta property="og:title" content="Council says &quot;no&quot; - again"><title>Council says "no" - again</title>`,
+			`<h1>Council says „no“ – again</h1>`, "", "Council says „no“ – again"},
+		{"entities in the JSON-LD headline", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tunnel &#8211; closed for a year"}</script>`,
+			"", "", "Tunnel – closed for a year"},
+		{"page title alone loses its last bar part", `<title>Alles Neue mach der Mai | Bibliothek und mehr</title>`, "", "", "Alles Neue mach der Mai"},
+		{"a later h1 the page title carries", `<title>site.example: Reden / Rede des Präsidenten beim Konvent der Länder</title>`,
+			`<h1>Navigation und Service</h1><h1>Rede des Präsidenten beim Konvent der Länder</h1>`, "", "Rede des Präsidenten beim Konvent der Länder"},
+		{"star separator", `<meta property="og:title" content="Handball coach named ambassador ⋆ Club Blog"><meta property="og:site_name" content="Club Blog">`, "", "", "Handball coach named ambassador"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
 			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},
