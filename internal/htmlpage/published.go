@@ -226,7 +226,10 @@ func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls
 	if ok && settled(votes, t) && !(clock && isUTC(t)) {
 		return &t, clock
 	}
-	hd, hdOK := htmlDate(doc, firstNonEmpty(urls...), lang, now)
+	// A settled UTC time needs only the day the page shows: htmldate's
+	// fast search (markup and URL, no text search) tells it.
+	extensive := !(ok && settled(votes, t))
+	hd, hdOK := htmlDate(doc, firstNonEmpty(urls...), lang, extensive, now)
 	if hdOK {
 		votes = append(votes, dateVote{t: hd.t, clock: hd.clock, weight: wHTMLDate, order: len(votes)})
 		t, clock, ok = voteDay(votes, modified)
@@ -261,12 +264,12 @@ func settled(votes []dateVote, t time.Time) bool {
 	return for_ >= wDeclared && for_-against > wHTMLDate
 }
 
-// htmlDate runs htmldate's extensive search for the original publication
-// date of the page. A page that declares a language other than English
+// htmlDate runs htmldate's search (extensive: also through the visible
+// text) for the original publication date of the page. A page that declares a language other than English
 // has its numeric dates read day first ("4. 2. 2022" is 4 February), as
 // nearly every other language writes them.
-func htmlDate(doc *html.Node, pageURL, lang string, now time.Time) (dateVote, bool) {
-	opts := htmldate.Options{UseOriginalDate: true, URL: pageURL}
+func htmlDate(doc *html.Node, pageURL, lang string, extensive bool, now time.Time) (dateVote, bool) {
+	opts := htmldate.Options{UseOriginalDate: true, URL: pageURL, SkipExtensiveSearch: !extensive}
 	if lang != "" && lang != "en" {
 		opts.DateParserConfig = &dateparser.Configuration{
 			Languages:           []string{lang, "en"},
