@@ -474,6 +474,9 @@ var writtenByLabels = map[string]bool{
 func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []string) []string {
 	var orgs []string
 	var sources [][]string
+	// Names the JSON-LD types as a Person need not be written like one
+	// ("Mobasir hassan").
+	typedPersons := map[string]bool{}
 	// The article's authors; else those of any object that has some.
 	for _, o := range append(ld, pm.ld...) {
 		var raw []string
@@ -484,6 +487,9 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 				if ldHasType(ao, "Organization", "NewsMediaOrganization", "Corporation") {
 					orgs = append(orgs, name)
 					continue
+				}
+				if ldHasType(ao, "Person") {
+					typedPersons[foldText(name)] = true
 				}
 				raw = append(raw, name)
 				continue
@@ -526,7 +532,7 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 				switch {
 				case isOrgName(n, site):
 					orgs = append(orgs, n)
-				case !isNameLike(n):
+				case !isNameLike(n) && !(typedPersons[foldText(n)] && strings.IndexFunc(n, unicode.IsUpper) >= 0):
 				default:
 					ps = append(ps, n)
 				}

@@ -193,6 +193,8 @@ func TestAuthors(t *testing.T) {
 		{"link to an author page", "", `<address>By <a href="https://blog.example/author/wlang/">Walt Lang</a></address>`, "", []string{"Walt Lang"}},
 		{"Yoast written-by label", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Xenia Roth">`, "", "", []string{"Xenia Roth"}},
 		{"copyright sign and a doubled name", "", `<span class="author">© Yara Falk Yara Falk</span>`, "", []string{"Yara Falk"}},
+		{"a JSON-LD Person written in lower case", `<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Mobasir hassan"}}</script>`, "", "", []string{"Mobasir hassan"}},
+		{"a lower-case meta author is still no name", `<meta name="author" content="Mobasir hassan">`, "", "", nil},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
