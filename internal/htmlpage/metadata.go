@@ -577,6 +577,14 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 	if len(keep) > 0 {
 		return keep
 	}
+	// A blog's visible byline often gives only the writer's handle ("von
+	// zahlenzauberin"): one lower-case word of letters is kept when nobody
+	// else is named, even when it is also the blog's host name.
+	for _, b := range pm.bylines {
+		if names := cleanAuthors(b); len(names) == 1 && rxHandleName.MatchString(names[0]) && !genericNames[foldText(names[0])] && !authorStop[names[0]] {
+			return names
+		}
+	}
 	var out []string
 	for _, o := range orgs {
 		for _, n := range cleanAuthors(o) {
@@ -699,6 +707,7 @@ var (
 	rxByPrefix    = regexp.MustCompile(`(?i)^(?:[\p{L}]+\s+){0,2}(?:by|von|par|por|door|av|di|da)\s+`)
 	rxParens      = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 	rxLabel       = regexp.MustCompile(`^\p{L}+:\s+`)
+	rxHandleName  = regexp.MustCompile(`^\p{Ll}[\p{Ll}\d]{3,24}$`)
 	rxAuthorLabel = regexp.MustCompile(`(?i)(?:^|\s)(?:autor|autorin|author|auteur|autore|text|texte|texto|testo|verfasser|verfasserin)\s?:\s*`)
 	rxAnyLabel    = regexp.MustCompile(`\s\p{Lu}\p{Ll}+\s?:\s`)
 	rxAuthorSplit = regexp.MustCompile(`(?i)\s*(?:;|\||,|&|/|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+)\s*`)

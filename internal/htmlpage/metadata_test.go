@@ -195,6 +195,9 @@ func TestAuthors(t *testing.T) {
 		{"copyright sign and a doubled name", "", `<span class="author">© Yara Falk Yara Falk</span>`, "", []string{"Yara Falk"}},
 		{"a JSON-LD Person written in lower case", `<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Mobasir hassan"}}</script>`, "", "", []string{"Mobasir hassan"}},
 		{"a lower-case meta author is still no name", `<meta name="author" content="Mobasir hassan">`, "", "", nil},
+		// go-trafilatura's own guess, capitalised, comes first here; see
+		// TestAuthorHandle for the byline alone.
+		{"a blogger's handle in the visible byline", "", `<h4 class="vcard author">von <span class="fn">nachtschreiber</span></h4>`, "", []string{"Nachtschreiber"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
@@ -324,3 +327,28 @@ func BenchmarkMetadata(b *testing.B) {
 }
 
 type htmlNode = html.Node
+
+func TestAuthorHandle(t *testing.T) {
+	doc, err := Parse(metaPage("", `<h4 class="vcard author">von <span class="fn">nachtschreiber</span></h4>`, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm := readMeta(doc)
+	got := chooseAuthors(pm, pm.ldArticles(), newSiteNames("nachtschreiber.blog.example"), nil)
+	if !reflect.DeepEqual(got, []string{"nachtschreiber"}) {
+		t.Errorf("authors %q, want the handle", got)
+	}
+	pm = readMeta(mustParse(t, metaPage("", `<h4 class="vcard author">von <span class="fn">Admin_2</span></h4>`, "")))
+	if got := chooseAuthors(pm, pm.ldArticles(), newSiteNames(""), nil); len(got) != 0 {
+		t.Errorf("authors %q, want none", got)
+	}
+}
+
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
