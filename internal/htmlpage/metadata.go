@@ -152,7 +152,8 @@ func stripSite(t string, site siteNames) string {
 	if i := strings.Index(t, ": "); i > 0 && i < 60 && site.is(t[:i]) && len(t)-i > 12 {
 		t = t[i+2:]
 	}
-	return strings.TrimSpace(t)
+	// A separator left at either end (": Headline", "Site -").
+	return strings.Trim(t, " :|-–—·•/")
 }
 
 // titleCandidate is a title from one source.

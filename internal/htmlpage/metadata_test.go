@@ -66,6 +66,7 @@ func TestTitle(t *testing.T) {
 		{"page title alone loses its last bar part", `<title>Alles Neue mach der Mai | Bibliothek und mehr</title>`, "", "", "Alles Neue mach der Mai"},
 		{"a later h1 the page title carries", `<title>site.example: Reden / Rede des Präsidenten beim Konvent der Länder</title>`,
 			`<h1>Navigation und Service</h1><h1>Rede des Präsidenten beim Konvent der Länder</h1>`, "", "Rede des Präsidenten beim Konvent der Länder"},
+		{"separator left at the start", `<meta property="og:title" content=": Airline traffic takes off after the pandemic">`, "", "", "Airline traffic takes off after the pandemic"},
 		{"star separator", `<meta property="og:title" content="Handball coach named ambassador ⋆ Club Blog"><meta property="og:site_name" content="Club Blog">`, "", "", "Handball coach named ambassador"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
