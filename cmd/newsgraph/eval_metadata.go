@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/evaluate"
 	"github.com/newsgraph/newsgraph/internal/htmlpage"
 	"github.com/newsgraph/newsgraph/internal/input"
+	"github.com/newsgraph/newsgraph/internal/textpage"
 )
 
 // evalMetadataOptions are the flags of "newsgraph eval metadata".
@@ -26,6 +27,7 @@ type evalMetadataOptions struct {
 	withURL bool   // give the extractor the page's URL (the evaldata key)
 	show    string // print the pages whose FIELD is wrong
 	bare    bool   // also score bare go-trafilatura
+	text    bool   // score the plain-text pages of DIR/textpages instead
 }
 
 // evalPage is one page of trafilatura's evaluation data.
@@ -72,6 +74,7 @@ func cmdEvalMetadata(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&opts.withURL, "url", false, "give the extractor the page's URL (as ingest does for fetched pages)")
 	fs.StringVar(&opts.show, "show", "", "print the pages whose `FIELD` (title, author, date, text) is wrong")
 	fs.BoolVar(&opts.bare, "bare", true, "also score bare go-trafilatura in the same run")
+	fs.BoolVar(&opts.text, "textpages", false, "score the cleaning of the plain-text pages DIR/textpages/<id>.txt (truth in DIR/textpages/truth.json) instead")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval metadata [--fold N] [--url] [--show FIELD] DIR")
 		fmt.Fprintln(e.stderr, "DIR holds evaldata.json and html/ (trafilatura's evaluation layout).")
@@ -83,6 +86,9 @@ func cmdEvalMetadata(ctx context.Context, e env, args []string) error {
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return fmt.Errorf("%w: eval metadata takes one directory", errUsage)
+	}
+	if opts.text {
+		return runEvalTextPages(ctx, e, opts, fs.Arg(0))
 	}
 	return runEvalMetadata(ctx, e, opts, fs.Arg(0))
 }
@@ -221,3 +227,81 @@ func publishedDay(r htmlpage.Result) string {
 }
 
 func parseURL(s string) (*url.URL, error) { return url.ParseRequestURI(s) }
+
+// runEvalTextPages scores textpage.Clean on DIR/textpages: main text by
+// the snippet metric, and the pages it fails on. Folds are those of the
+// HTML pages (the text page NNNN.txt is the page NNNN.html.gz).
+func runEvalTextPages(ctx context.Context, e env, opts evalMetadataOptions, dir string) error {
+	tdir := filepath.Join(dir, "textpages")
+	raw, err := os.ReadFile(filepath.Join(tdir, "truth.json"))
+	if err != nil {
+		return err
+	}
+	var truth map[string]struct {
+		URL     string   `json:"url"`
+		With    []string `json:"with"`
+		Without []string `json:"without"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(tdir, "truth.json"), err)
+	}
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		if opts.fold < 0 || evaluate.Fold2(id+".html.gz") == opts.fold {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	var clean, keep evaluate.SnippetCounts
+	failed, failedWithText := 0, 0
+	var cpu time.Duration
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p := truth[id]
+		path := filepath.Join(tdir, id+".txt")
+		doc, err := input.Open(path, input.Options{})
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			failed++
+			clean.Add(evaluate.CompareSnippets("", p.With, p.Without))
+			keep.Add(evaluate.CompareSnippets("", p.With, p.Without))
+			continue
+		}
+		all := evaluate.CompareSnippets(doc.Body, p.With, p.Without)
+		keep.Add(all)
+		start := time.Now()
+		pg, err := textpage.Clean(doc.Body, textpage.Options{})
+		cpu += time.Since(start)
+		if err != nil {
+			failed++
+			if all.TP > 0 {
+				failedWithText++ // the page holds article text
+			}
+			if opts.show == "text" {
+				fmt.Fprintf(e.stdout, "%s %s: %v\n", id, p.URL, err)
+			}
+		}
+		c := evaluate.CompareSnippets(pg.Text, p.With, p.Without)
+		clean.Add(c)
+		if opts.show == "text" && err == nil && (c.FN > 0 || c.FP > 0) {
+			fmt.Fprintf(e.stdout, "%s %s: TP %d FN %d FP %d\n", id, p.URL, c.TP, c.FN, c.FP)
+		}
+	}
+	fold := "all"
+	if opts.fold >= 0 {
+		fold = fmt.Sprint(opts.fold)
+	}
+	fmt.Fprintf(e.stdout, "text pages %d (fold %s); failed %d, of which %d hold article text (a truth snippet)\n", len(ids), fold, failed, failedWithText)
+	fmt.Fprintf(e.stdout, "%-15s %8s %8s %8s %8s\n", "", "text F1", "P", "R", "seconds")
+	for _, r := range []struct {
+		name string
+		c    evaluate.SnippetCounts
+		sec  float64
+	}{{"cleaned", clean, cpu.Seconds()}, {"every line", keep, 0}} {
+		p, rc, f := r.c.PRF()
+		fmt.Fprintf(e.stdout, "%-15s %8.3f %8.3f %8.3f %8.1f\n", r.name, f, p, rc, r.sec)
+	}
+	return nil
+}

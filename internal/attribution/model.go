@@ -195,16 +195,15 @@ func readChain(br *bufio.Reader, allowed func(int, int) bool) (*perceptron.Chain
 		}
 		prev += d
 		hashes[i] = prev
-		c.Index[prev] = int32(i)
 	}
-	c.W = make([]float32, int(n)*L)
-	for i := range c.W {
+	w := make([]float32, int(n)*L)
+	for i := range w {
 		v, err := binary.ReadVarint(br)
 		if err != nil {
 			return nil, err
 		}
-		c.W[i] = float32(v) * q
+		w[i] = float32(v) * q
 	}
-	c.Freeze()
+	c.FreezeRows(hashes, w)
 	return c, nil
 }

@@ -36,15 +36,24 @@
 //     name; the candidate the most other sources confirm wins (an <h1>
 //     "Headline" confirms "Opinion | Headline"). Dashes inside a headline
 //     stay.
-//   - Published: JSON-LD datePublished, article:published_time and the
-//     other publication keys (parsely, sailthru, dc.date …), itemprop
-//     datePublished, <time> marked as published or in the article; never a
-//     modified date; dates before 1990 or after Options.Now are refused. A
-//     time of day is kept with its zone (Result.PublishedHasTime); a UTC
-//     time is re-expressed in the page's zone when the page also shows the
-//     same instant in local time; when its day is not the day htmldate
-//     found and no zone is known, htmldate's day is kept, without a time.
-//   - Authors: JSON-LD authors, each <meta> author key, the first byline;
+//   - Published: a weighted vote of every signal (published.go): JSON-LD
+//     datePublished and the publication <meta> keys (article:published_time,
+//     parsely, sailthru, dc.date.issued …) and itemprop datePublished count
+//     most; generic date keys (meta date, dc.date, pubdate), <time> marked
+//     as published or in the article, JSON-LD dateCreated, the date in the
+//     URL's path and htmldate's search (which reads visible dates in many
+//     languages through the dateparser, day first on pages in a language
+//     other than English) less. The day with most weight wins; a day after
+//     the declared last modification counts half; dates before 1990 or
+//     after Options.Now are refused. htmldate's extensive text search runs
+//     only when the declared dates are missing or disagree. A time of day
+//     is kept with its zone (Result.PublishedHasTime); a UTC time is
+//     re-expressed in the page's zone when the page also shows the same
+//     instant in local time; a UTC time one day off the day htmldate finds
+//     gives that day, without a time.
+//   - Authors: JSON-LD authors, each <meta> author key, Yoast's "Written
+//     by" label, the first byline that names someone (bylines include links
+//     to author pages: /author/, /autor/, /auteur/ …);
 //     the source most confirmed by the others wins (the visible byline
 //     counts twice). Names are cleaned of "By", roles, datelines, e-mail
 //     addresses, handles, credentials and trailing agencies; URL authors and

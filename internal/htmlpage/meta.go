@@ -124,7 +124,7 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 			inArticle = true
 		case atom.H1:
 			if len(m.h1) < 16 {
-				if t := shortText(n, maxMetaText); t != "" {
+				if t := headingText(n); t != "" {
 					m.h1 = append(m.h1, heading{text: t, inArticle: inArticle})
 				}
 			}
@@ -248,6 +248,47 @@ func isModMarked(n *html.Node) bool {
 		c += " " + attr(p, "class")
 	}
 	return containsFold(c, "modif") || containsFold(c, "updated")
+}
+
+// kickerWords mark the part of a heading set above the headline (a
+// kicker, "Dachzeile", "surtitre"), which is not part of the title.
+var kickerWords = []string{"kicker", "dachzeile", "overline", "topline", "roofline", "supertitle", "surtitre", "eyebrow", "overhead", "pretitle", "pre-title", "subline", "spitzmarke"}
+
+// headingText is the text of a heading without its kicker: a child element
+// whose class names one, when the heading has other text.
+func headingText(n *html.Node) string {
+	full := shortText(n, maxMetaText)
+	if full == "" {
+		return ""
+	}
+	var b strings.Builder
+	dropped := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			cls := strings.ToLower(attr(c, "class"))
+			kicker := false
+			for _, w := range kickerWords {
+				kicker = kicker || strings.Contains(cls, w)
+			}
+			if kicker {
+				dropped = true
+				b.WriteByte(' ')
+				continue
+			}
+		}
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			b.WriteByte(' ')
+			b.WriteString(textOf(c))
+			b.WriteByte(' ')
+		}
+	}
+	if t := normalizeSpace(b.String()); dropped && t != "" {
+		return t
+	}
+	return full
 }
 
 // shortText is n's text when it has at most max bytes, else "". Large

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"fmt"
+	"golang.org/x/net/html"
 	nurl "net/url"
 	"regexp"
 	"strings"
@@ -101,7 +102,7 @@ type titlePart struct {
 
 // titleSeps are the separators between a headline and a site name. A
 // colon separates only a leading part ("Site: Headline").
-var titleSeps = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " ~ ", " / ", " ‹ ", " › "}
+var titleSeps = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " « ", " ~ ", " / ", " ‹ ", " › ", " ⋆ ", " ★ ", " ◆ ", " ♦ ", " ¦ ", " || "}
 
 // splitTitle cuts a title at its separators.
 func splitTitle(t string) []titlePart {
@@ -151,7 +152,8 @@ func stripSite(t string, site siteNames) string {
 	if i := strings.Index(t, ": "); i > 0 && i < 60 && site.is(t[:i]) && len(t)-i > 12 {
 		t = t[i+2:]
 	}
-	return strings.TrimSpace(t)
+	// A separator left at either end (": Headline", "Site -").
+	return strings.Trim(t, " :|-–—·•/")
 }
 
 // titleCandidate is a title from one source.
@@ -160,6 +162,9 @@ type titleCandidate struct {
 	// whole is set for sources that name the headline alone (h1,
 	// JSON-LD headline); page titles may carry other parts.
 	whole bool
+	// inArticle is set for the <h1> inside <article> or <main>: the
+	// headline readers see.
+	inArticle bool
 }
 
 // chooseTitle picks the headline from the page's title sources. Every
@@ -171,6 +176,9 @@ type titleCandidate struct {
 func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback string) string {
 	var cands []titleCandidate
 	add := func(s string, whole bool) {
+		if strings.Contains(s, "&") {
+			s = html.UnescapeString(s)
+		}
 		if s = normalizeSpace(s); s != "" && len(s) <= 600 {
 			cands = append(cands, titleCandidate{text: s, whole: whole})
 		}
@@ -184,10 +192,40 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 	}
 	add(pm.meta("twitter:title"), false)
 	add(pm.meta("headline"), true)
-	if h := mainH1(pm.h1); h != "" {
-		add(h, true)
+	main := mainH1(pm.h1)
+	if main != "" {
+		add(main, true)
+		for _, h := range pm.h1 {
+			if h.text == main && h.inArticle && len(pm.h1) == 1 {
+				cands[len(cands)-1].inArticle = true
+			}
+		}
 	}
 	add(pm.titleTag, false)
+	// Another <h1> (after a "Navigation" one) is a candidate when a page
+	// title carries it.
+	carried := func(f string) bool {
+		for _, c := range cands {
+			if !c.whole && (foldText(c.text) == f || hasRun(c.text, f)) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(pm.h1) > 1 && (main == "" || !carried(foldText(main))) {
+		for _, h := range pm.h1 {
+			f := foldText(h.text)
+			if h.text == main || strings.Count(f, " ") < 2 {
+				continue
+			}
+			for _, c := range cands {
+				if !c.whole && hasRun(c.text, f) {
+					add(h.text, true)
+					break
+				}
+			}
+		}
+	}
 	if len(cands) == 0 {
 		// go-trafilatura's title comes from the same sources: it is used
 		// when they give nothing, and does not vote.
@@ -213,12 +251,36 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 				score++
 			}
 		}
+		if cands[i].inArticle {
+			score++
+		}
 		if score > bestScore {
 			best, bestScore = i, score
 		}
 	}
 	if best < 0 {
 		return normalizeSpace(fallback)
+	}
+	// A page title alone, unconfirmed: its last " | " part is the site's
+	// name even when the page does not declare it.
+	if bestScore == 0 && len(cands) == 1 {
+		parts := splitTitle(stripped[best])
+		if n := len(parts); n > 1 && parts[n-1].sep == " | " {
+			head := joinParts(parts[:n-1])
+			if utf8.RuneCountInString(head) >= 10 {
+				return head
+			}
+		}
+	}
+	// Of the candidates that say the same words, the headline as written
+	// on the page (h1, JSON-LD headline) keeps its typography: dashes,
+	// quotation marks, apostrophes that og:title and <title> often flatten.
+	if !cands[best].whole {
+		for i, c := range cands {
+			if c.whole && folded[i] == folded[best] {
+				return stripped[i]
+			}
+		}
 	}
 	return stripped[best]
 }
@@ -413,6 +475,9 @@ var writtenByLabels = map[string]bool{
 func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []string) []string {
 	var orgs []string
 	var sources [][]string
+	// Names the JSON-LD types as a Person need not be written like one
+	// ("Mobasir hassan").
+	typedPersons := map[string]bool{}
 	// The article's authors; else those of any object that has some.
 	for _, o := range append(ld, pm.ld...) {
 		var raw []string
@@ -423,6 +488,9 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 				if ldHasType(ao, "Organization", "NewsMediaOrganization", "Corporation") {
 					orgs = append(orgs, name)
 					continue
+				}
+				if ldHasType(ao, "Person") {
+					typedPersons[foldText(name)] = true
 				}
 				raw = append(raw, name)
 				continue
@@ -465,7 +533,7 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 				switch {
 				case isOrgName(n, site):
 					orgs = append(orgs, n)
-				case !isNameLike(n):
+				case !isNameLike(n) && !(typedPersons[foldText(n)] && strings.IndexFunc(n, unicode.IsUpper) >= 0):
 				default:
 					ps = append(ps, n)
 				}
@@ -509,6 +577,14 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 	}
 	if len(keep) > 0 {
 		return keep
+	}
+	// A blog's visible byline often gives only the writer's handle ("von
+	// zahlenzauberin"): one lower-case word of letters is kept when nobody
+	// else is named, even when it is also the blog's host name.
+	for _, b := range pm.bylines {
+		if names := cleanAuthors(b); len(names) == 1 && rxHandleName.MatchString(names[0]) && !genericNames[foldText(names[0])] && !authorStop[names[0]] {
+			return names
+		}
 	}
 	var out []string
 	for _, o := range orgs {
@@ -632,6 +708,7 @@ var (
 	rxByPrefix    = regexp.MustCompile(`(?i)^(?:[\p{L}]+\s+){0,2}(?:by|von|par|por|door|av|di|da)\s+`)
 	rxParens      = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 	rxLabel       = regexp.MustCompile(`^\p{L}+:\s+`)
+	rxHandleName  = regexp.MustCompile(`^\p{Ll}[\p{Ll}\d]{3,24}$`)
 	rxAuthorLabel = regexp.MustCompile(`(?i)(?:^|\s)(?:autor|autorin|author|auteur|autore|text|texte|texto|testo|verfasser|verfasserin)\s?:\s*`)
 	rxAnyLabel    = regexp.MustCompile(`\s\p{Lu}\p{Ll}+\s?:\s`)
 	rxAuthorSplit = regexp.MustCompile(`(?i)\s*(?:;|\||,|&|/|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+)\s*`)

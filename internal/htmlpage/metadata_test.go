@@ -57,6 +57,17 @@ func TestTitle(t *testing.T) {
 		{"JSON-LD headline agrees with h1", `<title>Council news</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Library saved by council vote"}</script>`,
 			`<h1>Library saved by council vote</h1>`, "", "Library saved by council vote"},
+		{"kicker dropped from the h1", `<meta property="og:title" content="Bridge reopens after repairs">`,
+			`<h1><span class="article-kicker">Infrastructure</span> <span>Bridge reopens after repairs</span></h1>`, "", "Bridge reopens after repairs"},
+		{"h1 typography kept over a flattened og:title", `<meta property="og:title" content="Council says &quot;no&quot; - again"><title>Council says "no" - again</title>`,
+			`<h1>Council says „no“ – again</h1>`, "", "Council says „no“ – again"},
+		{"entities in the JSON-LD headline", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tunnel &#8211; closed for a year"}</script>`,
+			"", "", "Tunnel – closed for a year"},
+		{"page title alone loses its last bar part", `<title>Alles Neue mach der Mai | Bibliothek und mehr</title>`, "", "", "Alles Neue mach der Mai"},
+		{"a later h1 the page title carries", `<title>site.example: Reden / Rede des Präsidenten beim Konvent der Länder</title>`,
+			`<h1>Navigation und Service</h1><h1>Rede des Präsidenten beim Konvent der Länder</h1>`, "", "Rede des Präsidenten beim Konvent der Länder"},
+		{"separator left at the start", `<meta property="og:title" content=": Airline traffic takes off after the pandemic">`, "", "", "Airline traffic takes off after the pandemic"},
+		{"star separator", `<meta property="og:title" content="Handball coach named ambassador ⋆ Club Blog"><meta property="og:site_name" content="Club Blog">`, "", "", "Handball coach named ambassador"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
 			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},
@@ -120,7 +131,7 @@ func TestPublished(t *testing.T) {
 				t.Fatal(err)
 			}
 			pm := readMeta(doc)
-			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, testNow)
+			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, "", testNow)
 			if tt.want == "" {
 				if got != nil {
 					t.Errorf("got %v, want no date", got)
@@ -183,6 +194,11 @@ func TestAuthors(t *testing.T) {
 		{"link to an author page", "", `<address>By <a href="https://blog.example/author/wlang/">Walt Lang</a></address>`, "", []string{"Walt Lang"}},
 		{"Yoast written-by label", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Xenia Roth">`, "", "", []string{"Xenia Roth"}},
 		{"copyright sign and a doubled name", "", `<span class="author">© Yara Falk Yara Falk</span>`, "", []string{"Yara Falk"}},
+		{"a JSON-LD Person written in lower case", `<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Mobasir hassan"}}</script>`, "", "", []string{"Mobasir hassan"}},
+		{"a lower-case meta author is still no name", `<meta name="author" content="Mobasir hassan">`, "", "", nil},
+		// go-trafilatura's own guess, capitalised, comes first here; see
+		// TestAuthorHandle for the byline alone.
+		{"a blogger's handle in the visible byline", "", `<h4 class="vcard author">von <span class="fn">nachtschreiber</span></h4>`, "", []string{"Nachtschreiber"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
@@ -312,3 +328,28 @@ func BenchmarkMetadata(b *testing.B) {
 }
 
 type htmlNode = html.Node
+
+func TestAuthorHandle(t *testing.T) {
+	doc, err := Parse(metaPage("", `<h4 class="vcard author">von <span class="fn">nachtschreiber</span></h4>`, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm := readMeta(doc)
+	got := chooseAuthors(pm, pm.ldArticles(), newSiteNames("nachtschreiber.blog.example"), nil)
+	if !reflect.DeepEqual(got, []string{"nachtschreiber"}) {
+		t.Errorf("authors %q, want the handle", got)
+	}
+	pm = readMeta(mustParse(t, metaPage("", `<h4 class="vcard author">von <span class="fn">Admin_2</span></h4>`, "")))
+	if got := chooseAuthors(pm, pm.ldArticles(), newSiteNames(""), nil); len(got) != 0 {
+		t.Errorf("authors %q, want none", got)
+	}
+}
+
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}

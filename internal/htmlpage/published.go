@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	dateparser "github.com/markusmobius/go-dateparser"
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
 )
@@ -215,7 +216,7 @@ func dayAfter(a, b time.Time) bool {
 // voteDay. A UTC time whose day is one off the day htmldate finds in the
 // page is taken as the site's zone being unknown: htmldate's day is kept,
 // without a time.
-func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls []string, now time.Time) (*time.Time, bool) {
+func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls []string, lang string, now time.Time) (*time.Time, bool) {
 	votes := publishedVotes(pm, ld, urls, now)
 	modified := latestModified(pm, ld, now)
 	t, clock, ok := voteDay(votes, modified)
@@ -225,7 +226,10 @@ func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls
 	if ok && settled(votes, t) && !(clock && isUTC(t)) {
 		return &t, clock
 	}
-	hd, hdOK := htmlDate(doc, firstNonEmpty(urls...), now)
+	// A settled UTC time needs only the day the page shows: htmldate's
+	// fast search (markup and URL, no text search) tells it.
+	extensive := !(ok && settled(votes, t))
+	hd, hdOK := htmlDate(doc, firstNonEmpty(urls...), lang, extensive, now)
 	if hdOK {
 		votes = append(votes, dateVote{t: hd.t, clock: hd.clock, weight: wHTMLDate, order: len(votes)})
 		t, clock, ok = voteDay(votes, modified)
@@ -260,13 +264,21 @@ func settled(votes []dateVote, t time.Time) bool {
 	return for_ >= wDeclared && for_-against > wHTMLDate
 }
 
-// htmlDate runs htmldate's extensive search for the original publication
-// date of the page.
-func htmlDate(doc *html.Node, pageURL string, now time.Time) (dateVote, bool) {
-	res, err := htmldate.FromDocument(doc, htmldate.Options{
-		UseOriginalDate: true,
-		URL:             pageURL,
-	})
+// htmlDate runs htmldate's search (extensive: also through the visible
+// text) for the original publication date of the page. A page that declares a language other than English
+// has its numeric dates read day first ("4. 2. 2022" is 4 February), as
+// nearly every other language writes them.
+func htmlDate(doc *html.Node, pageURL, lang string, extensive bool, now time.Time) (dateVote, bool) {
+	opts := htmldate.Options{UseOriginalDate: true, URL: pageURL, SkipExtensiveSearch: !extensive}
+	if lang != "" && lang != "en" {
+		opts.DateParserConfig = &dateparser.Configuration{
+			Languages:           []string{lang, "en"},
+			DateOrder:           dateparser.DMY,
+			PreferredDateSource: dateparser.Past,
+			StrictParsing:       true,
+		}
+	}
+	res, err := htmldate.FromDocument(doc, opts)
 	if err != nil || res.IsZero() || res.DateTime.Year() < minYear || res.DateTime.After(now.Add(24*time.Hour)) {
 		return dateVote{}, false
 	}

@@ -24,3 +24,18 @@ func TestURLDate(t *testing.T) {
 		}
 	}
 }
+
+func TestPublishedDayFirst(t *testing.T) {
+	page := metaPage("", `<h1>Teams nominiert</h1><p class="meta"><span>Deutscher Tennis Bund</span> 4.&thinsp;2.&thinsp;2022</p>`, "")
+	for _, tt := range []struct{ lang, want string }{{"de", "2022-02-04"}, {"fr", "2022-02-04"}} {
+		doc, err := Parse(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pm := readMeta(doc)
+		got, _ := choosePublishedDate(doc, pm, pm.ldArticles(), nil, tt.lang, testNow)
+		if got == nil || got.Format("2006-01-02") != tt.want {
+			t.Errorf("lang %s: got %v, want %s", tt.lang, got, tt.want)
+		}
+	}
+}

@@ -47,6 +47,15 @@ func NewChain(nLabels int, allowed func(prev, cur int) bool) *Chain {
 // are final (trained or loaded); changing them afterwards is not seen.
 func (c *Chain) Freeze() { c.table = newTable(c.Index, c.W, c.NLabels) }
 
+// FreezeRows sets the emission weights of a chain read from a model file
+// and freezes them: row i of w is the feature hashes[i]. The chain keeps
+// no Index, so it can tag but neither be trained further nor saved; it
+// saves loading the map that Freeze would only read.
+func (c *Chain) FreezeRows(hashes []uint64, w []float32) {
+	c.Index, c.W = nil, nil
+	c.table = newTableRows(hashes, w, c.NLabels)
+}
+
 // Emissions fills em (len n*NLabels) with the emission scores of feats.
 func (c *Chain) Emissions(feats [][]uint64, em []float32) {
 	L := c.NLabels

@@ -18,6 +18,12 @@ type Multi struct {
 // Freeze lays the weights out for fast lookups; see Chain.Freeze.
 func (m *Multi) Freeze() { m.table = newTable(m.Index, m.W, m.NClasses) }
 
+// FreezeRows is Chain.FreezeRows for a Multi.
+func (m *Multi) FreezeRows(hashes []uint64, w []float32) {
+	m.Index, m.W = nil, nil
+	m.table = newTableRows(hashes, w, m.NClasses)
+}
+
 // Scores fills out (len NClasses) with the score of each class.
 func (m *Multi) Scores(fs []uint64, out []float32) {
 	C := m.NClasses

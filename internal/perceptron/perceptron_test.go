@@ -81,3 +81,33 @@ func TestMultiFreezeKeepsScores(t *testing.T) {
 		}
 	}
 }
+
+// TestFreezeRowsKeepsScores: a model laid out from rows (as model files
+// are read) scores as the same model frozen from its map.
+func TestFreezeRowsKeepsScores(t *testing.T) {
+	var insts []Instance
+	for i := 0; i < 30; i++ {
+		insts = append(insts, Instance{Feats: []uint64{uint64(i % 3), 50 + uint64(i%5), 1 << 40}, Gold: uint8(i % 3)})
+	}
+	m := TrainMulti(insts, 3, 4, 1, 1)
+	hashes := make([]uint64, len(m.Index))
+	w := make([]float32, len(m.W))
+	for h, r := range m.Index {
+		hashes[r] = h
+		copy(w[int(r)*3:], m.W[int(r)*3:int(r+1)*3])
+	}
+	m.Freeze()
+	rows := &Multi{NClasses: 3}
+	rows.FreezeRows(hashes, w)
+	a, b := make([]float32, 3), make([]float32, 3)
+	for i, in := range insts {
+		m.Scores(append(in.Feats, 999), a)
+		rows.Scores(append(in.Feats, 999), b)
+		if !slices.Equal(a, b) {
+			t.Fatalf("instance %d: rows scores %v, map scores %v", i, b, a)
+		}
+	}
+	if rows.Index != nil {
+		t.Error("a model frozen from rows keeps no index")
+	}
+}

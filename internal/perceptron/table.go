@@ -35,6 +35,34 @@ func newTable(index map[uint64]int32, w []float32, width int) *table {
 	return t
 }
 
+// newTableRows builds the table from rows in order: row i of w (width
+// floats) is the feature hashes[i]. It is newTable without the map a
+// loaded model would otherwise build only to freeze it.
+func newTableRows(hashes []uint64, w []float32, width int) *table {
+	n := uint64(16)
+	for n < uint64(len(hashes))*2 {
+		n <<= 1
+	}
+	t := &table{keys: make([]uint64, n), w: make([]float32, int(n)*width), mask: n - 1, width: width}
+	for r, k := range hashes {
+		row := w[r*width : (r+1)*width]
+		if k == 0 {
+			t.zero = row
+			continue
+		}
+		i := mix(k) & t.mask
+		for t.keys[i] != 0 {
+			if t.keys[i] == k {
+				break // a repeated hash: the later row wins, as in a map
+			}
+			i = (i + 1) & t.mask
+		}
+		t.keys[i] = k
+		copy(t.w[int(i)*width:], row)
+	}
+	return t
+}
+
 // add adds the weights of the features fs to row, in the order of fs.
 func (t *table) add(fs []uint64, row []float32) {
 	for _, h := range fs {

@@ -169,19 +169,19 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.clusters[string(w)] = uint16(c)
 	}
-	L, trans, index, w, err := readRows(br)
+	L, trans, hashes, w, err := readRows(br)
 	if err != nil || L != nTags || len(trans) != nTags+1 {
 		return nil, fmt.Errorf("%w: span tagger: %v", ErrBadModel, err)
 	}
 	m.si = perceptron.NewChain(nTags, tagAllowed)
-	m.si.Trans, m.si.Index, m.si.W = trans, index, w
-	m.si.Freeze()
-	C, _, index, w, err := readRows(br)
+	m.si.Trans = trans
+	m.si.FreezeRows(hashes, w)
+	C, _, hashes, w, err := readRows(br)
 	if err != nil || C != NumTechniques {
 		return nil, fmt.Errorf("%w: classifier: %v", ErrBadModel, err)
 	}
-	m.tc = &perceptron.Multi{NClasses: C, Index: index, W: w}
-	m.tc.Freeze()
+	m.tc = &perceptron.Multi{NClasses: C}
+	m.tc.FreezeRows(hashes, w)
 	nb, err := binary.ReadUvarint(br)
 	if err != nil || nb > 64 {
 		return nil, fmt.Errorf("%w: bands: %v", ErrBadModel, err)
@@ -195,16 +195,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.bands = append(m.bands, math.Float32frombits(binary.LittleEndian.Uint32(b4[:])))
 	}
-	C, _, index, w, err = readRows(br)
+	C, _, hashes, w, err = readRows(br)
 	if err != nil || C != 2 {
 		return nil, fmt.Errorf("%w: sentence classifier: %v", ErrBadModel, err)
 	}
-	m.sc = &perceptron.Multi{NClasses: C, Index: index, W: w}
-	m.sc.Freeze()
+	m.sc = &perceptron.Multi{NClasses: C}
+	m.sc.FreezeRows(hashes, w)
 	return m, nil
 }
 
-func readRows(br *bufio.Reader) (int, [][]float32, map[uint64]int32, []float32, error) {
+func readRows(br *bufio.Reader) (int, [][]float32, []uint64, []float32, error) {
 	var buf [4]byte
 	f32 := func() (float32, error) {
 		if _, err := io.ReadFull(br, buf[:]); err != nil {
@@ -238,7 +238,7 @@ func readRows(br *bufio.Reader) (int, [][]float32, map[uint64]int32, []float32, 
 	if err != nil || n > 1<<26 {
 		return 0, nil, nil, nil, fmt.Errorf("row count: %v", err)
 	}
-	index := make(map[uint64]int32, n)
+	hashes := make([]uint64, n)
 	prev := uint64(0)
 	for i := uint64(0); i < n; i++ {
 		d, err := binary.ReadUvarint(br)
@@ -246,7 +246,7 @@ func readRows(br *bufio.Reader) (int, [][]float32, map[uint64]int32, []float32, 
 			return 0, nil, nil, nil, err
 		}
 		prev += d
-		index[prev] = int32(i)
+		hashes[i] = prev
 	}
 	w := make([]float32, int(n)*L)
 	for i := range w {
@@ -256,5 +256,5 @@ func readRows(br *bufio.Reader) (int, [][]float32, map[uint64]int32, []float32, 
 		}
 		w[i] = float32(v) * q
 	}
-	return L, trans, index, w, nil
+	return L, trans, hashes, w, nil
 }

@@ -270,6 +270,8 @@ func lineScore(l *line) (float64, bool) {
 	switch {
 	case f.copyright:
 		return -3, true
+	case isServerError(l.text):
+		return -2.5, true // a PHP warning printed into the page
 	case l.boiler:
 		return -2.5, true
 	case f.glued > 0 && !f.endPunct && f.words < 15:
@@ -312,6 +314,15 @@ func lineScore(l *line) (float64, bool) {
 		return -0.8, false
 	}
 	return -0.5, false
+}
+
+// serverErrorRe matches the messages a PHP site prints into its pages:
+// "Warning: … in /path/file.php on line 12".
+var serverErrorRe = regexp.MustCompile(`^(?:Warning|Notice|Deprecated|Strict Standards|Fatal error|Parse error|Catchable fatal error): .* on line \d+\.?$`)
+
+// isServerError reports whether s is a server-side error message.
+func isServerError(s string) bool {
+	return strings.Contains(s, " on line ") && serverErrorRe.MatchString(s)
 }
 
 // imperativeUI are verbs that open calls to action.
@@ -626,12 +637,16 @@ const teaserMass = 8
 // links around it, has no article.
 func hasProseRun(lines []line, start, end int) bool {
 	mass, prev, n := 0.0, false, 0
+	headlines := 0 // headline-like lines between prose lines
 	for i := start; i <= end; i++ {
 		l := &lines[i]
 		if l.class == ClassBlank || l.drop {
 			continue
 		}
 		if l.score <= 0 {
+			if n > 0 && headlineLike(l) {
+				headlines++
+			}
 			prev = false
 			continue
 		}
@@ -642,5 +657,13 @@ func hasProseRun(lines []line, start, end int) bool {
 		mass += l.score
 		n++
 	}
-	return n < 2 || mass >= teaserMass
+	// Two paragraphs parted by something that is no headline (a code
+	// sample, a formula, a figure) are a short article.
+	return n < 2 || mass >= teaserMass || n == 2 && headlines == 0
+}
+
+// headlineLike reports whether a line could be a teaser's headline: a few
+// words of text without a final stop and without code or formula symbols.
+func headlineLike(l *line) bool {
+	return l.f.words >= 3 && l.f.words <= 16 && !l.f.endPunct && !strings.ContainsAny(l.text, "=(){}[]<>*#;")
 }

@@ -359,3 +359,47 @@ func TestAppendixMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanShortArticleWithCode: two paragraphs parted by a code sample
+// (no headline between them) are an article, not a teaser list.
+func TestCleanShortArticleWithCode(t *testing.T) {
+	raw := `Four Years Remaining
+Preparing the consequences
+Interning of small integers
+Posted by Konrad 21.10.2019
+I cannot help sharing this lovely example, which illustrates the way the interpreter interns small integers, the lower level use of the id function as well as the power of its foreign function module in a few lines.
+import ctypes; deref(id(29), ctypes.c_int)[4] = 100
+> 29 100 > 29*100 10000
+Note that depending on the version of the interpreter the value of the integer may be stored at either offset four or six.
+Tags: Computer science, Fun, Hacks
+No Comments
+Leave a comment`
+	page, err := Clean(raw, Options{})
+	if err != nil {
+		t.Fatalf("err = %v", err)
+	}
+	for _, want := range []string{"I cannot help sharing", "Note that depending"} {
+		if !strings.Contains(page.Text, want) {
+			t.Errorf("text lacks %q: %q", want, page.Text)
+		}
+	}
+	if strings.Contains(page.Text, "Leave a comment") {
+		t.Errorf("text keeps chrome: %q", page.Text)
+	}
+}
+
+func TestServerErrorIsChrome(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Warning: Use of undefined constant comments - assumed 'comments' in /var/www/wp-content/themes/x/single.php on line 42", true},
+		{"Deprecated: Function set_magic_quotes_runtime() is deprecated in /www/htdocs/wp-settings.php on line 18", true},
+		{"Warning: the bridge will be closed on line 4 of the tram network from Monday.", false},
+		{"Notice: the library opens later on Sundays.", false},
+	} {
+		if got := isServerError(tt.s); got != tt.want {
+			t.Errorf("isServerError(%q) = %v", tt.s, got)
+		}
+	}
+}

@@ -61,3 +61,40 @@ func TestDerivedTitleShown(t *testing.T) {
 		t.Error("the article page does not mark the title as derived")
 	}
 }
+
+// TestArticleDayAsPublished: the article page shows the publication day
+// in the page's own zone, not the UTC day (23:03 in California is the next
+// day in UTC).
+func TestArticleDayAsPublished(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "late.html")
+	body := `<html><head><title>Late vote on the harbour bridge</title>
+<meta property="article:published_time" content="2019-11-18T23:03:25-08:00"></head><body><article><h1>Late vote on the harbour bridge</h1>` +
+		strings.Repeat("<p>The council voted late on Monday to reopen the harbour bridge after three months of repairs, the mayor said.</p>", 4) +
+		`</article></body></html>`
+	if err := os.WriteFile(page, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := ingest.Run(ctx, st, []string{page}, ingest.Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(st, Options{Rate: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	b, err := io.ReadAll(get(t, ts.URL+"/article/1").Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "2019-11-18") || strings.Contains(string(b), "2019-11-19") {
+		t.Error("the article page does not show the day the page gives (2019-11-18)")
+	}
+}

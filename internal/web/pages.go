@@ -22,7 +22,9 @@ var funcs = template.FuncMap{
 		if t == nil {
 			return "undated"
 		}
-		return t.UTC().Format("2006-01-02")
+		// The day in the time's own zone: the article page passes the
+		// record's date as the page gave it; the store's times are UTC.
+		return t.Format("2006-01-02")
 	},
 	"path": url.PathEscape,
 	"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
