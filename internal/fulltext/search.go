@@ -1,0 +1,566 @@
+package fulltext
+
+import (
+	"errors"
+
+	"modernc.org/libc"
+	"slices"
+)
+
+// Node is a full-text query: *Phrase, *And or *Or, the shapes of the FTS5
+// expressions internal/query compiles free text to.
+type Node interface{ node() }
+
+// Phrase matches articles whose columns Cols (a mask of 1<<Title …) hold
+// the tokens of Text in order, in one column; with Prefix, the last token
+// is a prefix (FTS5 `"…" *`). A single word is a phrase of one token.
+type Phrase struct {
+	Text   string
+	Prefix bool
+	Cols   uint8
+}
+
+// And matches what every Must node matches and no Not node does.
+type And struct {
+	Must []Node
+	Not  []Node
+}
+
+// Or matches what any of its nodes matches.
+type Or struct{ Any []Node }
+
+func (*Phrase) node() {}
+func (*And) node()    {}
+func (*Or) node()     {}
+
+// ErrQuery is returned for a query the index cannot run (an And without
+// a Must node, an empty Or).
+var ErrQuery = errors.New("fulltext: query shape not supported")
+
+// Options says what Search returns. The zero value returns the 20 best
+// matches among every article, with the default column weights.
+type Options struct {
+	// K is how many best matches to return (0: 20).
+	K int
+	// Latest keeps only the latest version of each article's URL.
+	Latest bool
+	// Keep, when not nil, keeps only the articles it returns true for
+	// (the conditions of a query on other fields).
+	Keep func(id int64) bool
+	// Window, when > 0 and more articles match, ranks only the Window
+	// matches with the highest ids (the most recently ingested).
+	Window int
+	// Weights are the bm25 weights of the columns (zero: 3, 1, 0.5, 0.5,
+	// as internal/corpus ranks).
+	Weights [numCols]float64
+}
+
+// Hit is a match with its bm25 score (higher is better: FTS5's bm25()
+// negated).
+type Hit struct {
+	ID    int64
+	Score float64
+}
+
+// Result is the best matches, best first (ties: highest id first), and
+// the number of matches.
+type Result struct {
+	Hits  []Hit
+	Total int
+	// RankedWithin is Options.Window when it applied, else 0.
+	RankedWithin int
+}
+
+// DefaultWeights are the column weights of internal/corpus's ranking.
+var DefaultWeights = [numCols]float64{3, 1, 0.5, 0.5}
+
+// bm25 parameters, as FTS5 sets them. They are variables so that Go
+// computes k1 + 1 at run time, rounding as FTS5's C does.
+var (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// ftsLog is the natural logarithm as FTS5 computes it in the store's
+// SQLite (modernc.org/sqlite calls modernc.org/libc's log, musl's, which
+// rounds differently from math.Log in the last bit now and then): the
+// same function gives the same bm25 scores bit for bit, so the same order.
+func ftsLog(v float64) float64 { return libc.Xlog(nil, v) }
+
+// matcher is a query node being run.
+type matcher interface {
+	// advance moves to the first matching document >= target.
+	advance(target uint32) uint32
+	// collect adds the weighted instance counts of its phrases at doc,
+	// which it matched, to freq.
+	collect(doc uint32, freq []float64)
+}
+
+type run struct {
+	x       *Index
+	weights [numCols]float64
+	phrases []*phraseM
+}
+
+// Search runs the query.
+func (x *Index) Search(q Node, opts Options) (*Result, error) {
+	if opts.K <= 0 {
+		opts.K = 20
+	}
+	if opts.Weights == ([numCols]float64{}) {
+		opts.Weights = DefaultWeights
+	}
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	r := &run{x: x, weights: opts.Weights}
+	m, err := r.build(q)
+	if err != nil {
+		return nil, err
+	}
+	// IDF of each phrase, from the number of live articles it matches
+	// in its columns, as FTS5's bm25() computes it.
+	nRow := x.live
+	idf := make([]float64, len(r.phrases))
+	for i, p := range r.phrases {
+		nHit := r.hits(p)
+		v := ftsLog((float64(nRow-nHit) + 0.5) / (float64(nHit) + 0.5))
+		if v <= 0 {
+			v = 1e-6
+		}
+		idf[i] = v
+	}
+	avgdl := float64(x.tokens) / float64(nRow)
+	k1, b := bm25K1, bm25B
+	freq := make([]float64, len(r.phrases))
+	score := func(doc uint32) float64 {
+		clear(freq)
+		m.collect(doc, freq)
+		d := float64(x.length[doc])
+		s := 0.0
+		for i, f := range freq {
+			s += idf[i] * (float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*d)/avgdl))))
+		}
+		return s
+	}
+	res := &Result{}
+	var all []Hit // every match, with Window
+	top := topK{k: opts.K}
+	for doc := m.advance(0); doc != eof; doc = m.advance(doc + 1) {
+		if x.isDead(doc) {
+			continue
+		}
+		id := x.ids[doc]
+		if opts.Latest && x.replaced[id] > 0 {
+			continue
+		}
+		if opts.Keep != nil && !opts.Keep(id) {
+			continue
+		}
+		res.Total++
+		h := Hit{ID: id, Score: score(doc)}
+		if opts.Window > 0 {
+			all = append(all, h)
+			continue
+		}
+		top.push(h)
+	}
+	if opts.Window > 0 {
+		if len(all) > opts.Window {
+			slices.SortFunc(all, func(a, b Hit) int { return cmpInt(b.ID, a.ID) })
+			all = all[:opts.Window]
+			res.RankedWithin = opts.Window
+		}
+		for _, h := range all {
+			top.push(h)
+		}
+	}
+	res.Hits = top.sorted()
+	return res, nil
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// better says a ranks before b: a higher score, or the same and a higher id.
+func better(a, b Hit) bool {
+	return a.Score > b.Score || a.Score == b.Score && a.ID > b.ID
+}
+
+// topK keeps the k best hits: a heap with the worst kept on top.
+type topK struct {
+	k int
+	h []Hit
+}
+
+func (t *topK) push(x Hit) {
+	if len(t.h) < t.k {
+		t.h = append(t.h, x)
+		for i := len(t.h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !better(t.h[p], t.h[i]) {
+				break
+			}
+			t.h[p], t.h[i] = t.h[i], t.h[p]
+			i = p
+		}
+		return
+	}
+	if !better(x, t.h[0]) {
+		return
+	}
+	t.h[0] = x
+	for i := 0; ; {
+		l, w := 2*i+1, i
+		if l < len(t.h) && better(t.h[w], t.h[l]) {
+			w = l
+		}
+		if r := l + 1; r < len(t.h) && better(t.h[w], t.h[r]) {
+			w = r
+		}
+		if w == i {
+			break
+		}
+		t.h[i], t.h[w] = t.h[w], t.h[i]
+		i = w
+	}
+}
+
+func (t *topK) sorted() []Hit {
+	out := slices.Clone(t.h)
+	slices.SortFunc(out, func(a, b Hit) int {
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
+	})
+	if out == nil {
+		out = []Hit{}
+	}
+	return out
+}
+
+// hits is the number of live articles the phrase matches in its columns
+// (FTS5's nHit): from the term's counts for one word when no article is
+// dead, else by running the phrase alone.
+func (r *run) hits(p *phraseM) int64 {
+	x := r.x
+	if len(p.terms) == 1 && !p.prefix && x.ndead == 0 {
+		t := x.terms[p.terms[0]]
+		if t == nil {
+			return 0
+		}
+		switch p.cols {
+		case TitleText:
+			return int64(t.dfTT)
+		case TitleOnly:
+			return int64(t.df[Title])
+		case SpeakersOnly:
+			return int64(t.df[Speakers])
+		case EntitiesOnly:
+			return int64(t.df[Entities])
+		}
+	}
+	q := p.fresh()
+	var n int64
+	for doc := q.advance(0); doc != eof; doc = q.advance(doc + 1) {
+		if !x.isDead(doc) {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *run) build(q Node) (matcher, error) {
+	switch q := q.(type) {
+	case *Phrase:
+		var terms []string
+		Tokens(q.Text, func(tok []byte, _ int) { terms = append(terms, string(tok)) })
+		p := &phraseM{x: r.x, terms: terms, prefix: q.Prefix, cols: q.Cols & allCols, idx: len(r.phrases), w: r.weights}
+		r.phrases = append(r.phrases, p)
+		p.open()
+		return p, nil
+	case *And:
+		if len(q.Must) == 0 {
+			return nil, ErrQuery
+		}
+		a := &andM{}
+		for _, c := range q.Must {
+			m, err := r.build(c)
+			if err != nil {
+				return nil, err
+			}
+			a.must = append(a.must, m)
+		}
+		for _, c := range q.Not {
+			m, err := r.build(c)
+			if err != nil {
+				return nil, err
+			}
+			a.not = append(a.not, m)
+		}
+		return a, nil
+	case *Or:
+		if len(q.Any) == 0 {
+			return nil, ErrQuery
+		}
+		o := &orM{}
+		for _, c := range q.Any {
+			m, err := r.build(c)
+			if err != nil {
+				return nil, err
+			}
+			o.any = append(o.any, m)
+			o.at = append(o.at, 0)
+		}
+		return o, nil
+	}
+	return nil, ErrQuery
+}
+
+// phraseM runs a phrase.
+type phraseM struct {
+	x       *Index
+	terms   []string
+	prefix  bool
+	cols    uint8
+	idx     int
+	w       [numCols]float64
+	toks    []tokIter // nil when a term is not in the index: no match
+	started bool
+	doc     uint32
+	inst    [numCols]uint32
+	bufs    [][]uint32
+}
+
+// open makes the phrase's token iterators.
+func (p *phraseM) open() {
+	p.toks = nil
+	if len(p.terms) == 0 {
+		return
+	}
+	toks := make([]tokIter, len(p.terms))
+	for i, t := range p.terms {
+		if i == len(p.terms)-1 && p.prefix {
+			u := &unionIter{}
+			for _, term := range p.x.withPrefix(t) {
+				u.its = append(u.its, newPostIter(p.x.terms[term]))
+			}
+			if len(u.its) == 0 {
+				return
+			}
+			toks[i] = u
+			continue
+		}
+		pl := p.x.terms[t]
+		if pl == nil {
+			return
+		}
+		toks[i] = newPostIter(pl)
+	}
+	p.toks = toks
+	p.bufs = make([][]uint32, len(toks))
+}
+
+// fresh is a copy of the phrase with new iterators.
+func (p *phraseM) fresh() *phraseM {
+	q := &phraseM{x: p.x, terms: p.terms, prefix: p.prefix, cols: p.cols, w: p.w}
+	q.open()
+	return q
+}
+
+func (p *phraseM) advance(target uint32) uint32 {
+	if p.started && p.doc >= target {
+		return p.doc
+	}
+	p.started = true
+	p.doc = p.find(target)
+	return p.doc
+}
+
+func (p *phraseM) find(target uint32) uint32 {
+	if p.toks == nil {
+		return eof
+	}
+	for {
+		d := p.toks[0].advance(target)
+		if d == eof {
+			return eof
+		}
+		all := true
+		for _, t := range p.toks[1:] {
+			if e := t.advance(d); e != d {
+				if e == eof {
+					return eof
+				}
+				target, all = e, false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if p.instances() {
+			return d
+		}
+		target = d + 1
+	}
+}
+
+// instances counts the phrase's instances in each of its columns of the
+// current document; false when there are none.
+func (p *phraseM) instances() bool {
+	any := false
+	for c := range numCols {
+		p.inst[c] = 0
+		if p.cols&(1<<c) == 0 {
+			continue
+		}
+		if len(p.toks) == 1 {
+			p.inst[c] = p.toks[0].count(c)
+		} else {
+			p.inst[c] = p.phraseCount(c)
+		}
+		any = any || p.inst[c] > 0
+	}
+	return any
+}
+
+// phraseCount counts the positions in col where the phrase's tokens
+// follow each other.
+func (p *phraseM) phraseCount(col int) uint32 {
+	for _, t := range p.toks {
+		if t.count(col) == 0 {
+			return 0
+		}
+	}
+	for i, t := range p.toks {
+		p.bufs[i] = t.positions(col, p.bufs[i][:0])
+	}
+	var n uint32
+	at := make([]int, len(p.toks))
+next:
+	for _, start := range p.bufs[0] {
+		for k := 1; k < len(p.toks); k++ {
+			want := start + uint32(k)
+			b := p.bufs[k]
+			for at[k] < len(b) && b[at[k]] < want {
+				at[k]++
+			}
+			if at[k] == len(b) {
+				break next
+			}
+			if b[at[k]] != want {
+				continue next
+			}
+		}
+		n++
+	}
+	return n
+}
+
+func (p *phraseM) collect(doc uint32, freq []float64) {
+	f := 0.0
+	for c := range numCols {
+		for range p.inst[c] {
+			f += p.w[c]
+		}
+	}
+	freq[p.idx] += f
+}
+
+// andM runs an And.
+type andM struct {
+	must, not []matcher
+	started   bool
+	doc       uint32
+}
+
+func (a *andM) advance(target uint32) uint32 {
+	if a.started && a.doc >= target {
+		return a.doc
+	}
+	a.started = true
+	a.doc = a.find(target)
+	return a.doc
+}
+
+func (a *andM) find(target uint32) uint32 {
+	for {
+		d := a.must[0].advance(target)
+		if d == eof {
+			return eof
+		}
+		all := true
+		for _, m := range a.must[1:] {
+			if e := m.advance(d); e != d {
+				if e == eof {
+					return eof
+				}
+				target, all = e, false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		excluded := false
+		for _, m := range a.not {
+			if m.advance(d) == d {
+				excluded = true
+				break
+			}
+		}
+		if !excluded {
+			return d
+		}
+		target = d + 1
+	}
+}
+
+func (a *andM) collect(doc uint32, freq []float64) {
+	for _, m := range a.must {
+		m.collect(doc, freq)
+	}
+}
+
+// orM runs an Or.
+type orM struct {
+	any     []matcher
+	at      []uint32 // each node's current document
+	started bool
+	doc     uint32
+}
+
+func (o *orM) advance(target uint32) uint32 {
+	if o.started && o.doc >= target {
+		return o.doc
+	}
+	best := eof
+	for i, m := range o.any {
+		if !o.started || o.at[i] < target {
+			o.at[i] = m.advance(target)
+		}
+		best = min(best, o.at[i])
+	}
+	o.started = true
+	o.doc = best
+	return best
+}
+
+func (o *orM) collect(doc uint32, freq []float64) {
+	for i, m := range o.any {
+		if o.at[i] == doc {
+			m.collect(doc, freq)
+		}
+	}
+}
