@@ -25,6 +25,8 @@ type Corpus struct {
 	// first for the newest matches of a query that is not ranked (tests
 	// make them small to exercise that path on a small store).
 	probeMin, probeMax int
+	// text, when not nil, ranks free-text queries (NewIndexed).
+	text TextSearcher
 }
 
 // New returns a Corpus reading db, a database opened by store.Open.

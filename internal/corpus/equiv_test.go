@@ -24,6 +24,12 @@ const equivArticles = 700
 // ingested (every 11th article joins the previous one's cluster).
 func equivStore(t *testing.T) *Corpus {
 	t.Helper()
+	return New(equivStoreOpen(t).DB)
+}
+
+// equivStoreOpen is equivStore's store.
+func equivStoreOpen(t *testing.T) *store.Store {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "equiv.db"))
 	if err != nil {
@@ -76,7 +82,7 @@ func equivStore(t *testing.T) *Corpus {
 	if err := st.DB.QueryRow(`SELECT count(*) FROM articles WHERE latest = 0`).Scan(&superseded); err != nil || superseded == 0 {
 		t.Fatalf("store has %d superseded versions (%v)", superseded, err)
 	}
-	return New(st.DB)
+	return st
 }
 
 // equivQueries cover every compile path: ranked text, phrases, prefixes,
@@ -195,8 +201,9 @@ func searchEqualsExact(t *testing.T, c *Corpus) {
 // TestSearchLimits checks CountLimit (a capped total) and RankLimit
 // (ranking among the most recently ingested matches only), against the
 // reference.
-func TestSearchLimits(t *testing.T) {
-	c := equivStore(t)
+func TestSearchLimits(t *testing.T) { searchLimits(t, equivStore(t)) }
+
+func searchLimits(t *testing.T, c *Corpus) {
 	ctx := context.Background()
 	checked := 0
 	for _, q := range equivQueries {
@@ -299,8 +306,9 @@ func checkFacets(t *testing.T, what string, f *Facets, want map[string]map[strin
 // TestFacets checks the facets against one exact group-by per facet: over
 // every match when they are fewer than FacetSample, and over a given
 // sample of ids.
-func TestFacets(t *testing.T) {
-	c := equivStore(t)
+func TestFacets(t *testing.T) { facets(t, equivStore(t)) }
+
+func facets(t *testing.T, c *Corpus) {
 	ctx := context.Background()
 	for _, q := range []string{"", "ceasefire", "tag:Syria", `speaker:"Anna Keller"`, "water OR tag:Health"} {
 		ids := exactIDs(t, c, Filter{Query: q})

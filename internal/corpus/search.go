@@ -139,6 +139,39 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 	if opts.Facets {
 		n = max(n, FacetSample+1)
 	}
+	var ranked []rankedID
+	indexed := false
+	if c.text != nil && res.Ranked {
+		if ranked, indexed, err = c.rankIndexed(ctx, m, n, opts, res); err != nil {
+			return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
+		}
+	}
+	if !indexed {
+		if ranked, err = c.rankSQL(ctx, m, n, opts, res); err != nil {
+			return nil, err
+		}
+	}
+	page := ranked[min(opts.Offset, len(ranked)):min(opts.Offset+opts.Limit, len(ranked))]
+	if res.Hits, err = c.hits(ctx, m, page, opts); err != nil {
+		return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
+	}
+	if opts.Facets {
+		sample := ranked[:min(len(ranked), FacetSample)]
+		ids := make([]int64, len(sample))
+		for i, r := range sample {
+			ids[i] = r.id
+		}
+		if res.Facets, err = c.facetsOf(ctx, ids, len(ranked) > FacetSample); err != nil {
+			return nil, fmt.Errorf("corpus: search %q: facets: %w", opts.Query, err)
+		}
+	}
+	return res, nil
+}
+
+// rankSQL is rank and count in SQL: the first n matches in result order
+// and, unless NoTotal, the total (into res).
+func (c *Corpus) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, error) {
+	var err error
 	window := 0
 	if !opts.NoTotal && (!res.Ranked || opts.RankLimit > 0) {
 		// Count first: the count decides whether every match is ranked
@@ -169,21 +202,7 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 			return nil, fmt.Errorf("corpus: search %q: count: %w", opts.Query, err)
 		}
 	}
-	page := ranked[min(opts.Offset, len(ranked)):min(opts.Offset+opts.Limit, len(ranked))]
-	if res.Hits, err = c.hits(ctx, m, page, opts); err != nil {
-		return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
-	}
-	if opts.Facets {
-		sample := ranked[:min(len(ranked), FacetSample)]
-		ids := make([]int64, len(sample))
-		for i, r := range sample {
-			ids[i] = r.id
-		}
-		if res.Facets, err = c.facetsOf(ctx, ids, len(ranked) > FacetSample); err != nil {
-			return nil, fmt.Errorf("corpus: search %q: facets: %w", opts.Query, err)
-		}
-	}
-	return res, nil
+	return ranked, nil
 }
 
 // matchSet is a compiled filter split the way Search runs it: the

@@ -91,10 +91,3 @@ func Tokens(s string, fn func(tok []byte, pos int)) {
 		fn(tok, pos)
 	}
 }
-
-// tokenStrings is the tokens of s.
-func tokenStrings(s string) []string {
-	var out []string
-	Tokens(s, func(tok []byte, _ int) { out = append(out, string(tok)) })
-	return out
-}

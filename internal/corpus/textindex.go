@@ -1,0 +1,265 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/fulltext"
+	"github.com/newsgraph/newsgraph/internal/query"
+)
+
+// TextSearcher is a full-text index that ranks the matches of an FTS5
+// expression as articles_fts does (store.TextIndex, kept in step with
+// the store).
+type TextSearcher interface {
+	Search(ctx context.Context, q fulltext.Node, opts fulltext.Options) (*fulltext.Result, error)
+}
+
+// NewIndexed returns a Corpus reading db that ranks free-text queries
+// with text instead of FTS5's bm25() in SQL: the same hits in the same
+// order, with exact totals, from an index that does not read the store.
+func NewIndexed(db *sql.DB, text TextSearcher) *Corpus {
+	c := New(db)
+	c.text = text
+	return c
+}
+
+// errNotText says an FTS5 expression holds syntax parseMatch does not
+// know: the search runs in SQL instead.
+var errNotText = errors.New("not an expression of internal/query")
+
+// parseMatch reads an FTS5 expression as internal/query writes them
+// (query.Plan.Match): quoted phrases with a column filter and an optional
+// prefix star, AND, OR, NOT and parentheses, NOT binding tightest, then
+// AND, then OR, as in FTS5.
+func parseMatch(s string) (fulltext.Node, error) {
+	p := &matchParser{s: s}
+	n, err := p.or()
+	if err != nil {
+		return nil, err
+	}
+	if p.skip(); p.i != len(p.s) {
+		return nil, fmt.Errorf("%w: %q at %d", errNotText, s, p.i)
+	}
+	return n, nil
+}
+
+type matchParser struct {
+	s string
+	i int
+}
+
+func (p *matchParser) skip() {
+	for p.i < len(p.s) && p.s[p.i] == ' ' {
+		p.i++
+	}
+}
+
+// word consumes w (an operator) when it comes next.
+func (p *matchParser) word(w string) bool {
+	p.skip()
+	if strings.HasPrefix(p.s[p.i:], w) && (p.i+len(w) == len(p.s) || p.s[p.i+len(w)] == ' ') {
+		p.i += len(w)
+		return true
+	}
+	return false
+}
+
+func (p *matchParser) or() (fulltext.Node, error) {
+	n, err := p.and()
+	if err != nil {
+		return nil, err
+	}
+	var any []fulltext.Node
+	for p.word("OR") {
+		if any == nil {
+			any = []fulltext.Node{n}
+		}
+		m, err := p.and()
+		if err != nil {
+			return nil, err
+		}
+		any = append(any, m)
+	}
+	if any != nil {
+		return &fulltext.Or{Any: any}, nil
+	}
+	return n, nil
+}
+
+func (p *matchParser) and() (fulltext.Node, error) {
+	n, err := p.not()
+	if err != nil {
+		return nil, err
+	}
+	var must []fulltext.Node
+	for p.word("AND") {
+		if must == nil {
+			must = []fulltext.Node{n}
+		}
+		m, err := p.not()
+		if err != nil {
+			return nil, err
+		}
+		must = append(must, m)
+	}
+	if must != nil {
+		return &fulltext.And{Must: must}, nil
+	}
+	return n, nil
+}
+
+func (p *matchParser) not() (fulltext.Node, error) {
+	n, err := p.primary()
+	if err != nil {
+		return nil, err
+	}
+	for p.word("NOT") {
+		m, err := p.primary()
+		if err != nil {
+			return nil, err
+		}
+		n = &fulltext.And{Must: []fulltext.Node{n}, Not: []fulltext.Node{m}}
+	}
+	return n, nil
+}
+
+// matchColumns are the column filters internal/query writes.
+var matchColumns = map[string]uint8{
+	"{title text}":  fulltext.TitleText,
+	"title":         fulltext.TitleOnly,
+	"speaker_names": fulltext.SpeakersOnly,
+	"entity_names":  fulltext.EntitiesOnly,
+}
+
+func (p *matchParser) primary() (fulltext.Node, error) {
+	p.skip()
+	if p.i < len(p.s) && p.s[p.i] == '(' {
+		p.i++
+		n, err := p.or()
+		if err != nil {
+			return nil, err
+		}
+		p.skip()
+		if p.i == len(p.s) || p.s[p.i] != ')' {
+			return nil, fmt.Errorf("%w: %q: ) expected at %d", errNotText, p.s, p.i)
+		}
+		p.i++
+		return n, nil
+	}
+	// A leaf: COLUMNS : "phrase" [*]
+	j := strings.Index(p.s[p.i:], ` : "`)
+	if j < 0 {
+		return nil, fmt.Errorf("%w: %q: phrase expected at %d", errNotText, p.s, p.i)
+	}
+	cols, ok := matchColumns[p.s[p.i:p.i+j]]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q: column filter at %d", errNotText, p.s, p.i)
+	}
+	p.i += j + len(` : "`)
+	var b strings.Builder
+	for {
+		k := strings.IndexByte(p.s[p.i:], '"')
+		if k < 0 {
+			return nil, fmt.Errorf("%w: %q: unterminated string", errNotText, p.s)
+		}
+		b.WriteString(p.s[p.i : p.i+k])
+		p.i += k + 1
+		if p.i < len(p.s) && p.s[p.i] == '"' { // "" is a quote
+			b.WriteByte('"')
+			p.i++
+			continue
+		}
+		break
+	}
+	ph := &fulltext.Phrase{Text: b.String(), Cols: cols}
+	if strings.HasPrefix(p.s[p.i:], " *") {
+		ph.Prefix = true
+		p.i += 2
+	}
+	return ph, nil
+}
+
+// rankIndexed is rank and count for a ranked query, from the text index:
+// the first n matches in bm25 order, and the total unless NoTotal, with
+// RankLimit and CountLimit applied as the SQL path applies them. ok is
+// false when the index cannot run the query (the caller runs it in SQL).
+func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) (ranked []rankedID, ok bool, err error) {
+	q, err := parseMatch(m.match)
+	if err != nil {
+		return nil, false, nil
+	}
+	fo := fulltext.Options{K: n, Latest: m.latest}
+	if !opts.NoTotal {
+		fo.Window = opts.RankLimit
+	}
+	if len(m.sets) > 0 {
+		keep, err := c.idSets(ctx, m.sets)
+		if err != nil {
+			return nil, false, err
+		}
+		fo.Keep = keep
+	}
+	r, err := c.text.Search(ctx, q, fo)
+	if err != nil {
+		if errors.Is(err, fulltext.ErrQuery) {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	ranked = make([]rankedID, len(r.Hits))
+	for i, h := range r.Hits {
+		ranked[i] = rankedID{id: h.ID, score: h.Score}
+	}
+	if !opts.NoTotal {
+		res.Total = r.Total
+		res.RankedWithin = r.RankedWithin
+		if opts.CountLimit > 0 && res.Total > opts.CountLimit {
+			res.Total, res.TotalCapped = opts.CountLimit, true
+		}
+	}
+	return ranked, true, nil
+}
+
+// idSets reads the id sets a match must be in (or not in, when Negated)
+// and returns the test of an id against them.
+func (c *Corpus) idSets(ctx context.Context, sets []query.IDSet) (func(int64) bool, error) {
+	type set struct {
+		ids     map[int64]bool
+		negated bool
+	}
+	var all []set
+	for _, s := range sets {
+		rows, err := c.db.QueryContext(ctx, "SELECT id FROM ("+s.SQL+")", s.Args...)
+		if err != nil {
+			return nil, err
+		}
+		ids := map[int64]bool{}
+		for rows.Next() {
+			var id sql.NullInt64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if id.Valid {
+				ids[id.Int64] = true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		all = append(all, set{ids, s.Negated})
+	}
+	return func(id int64) bool {
+		for _, s := range all {
+			if s.ids[id] == s.negated {
+				return false
+			}
+		}
+		return true
+	}, nil
+}
