@@ -128,35 +128,73 @@ func (it *postIter) positions(col int, buf []uint32) []uint32 {
 }
 
 // unionIter walks every term of a prefix: a document holds the prefix
-// when it holds any of them.
+// when it holds any of them. Its iterators are kept in a heap by their
+// current document, so a step costs a few of them, not all.
 type unionIter struct {
-	its     []*postIter
+	its     []*postIter // a heap on doc
 	started bool
 	doc     uint32
 	at      []*postIter // the iterators on doc
+}
+
+func (u *unionIter) less(i, j int) bool { return u.its[i].doc < u.its[j].doc }
+
+func (u *unionIter) down(i int) {
+	for {
+		l, m := 2*i+1, i
+		if l < len(u.its) && u.less(l, m) {
+			m = l
+		}
+		if r := l + 1; r < len(u.its) && u.less(r, m) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		u.its[i], u.its[m] = u.its[m], u.its[i]
+		i = m
+	}
 }
 
 func (u *unionIter) advance(target uint32) uint32 {
 	if u.started && u.doc >= target {
 		return u.doc
 	}
-	u.started = true
-	best := eof
-	for _, it := range u.its {
-		if d := it.advance(target); d < best {
-			best = d
-		}
-	}
-	u.doc = best
-	u.at = u.at[:0]
-	if best != eof {
+	if !u.started {
+		u.started = true
 		for _, it := range u.its {
-			if it.doc == best {
-				u.at = append(u.at, it)
-			}
+			it.advance(0)
+		}
+		for i := len(u.its)/2 - 1; i >= 0; i-- {
+			u.down(i)
 		}
 	}
-	return best
+	for len(u.its) > 0 && u.its[0].doc < target {
+		if u.its[0].advance(target) == eof {
+			last := len(u.its) - 1
+			u.its[0] = u.its[last]
+			u.its = u.its[:last]
+		}
+		u.down(0)
+	}
+	u.at = u.at[:0]
+	if len(u.its) == 0 {
+		u.doc = eof
+		return eof
+	}
+	u.doc = u.its[0].doc
+	u.collectAt(0)
+	return u.doc
+}
+
+// collectAt gathers the iterators on u.doc from the heap's subtree at i.
+func (u *unionIter) collectAt(i int) {
+	if i >= len(u.its) || u.its[i].doc != u.doc {
+		return
+	}
+	u.at = append(u.at, u.its[i])
+	u.collectAt(2*i + 1)
+	u.collectAt(2*i + 2)
 }
 
 func (u *unionIter) count(col int) uint32 {

@@ -251,7 +251,8 @@ func (t *topK) sorted() []Hit {
 
 // hits is the number of live articles the phrase matches in its columns
 // (FTS5's nHit): from the term's counts for one word when no article is
-// dead, else by running the phrase alone.
+// dead, else by running the phrase alone, which also records its matches
+// for the ranking pass to replay rather than match them twice.
 func (r *run) hits(p *phraseM) int64 {
 	x := r.x
 	if len(p.terms) == 1 && !p.prefix && x.ndead == 0 {
@@ -271,13 +272,20 @@ func (r *run) hits(p *phraseM) int64 {
 		}
 	}
 	q := p.fresh()
-	var n int64
+	var rec []phraseHit
 	for doc := q.advance(0); doc != eof; doc = q.advance(doc + 1) {
 		if !x.isDead(doc) {
-			n++
+			rec = append(rec, phraseHit{doc: doc, inst: q.inst})
 		}
 	}
-	return n
+	p.replay(rec)
+	return int64(len(rec))
+}
+
+// phraseHit is a document a phrase matched, with its instances per column.
+type phraseHit struct {
+	doc  uint32
+	inst [numCols]uint32
 }
 
 func (r *run) build(q Node) (matcher, error) {
@@ -329,17 +337,22 @@ func (r *run) build(q Node) (matcher, error) {
 
 // phraseM runs a phrase.
 type phraseM struct {
-	x       *Index
-	terms   []string
-	prefix  bool
-	cols    uint8
-	idx     int
-	w       [numCols]float64
-	toks    []tokIter // nil when a term is not in the index: no match
+	x      *Index
+	terms  []string
+	prefix bool
+	cols   uint8
+	idx    int
+	w      [numCols]float64
+	toks   []tokIter // nil when a term is not in the index: no match
+	// rec, when not nil, holds the phrase's matches, read from rec[at]
+	// on instead of from toks.
+	rec     []phraseHit
+	at      int
 	started bool
 	doc     uint32
 	inst    [numCols]uint32
 	bufs    [][]uint32
+	pat     []int
 }
 
 // open makes the phrase's token iterators.
@@ -387,7 +400,25 @@ func (p *phraseM) advance(target uint32) uint32 {
 	return p.doc
 }
 
+// replay makes the phrase read its matches from rec.
+func (p *phraseM) replay(rec []phraseHit) {
+	if rec == nil {
+		rec = []phraseHit{}
+	}
+	p.rec, p.at = rec, 0
+}
+
 func (p *phraseM) find(target uint32) uint32 {
+	if p.rec != nil {
+		for p.at < len(p.rec) && p.rec[p.at].doc < target {
+			p.at++
+		}
+		if p.at == len(p.rec) {
+			return eof
+		}
+		p.inst = p.rec[p.at].inst
+		return p.rec[p.at].doc
+	}
 	if p.toks == nil {
 		return eof
 	}
@@ -447,7 +478,11 @@ func (p *phraseM) phraseCount(col int) uint32 {
 		p.bufs[i] = t.positions(col, p.bufs[i][:0])
 	}
 	var n uint32
-	at := make([]int, len(p.toks))
+	if cap(p.pat) < len(p.toks) {
+		p.pat = make([]int, len(p.toks))
+	}
+	at := p.pat[:len(p.toks)]
+	clear(at)
 next:
 	for _, start := range p.bufs[0] {
 		for k := 1; k < len(p.toks); k++ {

@@ -59,11 +59,20 @@ func fold(r rune) (r2 rune, token, keep bool) {
 // 2 …: the token's number, as FTS5 counts positions). tok is only valid
 // during the call.
 func Tokens(s string, fn func(tok []byte, pos int)) {
+	TokenSpans(s, func(tok []byte, pos, _, _ int) { fn(tok, pos) })
+}
+
+// TokenSpans is Tokens with each token's span in s: the byte offsets of
+// its first character and just past its last, as FTS5's tokenizer
+// reports them.
+func TokenSpans(s string, fn func(tok []byte, pos, start, end int)) {
 	var buf [64]byte
 	tok := buf[:0]
 	pos := 0
 	in := false
+	start, end := 0, 0
 	for i := 0; i < len(s); {
+		at := i
 		var r rune
 		if c := s[i]; c < utf8.RuneSelf {
 			r = rune(c)
@@ -76,18 +85,21 @@ func Tokens(s string, fn func(tok []byte, pos int)) {
 		r2, token, keep := fold(r)
 		if !token {
 			if in {
-				fn(tok, pos)
+				fn(tok, pos, start, end)
 				pos++
 				tok, in = tok[:0], false
 			}
 			continue
 		}
-		in = true
+		if !in {
+			in, start = true, at
+		}
+		end = i
 		if keep {
 			tok = utf8.AppendRune(tok, r2)
 		}
 	}
 	if in {
-		fn(tok, pos)
+		fn(tok, pos, start, end)
 	}
 }

@@ -36,7 +36,8 @@ import (
 // not sent before, so the result cache cannot hide the cost; fixed: the
 // fixed query set round robin), NEWSGRAPH_LOAD_SEED (the seed of the
 // distinct queries, 1), NEWSGRAPH_LOAD_CPUPROFILE (a file to write a CPU
-// profile of the load phase to).
+// profile of the load phase to), NEWSGRAPH_LOAD_INDEX=0 (rank in SQL, not
+// with the store's full-text index).
 //
 // The store is generated directly through store.Tx.PutArticle (articles of
 // made-up words with quotes, entities, tags and dates), not through the
@@ -81,6 +82,17 @@ func TestLoad(t *testing.T) {
 	opts := Options{Rate: -1} // every client is 127.0.0.1: no per-IP limit
 	if os.Getenv("NEWSGRAPH_LOAD_CACHE") == "0" {
 		opts.CacheTTL = -1
+	}
+	if os.Getenv("NEWSGRAPH_LOAD_INDEX") != "0" {
+		start := time.Now()
+		ti, err := st.TextIndex(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("full-text index: %d articles, ready in %v", ti.Len(), time.Since(start).Round(time.Millisecond))
+		opts.TextIndex = ti
+	} else {
+		t.Logf("no full-text index: searches rank in SQL")
 	}
 	s, err := New(st, opts)
 	if err != nil {
@@ -219,9 +231,10 @@ func TestLoad(t *testing.T) {
 	for _, v := range errs {
 		nerr += v
 	}
-	t.Logf("%s, %s queries, %d clients, %v: %d requests (%.0f/s), %d errors %v", path, mode, clients, dur, len(lat)+nerr, float64(len(lat)+nerr)/dur.Seconds(), nerr, errs)
+	t.Logf("%s, %s queries, %d clients, %v: %d requests (%.0f/s), %d answered 200 (%.0f/s), %d errors %v", path, mode, clients, dur,
+		len(lat)+nerr, float64(len(lat)+nerr)/dur.Seconds(), len(lat), float64(len(lat))/dur.Seconds(), nerr, errs)
 	t.Logf("load average before %s, after %s", loadBefore, loadAvg())
-	t.Logf("latency p50 %v, p95 %v, p99 %v, max %v", pct(.50), pct(.95), pct(.99), pct(1))
+	t.Logf("latency of the 200s: p50 %v, p95 %v, p99 %v, max %v", pct(.50), pct(.95), pct(.99), pct(1))
 	t.Logf("memory: heap in use %d MiB before, %d MiB after (peak %d MiB); RSS %d MiB before, %d MiB after (peak %d MiB)",
 		before.HeapInuse>>20, after.HeapInuse>>20, peakHeap>>20, rssBefore>>10, rssAfter>>10, peakRSS>>10)
 	if nerr > 0 {
