@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/fulltext"
 	"github.com/newsgraph/newsgraph/internal/query"
 )
 
@@ -140,19 +141,24 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 		n = max(n, FacetSample+1)
 	}
 	var ranked []rankedID
-	indexed := false
+	var tq fulltext.Node // the query the text index ran, nil for SQL
 	if c.text != nil && res.Ranked {
-		if ranked, indexed, err = c.rankIndexed(ctx, m, n, opts, res); err != nil {
+		if ranked, tq, err = c.rankIndexed(ctx, m, n, opts, res); err != nil {
 			return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
 		}
 	}
-	if !indexed {
+	if tq == nil {
 		if ranked, err = c.rankSQL(ctx, m, n, opts, res); err != nil {
 			return nil, err
 		}
 	}
 	page := ranked[min(opts.Offset, len(ranked)):min(opts.Offset+opts.Limit, len(ranked))]
-	if res.Hits, err = c.hits(ctx, m, page, opts); err != nil {
+	if tq != nil {
+		res.Hits, err = c.hitsIndexed(ctx, tq, page, opts)
+	} else {
+		res.Hits, err = c.hits(ctx, m, page, opts)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
 	}
 	if opts.Facets {

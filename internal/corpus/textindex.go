@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/fulltext"
@@ -185,12 +186,13 @@ func (p *matchParser) primary() (fulltext.Node, error) {
 
 // rankIndexed is rank and count for a ranked query, from the text index:
 // the first n matches in bm25 order, and the total unless NoTotal, with
-// RankLimit and CountLimit applied as the SQL path applies them. ok is
-// false when the index cannot run the query (the caller runs it in SQL).
-func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) (ranked []rankedID, ok bool, err error) {
+// RankLimit and CountLimit applied as the SQL path applies them, and the
+// query the index ran. The query is nil when the index cannot run it (the
+// caller runs it in SQL).
+func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, fulltext.Node, error) {
 	q, err := parseMatch(m.match)
 	if err != nil {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	fo := fulltext.Options{K: n, Latest: m.latest}
 	if !opts.NoTotal {
@@ -199,18 +201,18 @@ func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts Search
 	if len(m.sets) > 0 {
 		keep, err := c.idSets(ctx, m.sets)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, err
 		}
 		fo.Keep = keep
 	}
 	r, err := c.text.Search(ctx, q, fo)
 	if err != nil {
 		if errors.Is(err, fulltext.ErrQuery) {
-			return nil, false, nil
+			return nil, nil, nil
 		}
-		return nil, false, err
+		return nil, nil, err
 	}
-	ranked = make([]rankedID, len(r.Hits))
+	ranked := make([]rankedID, len(r.Hits))
 	for i, h := range r.Hits {
 		ranked[i] = rankedID{id: h.ID, score: h.Score}
 	}
@@ -221,7 +223,62 @@ func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts Search
 			res.Total, res.TotalCapped = opts.CountLimit, true
 		}
 	}
-	return ranked, true, nil
+	return ranked, q, nil
+}
+
+// hitsIndexed is hits for a query the text index ranked: the page's
+// articles in one read by id, their snippets made from their columns
+// (fulltext.Snippet, what snippet(articles_fts, 1, …) gives), so FTS5 is
+// not asked to find each of them again.
+func (c *Corpus) hitsIndexed(ctx context.Context, q fulltext.Node, page []rankedID, opts SearchOptions) ([]Hit, error) {
+	out := make([]Hit, len(page))
+	if len(page) == 0 {
+		return out, nil
+	}
+	at := make(map[int64]int, len(page))
+	ids := make([]int64, len(page))
+	for i, r := range page {
+		at[r.id] = i
+		ids[i] = r.id
+	}
+	rows, err := c.db.QueryContext(ctx, "SELECT a.id, a.title, "+outletName+", COALESCE(o.host, ''), a.url, a.canonical_url, a.published, a.language,"+
+		" COALESCE(a.cluster_id, 0), a.version, a.text, a.speaker_names, a.entity_names"+
+		" FROM json_each(?) m CROSS JOIN articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", idList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	so := fulltext.SnippetOptions{Open: opts.MarkOpen, Close: opts.MarkClose, Ellipsis: "…", Tokens: opts.SnippetWords}
+	found := 0
+	for rows.Next() {
+		var h Hit
+		var canonical string
+		var published sql.NullString
+		var cols [4]string
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.OutletHost, &h.URL, &canonical, &published, &h.Language,
+			&h.ClusterID, &h.Version, &cols[fulltext.Text], &cols[fulltext.Speakers], &cols[fulltext.Entities]); err != nil {
+			return nil, err
+		}
+		i, ok := at[h.ID]
+		if !ok {
+			continue
+		}
+		cols[fulltext.Title] = h.Title
+		h.URL = displayURL(h.URL, canonical)
+		h.Published = parseTime(published)
+		h.Score = page[i].score
+		h.Snippet = fulltext.Snippet(q, cols, fulltext.Text, so)
+		out[i] = h
+		found++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if found < len(page) {
+		// An article deleted since it was ranked: leave it out.
+		out = slices.DeleteFunc(out, func(h Hit) bool { return h.ID == 0 })
+	}
+	return out, nil
 }
 
 // idSets reads the id sets a match must be in (or not in, when Negated)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/fulltext"
@@ -46,6 +47,7 @@ func TestIndexedSearchEqualsExact(t *testing.T) {
 	if ci.n == 0 {
 		t.Fatal("the index answered no search")
 	}
+	t.Run("hits", func(t *testing.T) { sameHits(t, New(c.db), c) })
 	t.Run("limits", func(t *testing.T) { searchLimits(t, c) })
 	t.Run("facets", func(t *testing.T) { facets(t, c) })
 }
@@ -76,4 +78,50 @@ func TestParseMatch(t *testing.T) {
 			t.Errorf("%q: %v, want errNotText", bad, err)
 		}
 	}
+}
+
+// sameHits checks that the indexed corpus gives the hits of the SQL one,
+// scores and snippets included, for the ranked equivalence queries.
+func sameHits(t *testing.T, sqlc, idxc *Corpus) {
+	ctx := context.Background()
+	compared := 0
+	for _, q := range equivQueries {
+		for _, opts := range []SearchOptions{{Filter: Filter{Query: q}}, {Filter: Filter{Query: q}, Offset: 5, Limit: 7, SnippetWords: 8, MarkOpen: "<", MarkClose: ">"}} {
+			want, err := sqlc.Search(ctx, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !want.Ranked {
+				continue
+			}
+			got, err := idxc.Search(ctx, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(got.Hits, want.Hits, sameHit) {
+				for i := range min(len(got.Hits), len(want.Hits)) {
+					if !sameHit(got.Hits[i], want.Hits[i]) {
+						t.Errorf("%q: hit %d:\n got %+v\nwant %+v", q, i, got.Hits[i], want.Hits[i])
+						break
+					}
+				}
+				if len(got.Hits) != len(want.Hits) {
+					t.Errorf("%q: %d hits, want %d", q, len(got.Hits), len(want.Hits))
+				}
+			}
+			compared += len(got.Hits)
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("only %d hits compared", compared)
+	}
+}
+
+// sameHit compares hits, their dates by value.
+func sameHit(a, b Hit) bool {
+	if (a.Published == nil) != (b.Published == nil) || a.Published != nil && !a.Published.Equal(*b.Published) {
+		return false
+	}
+	a.Published, b.Published = nil, nil
+	return a == b
 }
