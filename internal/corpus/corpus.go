@@ -25,8 +25,10 @@ type Corpus struct {
 	// first for the newest matches of a query that is not ranked (tests
 	// make them small to exercise that path on a small store).
 	probeMin, probeMax int
-	// text, when not nil, ranks free-text queries (NewIndexed).
-	text TextSearcher
+	// text, when not nil, ranks free-text queries, and facets, when
+	// not nil, counts facets (NewIndexed).
+	text   TextSearcher
+	facets FacetSource
 }
 
 // New returns a Corpus reading db, a database opened by store.Open.

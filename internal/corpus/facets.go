@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // FacetSample is how many matches facets are counted over at most: the
@@ -78,6 +80,9 @@ func (c *Corpus) Facets(ctx context.Context, opts FacetOptions) (*Facets, error)
 
 // facetsOf counts the facets of the articles ids.
 func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facets, error) {
+	if c.facets != nil {
+		return c.facetsFromRows(ids, sampled), nil
+	}
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
 	if len(ids) == 0 {
@@ -165,4 +170,75 @@ func topCounts(m map[string]int, k int) []Count {
 		return strings.Compare(a.Value, b.Value)
 	})
 	return out[:min(len(out), k)]
+}
+
+// facetsFromRows counts the facets of ids from the facet rows kept in
+// memory (FacetSource): the counts facetsOf reads with SQL, names
+// grouped as SQLite's NOCASE groups them.
+func (c *Corpus) facetsFromRows(ids []int64, sampled bool) *Facets {
+	f := &Facets{Counted: len(ids), Sampled: sampled,
+		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
+	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
+	lists := [3]nocaseCounts{{}, {}, {}} // speakers, persons, tags
+	c.facets.FacetRows(ids, func(_ int64, r *store.FacetRow) {
+		if r.Outlet != "" {
+			outlets[r.Outlet]++
+		}
+		if r.Month != "" {
+			months[r.Month]++
+		}
+		if r.Language != "" {
+			langs[r.Language]++
+		}
+		for i, l := range [][]string{r.Speakers, r.Persons, r.Tags} {
+			for _, v := range l {
+				lists[i].add(v)
+			}
+		}
+	})
+	f.Outlet, f.Language = topCounts(outlets, facetSize), topCounts(langs, facetSize)
+	for m, n := range months {
+		f.Date = append(f.Date, Count{Value: m, Count: n})
+	}
+	slices.SortFunc(f.Date, func(a, b Count) int { return strings.Compare(a.Value, b.Value) })
+	f.Speaker, f.Person, f.Tag = lists[0].top(facetSize), lists[1].top(facetSize), lists[2].top(facetSize)
+	return f
+}
+
+// nocaseCounts counts names grouped as SQLite's NOCASE collation groups
+// them (ASCII letters folded), each group shown as first seen.
+type nocaseCounts map[string]*Count
+
+func (m nocaseCounts) add(v string) {
+	k := asciiLower(v)
+	if c := m[k]; c != nil {
+		c.Count++
+		return
+	}
+	m[k] = &Count{Value: v, Count: 1}
+}
+
+// top is the k most frequent, ties in NOCASE order (as ORDER BY n DESC, v
+// on a NOCASE column).
+func (m nocaseCounts) top(k int) []Count {
+	out := make([]Count, 0, len(m))
+	for _, c := range m {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(asciiLower(a.Value), asciiLower(b.Value))
+	})
+	return out[:min(len(out), k)]
+}
+
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/fulltext"
 	"github.com/newsgraph/newsgraph/internal/query"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // TextSearcher is a full-text index that ranks the matches of an FTS5
@@ -19,12 +20,20 @@ type TextSearcher interface {
 	Search(ctx context.Context, q fulltext.Node, opts fulltext.Options) (*fulltext.Result, error)
 }
 
+// FacetSource holds the facet values of every article, laid out for
+// counting the facets of a search's matches without SQL
+// (store.TextIndex, kept in step with the store).
+type FacetSource interface {
+	FacetRows(ids []int64, fn func(id int64, r *store.FacetRow))
+}
+
 // NewIndexed returns a Corpus reading db that ranks free-text queries
-// with text instead of FTS5's bm25() in SQL: the same hits in the same
-// order, with exact totals, from an index that does not read the store.
-func NewIndexed(db *sql.DB, text TextSearcher) *Corpus {
+// with text instead of FTS5's bm25() in SQL (the same hits in the same
+// order, with exact totals, from an index that does not read the store)
+// and, when facets is not nil, counts the facets of searches from it.
+func NewIndexed(db *sql.DB, text TextSearcher, facets FacetSource) *Corpus {
 	c := New(db)
-	c.text = text
+	c.text, c.facets = text, facets
 	return c
 }
 

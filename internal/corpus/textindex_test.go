@@ -21,7 +21,7 @@ func indexedEquivStore(t *testing.T) (*Corpus, *countingIndex) {
 		t.Fatal(err)
 	}
 	ci := &countingIndex{TextSearcher: ti}
-	return NewIndexed(st.DB, ci), ci
+	return NewIndexed(st.DB, ci, ti), ci
 }
 
 type countingIndex struct {

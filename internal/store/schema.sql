@@ -312,6 +312,10 @@ CREATE INDEX IF NOT EXISTS techniques_technique ON techniques(technique, article
 -- is exactly as durable as the article rows: an index that applied every
 -- change up to seq N applies the rows after N and is in step again, after
 -- a crash as after another process's writes. Rows are never deleted.
+-- The index also keeps each article's facet values (outlet name, month,
+-- language, tags, persons, speakers): an outlet renamed logs its articles
+-- (the others change only with an article's row: PutArticle, the entity
+-- renames that rewrite entity_names and speaker_names, deletion).
 CREATE TABLE IF NOT EXISTS text_changes (
     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id INTEGER NOT NULL
@@ -324,6 +328,9 @@ CREATE TRIGGER IF NOT EXISTS text_changes_update AFTER UPDATE OF title, text, sp
 END;
 CREATE TRIGGER IF NOT EXISTS text_changes_delete AFTER DELETE ON articles BEGIN
     INSERT INTO text_changes(article_id) VALUES (old.id);
+END;
+CREATE TRIGGER IF NOT EXISTS text_changes_outlet AFTER UPDATE OF name, host ON outlets BEGIN
+    INSERT INTO text_changes(article_id) SELECT id FROM articles WHERE outlet_id = new.id;
 END;
 -- The store's identity: a full-text index snapshot names the store it was
 -- taken of, so a snapshot beside a replaced file is never used.

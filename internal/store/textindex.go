@@ -37,6 +37,8 @@ type TextIndex struct {
 	owner string
 	// applied counts the changes applied since the snapshot was written.
 	applied int
+	// facets are the facet values of every article, read with the text.
+	facets *facetRows
 }
 
 // ErrSnapshotSave is wrapped by the error of a snapshot that could not be
@@ -50,7 +52,7 @@ func (s *Store) snapshotPath() string { return s.path + "-fulltext" }
 // TextIndex opens the store's full-text index: from its snapshot brought
 // up to date, else rebuilt from the articles.
 func (s *Store) TextIndex(ctx context.Context) (*TextIndex, error) {
-	t := &TextIndex{st: s}
+	t := &TextIndex{st: s, facets: newFacetRows()}
 	if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'store_id'), '')`).Scan(&t.owner); err != nil {
 		return nil, fmt.Errorf("store: text index of %s: %w", s.path, err)
 	}
@@ -74,7 +76,13 @@ func (s *Store) TextIndex(ctx context.Context) (*TextIndex, error) {
 	if t.idx.Load() == nil {
 		err = t.Rebuild(ctx)
 	} else {
-		err = t.Sync(ctx)
+		// The facet values are not in the snapshot: read them all,
+		// with the log position, then apply the changes since the
+		// snapshot as usual.
+		err = t.loadFacets(ctx)
+		if err == nil {
+			err = t.Sync(ctx)
+		}
 	}
 	if err != nil && !errors.Is(err, ErrSnapshotSave) {
 		return nil, err
@@ -97,6 +105,19 @@ func scanDoc(rows *sql.Rows) (fulltext.Doc, error) {
 	var d fulltext.Doc
 	err := rows.Scan(&d.ID, &d.Cols[fulltext.Title], &d.Cols[fulltext.Text], &d.Cols[fulltext.Speakers], &d.Cols[fulltext.Entities], &d.Previous)
 	return d, err
+}
+
+// loadFacets reads every article's facet values.
+func (t *TextIndex) loadFacets(ctx context.Context) error {
+	tx, err := t.st.DB.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: facets of %s: %w", t.st.path, err)
+	}
+	defer tx.Rollback()
+	if err := t.facets.load(ctx, tx, nil); err != nil {
+		return fmt.Errorf("store: facets of %s: %w", t.st.path, err)
+	}
+	return nil
 }
 
 // Rebuild builds the index anew from every article, and saves it.
@@ -135,6 +156,9 @@ func (t *TextIndex) Rebuild(ctx context.Context) error {
 	}
 	idx.Put(batch...)
 	idx.SetSeq(seq)
+	if err := t.facets.load(ctx, tx, nil); err != nil {
+		return fmt.Errorf("store: rebuild text index of %s: %w", t.st.path, err)
+	}
 	t.idx.Store(idx)
 	return t.save()
 }
@@ -183,6 +207,11 @@ func (t *TextIndex) Sync(ctx context.Context) error {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: text changes of %s: %w", t.st.path, err)
+	}
+	if len(ids) > 0 {
+		if err := t.facets.load(ctx, tx, ids); err != nil {
+			return fmt.Errorf("store: text changes of %s: %w", t.st.path, err)
+		}
 	}
 	var docs []fulltext.Doc
 	for len(ids) > 0 {

@@ -205,3 +205,72 @@ func checkIndexed(t *testing.T, s *Store, ti *TextIndex, what string) {
 		t.Errorf("%s: %d latest versions found, %d stored (of %d)", what, lat.Total, latest, len(stored))
 	}
 }
+
+// TestTextIndexFacetRowsInStep checks that the facet rows follow the
+// writes that change them: a new article, an outlet that gets its name
+// after its first articles, and a deleted article.
+func TestTextIndexFacetRowsInStep(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "f.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ti, err := s.TextIndex(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(i int, site string) int64 {
+		tx, err := s.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, text := crashArticle(i)
+		a := testArticle(text, nil)
+		a.Site, a.URL = site, in.URL
+		p, err := tx.PutArticle(in, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return p.ArticleID
+	}
+	outlet := func(id int64) string {
+		if err := ti.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got := "(none)"
+		ti.FacetRows([]int64{id}, func(_ int64, r *FacetRow) { got = r.Outlet })
+		return got
+	}
+	first := put(1, "")
+	if o := outlet(first); o != "crash.example" {
+		t.Fatalf("outlet %q, want the host", o)
+	}
+	put(2, "Crash Gazette") // the outlet gets its name
+	if o := outlet(first); o != "Crash Gazette" {
+		t.Errorf("after the outlet was named: %q", o)
+	}
+	var persons []string
+	ti.FacetRows([]int64{first}, func(_ int64, r *FacetRow) { persons = r.Persons })
+	if len(persons) != 1 || persons[0] != "Ruth Calloway" {
+		t.Errorf("persons %q", persons)
+	}
+	// Delete the article (its annotations first, as the web's delete does).
+	for _, q := range []string{"quotes", "entities", "article_entities", "article_aliases", "techniques", "paragraphs", "tags", "lsh_bands", "minhash"} {
+		if _, err := s.DB.Exec(`DELETE FROM `+q+` WHERE article_id = ?`, first); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.DB.Exec(`DELETE FROM articles WHERE id = ?`, first); err != nil {
+		t.Fatal(err)
+	}
+	if o := outlet(first); o != "(none)" {
+		t.Errorf("deleted article still has facets (%q)", o)
+	}
+	if ti.Len() != 1 {
+		t.Errorf("index holds %d articles after the delete, want 1", ti.Len())
+	}
+}

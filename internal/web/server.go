@@ -68,10 +68,11 @@ type Options struct {
 	// searches are CPU-bound, so more connections only add memory under
 	// load. New applies it to the store's *sql.DB.
 	MaxConns int
-	// TextIndex, when not nil, ranks free-text searches (the store's
-	// full-text index, store.Store.TextIndex): the same hits as FTS5's
-	// bm25() in SQL, at a fraction of the cost. Nil ranks in SQL.
-	TextIndex corpus.TextSearcher
+	// TextIndex, when not nil, ranks free-text searches and counts the
+	// facets of searches (the store's full-text index,
+	// store.Store.TextIndex): the same hits and counts as SQL, at a
+	// fraction of the cost. Nil ranks and counts in SQL.
+	TextIndex *store.TextIndex
 }
 
 // Defaults of Options, applied in one place.
@@ -135,7 +136,7 @@ func New(st *store.Store, opts Options) (*Server, error) {
 	st.DB.SetMaxOpenConns(opts.MaxConns)
 	s := &Server{opts: opts, st: st, db: st.DB, corpus: corpus.New(st.DB)}
 	if opts.TextIndex != nil {
-		s.corpus = corpus.NewIndexed(st.DB, opts.TextIndex)
+		s.corpus = corpus.NewIndexed(st.DB, opts.TextIndex, opts.TextIndex)
 	}
 	t, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
