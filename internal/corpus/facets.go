@@ -179,7 +179,7 @@ func (c *Corpus) facetsFromRows(ids []int64, sampled bool) *Facets {
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
 	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
-	lists := [3]nocaseCounts{{}, {}, {}} // speakers, persons, tags
+	var lists [3]nocaseCounts // speakers, persons, tags
 	c.facets.FacetRows(ids, func(_ int64, r *store.FacetRow) {
 		if r.Outlet != "" {
 			outlets[r.Outlet]++
@@ -207,38 +207,64 @@ func (c *Corpus) facetsFromRows(ids []int64, sampled bool) *Facets {
 
 // nocaseCounts counts names grouped as SQLite's NOCASE collation groups
 // them (ASCII letters folded), each group shown as first seen.
-type nocaseCounts map[string]*Count
+type nocaseCounts struct {
+	byValue map[string]*nocaseCount // every spelling seen
+	byKey   map[string]*nocaseCount // the groups
+}
 
-func (m nocaseCounts) add(v string) {
-	k := asciiLower(v)
-	if c := m[k]; c != nil {
-		c.Count++
+type nocaseCount struct {
+	Count
+	key string
+}
+
+func (m *nocaseCounts) add(v string) {
+	if c := m.byValue[v]; c != nil {
+		c.Count.Count++
 		return
 	}
-	m[k] = &Count{Value: v, Count: 1}
+	if m.byValue == nil {
+		m.byValue, m.byKey = map[string]*nocaseCount{}, map[string]*nocaseCount{}
+	}
+	k := asciiLower(v)
+	c := m.byKey[k]
+	if c == nil {
+		c = &nocaseCount{Count: Count{Value: v}, key: k}
+		m.byKey[k] = c
+	}
+	c.Count.Count++
+	m.byValue[v] = c
 }
 
 // top is the k most frequent, ties in NOCASE order (as ORDER BY n DESC, v
 // on a NOCASE column).
-func (m nocaseCounts) top(k int) []Count {
-	out := make([]Count, 0, len(m))
-	for _, c := range m {
-		out = append(out, *c)
+func (m *nocaseCounts) top(k int) []Count {
+	all := make([]*nocaseCount, 0, len(m.byKey))
+	for _, c := range m.byKey {
+		all = append(all, c)
 	}
-	slices.SortFunc(out, func(a, b Count) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	slices.SortFunc(all, func(a, b *nocaseCount) int {
+		if a.Count.Count != b.Count.Count {
+			return b.Count.Count - a.Count.Count
 		}
-		return strings.Compare(asciiLower(a.Value), asciiLower(b.Value))
+		return strings.Compare(a.key, b.key)
 	})
-	return out[:min(len(out), k)]
+	out := make([]Count, 0, min(len(all), k))
+	for _, c := range all[:min(len(all), k)] {
+		out = append(out, c.Count)
+	}
+	return out
 }
 
 func asciiLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return strings.Map(func(r rune) rune {
+				if r >= 'A' && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, s)
 		}
-		return r
-	}, s)
+	}
+	return s
 }
