@@ -65,11 +65,22 @@ type skip struct {
 	docOff  uint32
 	posOff  uint32
 	firstAt int32 // the index of the block's first document
+	// maxCount is the most times a document of the block holds the term
+	// in each column, minLen the fewest tokens a document of the block
+	// has: together they bound the block's bm25 scores (Search skips a
+	// block that cannot reach the best hits found so far).
+	maxCount [numCols]uint32
+	minLen   uint32
 }
 
-func (p *postings) add(doc uint32, counts *[numCols]uint32, positions *[numCols][]uint32) {
+func (p *postings) add(doc uint32, length uint32, counts *[numCols]uint32, positions *[numCols][]uint32) {
 	if p.n%skipEvery == 0 {
-		p.skips = append(p.skips, skip{prev: p.last, docOff: uint32(len(p.docs)), posOff: uint32(len(p.pos)), firstAt: p.n})
+		p.skips = append(p.skips, skip{prev: p.last, docOff: uint32(len(p.docs)), posOff: uint32(len(p.pos)), firstAt: p.n, minLen: length})
+	}
+	sk := &p.skips[len(p.skips)-1]
+	sk.minLen = min(sk.minLen, length)
+	for c := range numCols {
+		sk.maxCount[c] = max(sk.maxCount[c], counts[c])
 	}
 	p.docs = binary.AppendUvarint(p.docs, uint64(doc-p.last))
 	var mask byte
@@ -217,7 +228,7 @@ func (x *Index) put(a *analysed) {
 			x.sortedStale = true
 		}
 		h := a.terms[t]
-		p.add(doc, &h.counts, &h.positions)
+		p.add(doc, a.length, &h.counts, &h.positions)
 	}
 }
 

@@ -130,6 +130,11 @@ func (x *Index) Search(q Node, opts Options) (*Result, error) {
 		idf[i] = v
 	}
 	avgdl := float64(x.tokens) / float64(nRow)
+	if p, ok := m.(*phraseM); ok && len(r.phrases) == 1 {
+		if res, ok := x.searchTerm(p, idf[0], avgdl, opts); ok {
+			return res, nil
+		}
+	}
 	k1, b := bm25K1, bm25B
 	freq := make([]float64, len(r.phrases))
 	score := func(doc uint32) float64 {
@@ -186,6 +191,94 @@ func cmpInt(a, b int64) int {
 		return 1
 	}
 	return 0
+}
+
+// maxPruned is the most superseded versions searchTerm tests one by one
+// to correct a word's count; with more, Search scores every match.
+const maxPruned = 4096
+
+// searchTerm runs a query of one word (no prefix) without reading every
+// match: the total is the word's document count in the columns (less
+// the superseded versions that hold it, when Latest), and a block of
+// postings whose best possible score (from its largest counts and
+// shortest document) cannot enter the hits found so far is skipped
+// undecoded. ok is false when the query is not of that kind, or the
+// index has dead documents (their counts are in the word's).
+func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *Result, ok bool) {
+	if len(p.terms) != 1 || p.prefix || opts.Keep != nil || opts.Window > 0 || x.ndead > 0 || opts.Latest && len(x.replaced) > maxPruned {
+		return nil, false
+	}
+	t := x.terms[p.terms[0]]
+	res = &Result{Hits: []Hit{}}
+	if t == nil {
+		return res, true
+	}
+	switch p.cols {
+	case TitleText:
+		res.Total = int(t.dfTT)
+	case TitleOnly:
+		res.Total = int(t.df[Title])
+	case SpeakersOnly:
+		res.Total = int(t.df[Speakers])
+	case EntitiesOnly:
+		res.Total = int(t.df[Entities])
+	default:
+		return nil, false
+	}
+	w := p.w
+	weighted := func(counts *[numCols]uint32) float64 {
+		f := 0.0
+		for c := range numCols {
+			if p.cols&(1<<c) != 0 {
+				f += w[c] * float64(counts[c])
+			}
+		}
+		return f
+	}
+	if opts.Latest && len(x.replaced) > 0 {
+		var docs []uint32
+		for id := range x.replaced {
+			if d, ok := x.byID[id]; ok {
+				docs = append(docs, d)
+			}
+		}
+		slices.Sort(docs)
+		it := newPostIter(t)
+		for _, d := range docs {
+			if it.advance(d) == d && weighted(&it.counts) > 0 {
+				res.Total--
+			}
+		}
+	}
+	k1, b := bm25K1, bm25B
+	top := topK{k: opts.K}
+	it := newPostIter(t)
+	for i := range t.skips {
+		sk := &t.skips[i]
+		if len(top.h) == top.k {
+			f := weighted(&sk.maxCount)
+			ub := idf * (float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*float64(sk.minLen))/avgdl))))
+			if ub*(1+1e-9) < top.h[0].Score {
+				continue
+			}
+		}
+		it.i, it.doc, it.next, it.posEnd = sk.firstAt-1, sk.prev, int(sk.docOff), int(sk.posOff)
+		end := min(sk.firstAt+skipEvery, t.n)
+		for it.i+1 < end && it.step() {
+			id := x.ids[it.doc]
+			if opts.Latest && x.replaced[id] > 0 {
+				continue
+			}
+			f := weighted(&it.counts)
+			if f == 0 {
+				continue
+			}
+			d := float64(x.length[it.doc])
+			top.push(Hit{ID: id, Score: 0 + idf*(float64(f*(k1+1.0))/(f+float64(k1*(float64(1-b)+float64(b*d)/avgdl))))})
+		}
+	}
+	res.Hits = top.sorted()
+	return res, true
 }
 
 // better says a ranks before b: a higher score, or the same and a higher id.

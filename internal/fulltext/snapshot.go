@@ -14,7 +14,7 @@ import (
 // caller rebuilds the index from the store.
 var ErrSnapshot = errors.New("fulltext: not a usable index snapshot")
 
-const snapshotMagic = "newsgraph-fulltext-2\n"
+const snapshotMagic = "newsgraph-fulltext-3\n"
 
 // SetSeq records the store change sequence the index reflects.
 func (x *Index) SetSeq(seq int64) {
@@ -75,6 +75,10 @@ func (x *Index) WriteSnapshot(w io.Writer, owner string) error {
 			u(uint64(k.docOff))
 			u(uint64(k.posOff))
 			u(uint64(k.firstAt))
+			for _, m := range k.maxCount {
+				u(uint64(m))
+			}
+			u(uint64(k.minLen))
 		}
 		if len(buf) > 1<<15 {
 			if err := flush(); err != nil {
@@ -211,7 +215,12 @@ func ReadSnapshot(rd io.Reader) (x *Index, owner string, err error) {
 		}
 		p.skips = make([]skip, ns)
 		for j := range p.skips {
-			p.skips[j] = skip{prev: uint32(r.u()), docOff: uint32(r.u()), posOff: uint32(r.u()), firstAt: int32(r.u())}
+			k := skip{prev: uint32(r.u()), docOff: uint32(r.u()), posOff: uint32(r.u()), firstAt: int32(r.u())}
+			for c := range k.maxCount {
+				k.maxCount[c] = uint32(r.u())
+			}
+			k.minLen = uint32(r.u())
+			p.skips[j] = k
 		}
 		x.terms[t] = p
 	}

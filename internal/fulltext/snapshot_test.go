@@ -76,3 +76,45 @@ func TestLatest(t *testing.T) {
 		t.Errorf("after delete: %+v, want article 1", res)
 	}
 }
+
+// TestSearchTermEqualsExhaustive checks the one-word path, which skips
+// blocks, against scoring every match (a Keep that keeps everything
+// forces that), with and without superseded versions.
+func TestSearchTermEqualsExhaustive(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	x := New()
+	for i := range 2000 {
+		d := testDoc(r, int64(i+1))
+		if i%9 == 0 && i > 0 {
+			d.Previous = int64(i - 3)
+		}
+		x.Put(d)
+	}
+	all := func(int64) bool { return true }
+	compared := 0
+	for _, word := range []string{"ceasefire", "talks", "genève", "keller", "aleppo", "日本", "nosuch"} {
+		for _, cols := range []uint8{TitleText, TitleOnly, SpeakersOnly, EntitiesOnly} {
+			for _, latest := range []bool{false, true} {
+				for _, k := range []int{1, 7, 20, 500} {
+					q := &Phrase{Text: word, Cols: cols}
+					fast, err := x.Search(q, Options{K: k, Latest: latest})
+					if err != nil {
+						t.Fatal(err)
+					}
+					slow, err := x.Search(q, Options{K: k, Latest: latest, Keep: all})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if fast.Total != slow.Total || !slices.Equal(fast.Hits, slow.Hits) {
+						t.Errorf("%s cols %b latest %v k %d: %d %v, exhaustive %d %v", word, cols, latest, k,
+							fast.Total, fast.Hits[:min(3, len(fast.Hits))], slow.Total, slow.Hits[:min(3, len(slow.Hits))])
+					}
+					compared += len(slow.Hits)
+				}
+			}
+		}
+	}
+	if compared < 1000 {
+		t.Fatalf("only %d hits compared", compared)
+	}
+}
