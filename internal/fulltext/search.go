@@ -208,6 +208,11 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 	if len(p.terms) != 1 || p.prefix || opts.Keep != nil || opts.Window > 0 || x.ndead > 0 || opts.Latest && len(x.replaced) > maxPruned {
 		return nil, false
 	}
+	for _, w := range p.w {
+		if w*2 != float64(int64(w*2)) || w >= 1<<20 {
+			return nil, false // weighted counts as products would not be FTS5's sums
+		}
+	}
 	t := x.terms[p.terms[0]]
 	res = &Result{Hits: []Hit{}}
 	if t == nil {
@@ -437,6 +442,7 @@ type phraseM struct {
 	idx    int
 	w      [numCols]float64
 	toks   []tokIter // nil when a term is not in the index: no match
+	one    *postIter // toks[0] when it is the only one, a word
 	// rec, when not nil, holds the phrase's matches, read from rec[at]
 	// on instead of from toks.
 	rec     []phraseHit
@@ -474,6 +480,9 @@ func (p *phraseM) open() {
 		toks[i] = newPostIter(pl)
 	}
 	p.toks = toks
+	if it, ok := toks[0].(*postIter); ok && len(toks) == 1 {
+		p.one = it
+	}
 	p.bufs = make([][]uint32, len(toks))
 }
 
@@ -549,7 +558,9 @@ func (p *phraseM) instances() bool {
 		if p.cols&(1<<c) == 0 {
 			continue
 		}
-		if len(p.toks) == 1 {
+		if p.one != nil {
+			p.inst[c] = p.one.counts[c]
+		} else if len(p.toks) == 1 {
 			p.inst[c] = p.toks[0].count(c)
 		} else {
 			p.inst[c] = p.phraseCount(c)
@@ -597,9 +608,20 @@ next:
 }
 
 func (p *phraseM) collect(doc uint32, freq []float64) {
+	// FTS5 adds a column's weight once per instance; for a weight that
+	// is a multiple of 1/2 (the default ones) the product is that sum,
+	// exactly.
 	f := 0.0
 	for c := range numCols {
-		for range p.inst[c] {
+		n := p.inst[c]
+		if n == 0 {
+			continue
+		}
+		if w := p.w[c]; w*2 == float64(int64(w*2)) && w < 1<<20 {
+			f += w * float64(n)
+			continue
+		}
+		for range n {
 			f += p.w[c]
 		}
 	}

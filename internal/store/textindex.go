@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,6 +40,10 @@ type TextIndex struct {
 	applied int
 	// facets are the facet values of every article, read with the text.
 	facets *facetRows
+	// running admits as many searches at once as there are CPUs: a
+	// search is CPU-bound from start to end, and more at once only
+	// interleaves them (each takes longer, and the scheduler preempts).
+	running chan struct{}
 }
 
 // ErrSnapshotSave is wrapped by the error of a snapshot that could not be
@@ -52,7 +57,7 @@ func (s *Store) snapshotPath() string { return s.path + "-fulltext" }
 // TextIndex opens the store's full-text index: from its snapshot brought
 // up to date, else rebuilt from the articles.
 func (s *Store) TextIndex(ctx context.Context) (*TextIndex, error) {
-	t := &TextIndex{st: s, facets: newFacetRows()}
+	t := &TextIndex{st: s, facets: newFacetRows(), running: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'store_id'), '')`).Scan(&t.owner); err != nil {
 		return nil, fmt.Errorf("store: text index of %s: %w", s.path, err)
 	}
@@ -289,6 +294,12 @@ func (t *TextIndex) Search(ctx context.Context, q fulltext.Node, opts fulltext.O
 	if err := t.Sync(ctx); err != nil && !errors.Is(err, ErrSnapshotSave) {
 		return nil, err
 	}
+	select {
+	case t.running <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-t.running }()
 	return t.idx.Load().Search(q, opts)
 }
 
