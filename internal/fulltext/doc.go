@@ -14,12 +14,21 @@
 // Articles are numbered in the order they are added; a changed article
 // is added again and its old document marked dead.
 //
-// Search scores every match (no MaxScore/WAND pruning): the count of
-// matches must be exact anyway, and scoring is a few nanoseconds per
-// match on top of decoding it (BenchmarkSearch).
+// Search scores every match of a query of several phrases: the count of
+// matches must be exact, and bm25 needs each phrase's exact count of
+// matching articles (FTS5's nHit), so every match is decoded anyway, and
+// scoring costs a few nanoseconds on top (BenchmarkSearch). A query of one
+// word takes its total from the word's counts and skips, undecoded, the
+// posting blocks whose best possible score cannot enter the hits found so
+// far (block-max pruning).
 //
-// What it is not: the source of truth. The store is; Sync keeps an index
-// in step with the store's change log (see sync.go), and a snapshot file
-// lets a process skip the rebuild at start. Snippets and fields other than
-// the four columns are not its business.
+// Snippet makes FTS5's snippet() of a column from the article's columns
+// and the query, for the hits shown only.
+//
+// What it is not: the source of truth, nor a reader of the store. The
+// store is the truth; store.TextIndex keeps an Index in step with the
+// store's change log (text_changes) and saves its snapshot
+// (WriteSnapshot, ReadSnapshot) beside the store so that a process skips
+// the rebuild at start. Fields other than the four columns are not its
+// business.
 package fulltext

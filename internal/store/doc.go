@@ -15,6 +15,7 @@
 //	minhash, lsh_bands
 //	             near-duplicate detection state (internal/dedup)
 //	articles_fts FTS5 over title, text, speaker names and entity names (bm25)
+//	text_changes the log of writes to those columns, for TextIndex
 //
 // Writing: (*Store).Begin opens a write transaction (*Tx) and Tx.PutArticle
 // stores one analysed input with all its annotations; the ingest pipeline
@@ -27,6 +28,17 @@
 // empty file opened read-only) rather than add the schema to it; an empty
 // file opened to write becomes a store. Begin and Commit fail with ErrGone
 // when the file was deleted or replaced while open (Check).
+//
+// Full-text index: (*Store).TextIndex opens the in-memory index of
+// internal/fulltext over the four full-text columns, with each article's
+// facet values, that the web server ranks searches and counts facets with
+// (the same hits, scores, snippets and counts as FTS5 and SQL). The store
+// stays the source of truth: triggers log every write to those columns in
+// text_changes inside the writing transaction, every search first applies
+// the changes logged since the index's last one, and a snapshot file
+// beside the store (path + "-fulltext", written atomically) spares the
+// rebuild at start; without a usable snapshot the index is rebuilt from
+// the articles (RebuildTextIndex, newsgraph reindex).
 //
 // The schema only grows: later versions add tables, columns with defaults
 // and indexes, never rename or drop.

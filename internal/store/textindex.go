@@ -57,9 +57,28 @@ func (s *Store) snapshotPath() string { return s.path + "-fulltext" }
 // TextIndex opens the store's full-text index: from its snapshot brought
 // up to date, else rebuilt from the articles.
 func (s *Store) TextIndex(ctx context.Context) (*TextIndex, error) {
+	return s.openTextIndex(ctx, true)
+}
+
+// RebuildTextIndex builds the store's full-text index from the articles,
+// whatever snapshot there is, and saves its snapshot.
+func (s *Store) RebuildTextIndex(ctx context.Context) (*TextIndex, error) {
+	return s.openTextIndex(ctx, false)
+}
+
+// SnapshotPath is the file the index snapshot is saved to.
+func (t *TextIndex) SnapshotPath() string { return t.st.snapshotPath() }
+
+func (s *Store) openTextIndex(ctx context.Context, snapshot bool) (*TextIndex, error) {
 	t := &TextIndex{st: s, facets: newFacetRows(), running: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'store_id'), '')`).Scan(&t.owner); err != nil {
 		return nil, fmt.Errorf("store: text index of %s: %w", s.path, err)
+	}
+	if !snapshot {
+		if err := t.Rebuild(ctx); err != nil {
+			return nil, err
+		}
+		return t, nil
 	}
 	if f, err := os.Open(s.snapshotPath()); err == nil {
 		idx, owner, err := fulltext.ReadSnapshot(f)
