@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/internal/ingest/corpusgen"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // cmdCorpus generates a synthetic corpus with planted near-duplicates and
@@ -29,7 +28,7 @@ func cmdCorpus(ctx context.Context, e env, args []string) error {
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed")
 	fs.StringVar(&out, "out", "", "the WARC.gz file to write")
 	fs.StringVar(&truth, "truth", "", "the truth file (URL, story, kind per line)")
-	fs.StringVar(&db, "db", "", "the corpus database to score")
+	fs.StringVar(&db, "db", "", "the corpus database to score: a file or a postgres:// URL")
 	if err := fs.Parse(args[1:]); err != nil {
 		return flagError(err)
 	}
@@ -86,26 +85,13 @@ func scoreCorpus(ctx context.Context, e env, db, truthPath string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.OpenOptions(ctx, db, store.Options{ReadOnly: true})
+	st, err := openExisting(ctx, db, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rows, err := st.DB.QueryContext(ctx, `SELECT url, cluster_id FROM articles WHERE cluster_id IS NOT NULL`)
+	clusters, err := st.ClusterOfURL(ctx)
 	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	clusters := map[string]int64{}
-	for rows.Next() {
-		var u string
-		var c int64
-		if err := rows.Scan(&u, &c); err != nil {
-			return err
-		}
-		clusters[u] = c
-	}
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	p, r, pp, tp := corpusgen.Score(truth, clusters)

@@ -29,7 +29,7 @@ func cmdEntities(ctx context.Context, e env, args []string) error {
 	var o entitiesOptions
 	fs := flag.NewFlagSet("entities", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&o.DB, "db", "", "the corpus database file (required)")
+	fs.StringVar(&o.DB, "db", "", "the corpus database: a file, or a postgres:// URL (required)")
 	fs.StringVar(&o.Type, "type", "", "entity type: PERSON, ORG, PLACE or MISC (merge and split default to PERSON)")
 	fs.BoolVar(&o.JSON, "json", false, "list: one JSON object per entity")
 	fs.IntVar(&o.Limit, "limit", 50, "list: how many entities")

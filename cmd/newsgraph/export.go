@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // exportOptions are the flags of "newsgraph export".
@@ -22,7 +22,7 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 	var opts exportOptions
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (required)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database: a file, or a postgres:// URL (required)")
 	fs.StringVar(&opts.Format, "format", "jsonl", "jsonl (analyze --json records plus provenance) or csv")
 	fs.BoolVar(&opts.AllVersions, "all-versions", false, "also export superseded versions of changed pages")
 	fs.BoolVar(&opts.Originals, "originals", false, "only the original of each near-duplicate cluster")
@@ -43,9 +43,9 @@ func runExport(ctx context.Context, e env, opts exportOptions, q string) error {
 		return err
 	}
 	defer closeDB()
-	n, err := c.Export(ctx, e.stdout, corpus.ExportOptions{
-		Filter: corpus.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
-		Format: corpus.Format(opts.Format),
+	n, err := c.Export(ctx, e.stdout, store.ExportOptions{
+		Filter: store.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
+		Format: store.Format(opts.Format),
 	})
 	if err != nil {
 		return queryError(e.stderr, q, err)

@@ -65,7 +65,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	opts := ingestOptions{Rate: 1}
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (created if missing)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database: a file (created if missing) or a postgres:// URL")
 	fs.BoolVar(&opts.AllowPrivate, "allow-private", false, "allow requests to private, loopback and link-local addresses")
 	fs.IntVar(&opts.Workers, "workers", 0, "inputs fetched and analysed at once (0: one per CPU)")
 	fs.Var(rateFlag{&opts.Rate}, "rate", "most requests per host: N/s, N/m or N/h")

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // quotesOptions are the flags of "newsgraph quotes".
@@ -28,7 +28,7 @@ func cmdQuotes(ctx context.Context, e env, args []string) error {
 	var opts quotesOptions
 	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (required)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database: a file, or a postgres:// URL (required)")
 	fs.StringVar(&opts.Speaker, "speaker", "", "only this speaker's quotes (whole name, any case; one word also matches a surname)")
 	fs.StringVar(&opts.Outlet, "outlet", "", "only quotes from this outlet (name or host)")
 	fs.StringVar(&opts.Kind, "kind", "", "only direct, indirect or mixed quotes")
@@ -58,10 +58,10 @@ func runQuotes(ctx context.Context, e env, opts quotesOptions, q string) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	n := 0
-	err = c.Quotes(ctx, corpus.QuoteOptions{
-		Filter:  corpus.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
+	err = c.Quotes(ctx, store.QuoteOptions{
+		Filter:  store.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
 		Speaker: opts.Speaker, Outlet: opts.Outlet, Kind: opts.Kind, Limit: opts.Limit,
-	}, func(h corpus.QuoteHit) error {
+	}, func(h store.QuoteHit) error {
 		n++
 		if opts.JSON {
 			return enc.Encode(h)

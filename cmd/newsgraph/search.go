@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
 	"github.com/newsgraph/newsgraph/internal/query"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
@@ -32,9 +31,9 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 	var opts searchOptions
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (required)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database: a file, or a postgres:// URL (required)")
 	fs.BoolVar(&opts.JSON, "json", false, "print one JSON object with the hits")
-	fs.IntVar(&opts.Limit, "limit", corpus.DefaultLimit, fmt.Sprintf("hits to show (at most %d)", corpus.MaxLimit))
+	fs.IntVar(&opts.Limit, "limit", store.DefaultLimit, fmt.Sprintf("hits to show (at most %d)", store.MaxLimit))
 	fs.IntVar(&opts.Offset, "offset", 0, "hits to skip first")
 	fs.BoolVar(&opts.AllVersions, "all-versions", false, "also search superseded versions of changed pages")
 	fs.BoolVar(&opts.Originals, "originals", false, "only the original of each near-duplicate cluster")
@@ -56,8 +55,8 @@ func runSearch(ctx context.Context, e env, opts searchOptions, q string) error {
 		return err
 	}
 	defer closeDB()
-	res, err := c.Search(ctx, corpus.SearchOptions{
-		Filter: corpus.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
+	res, err := c.Search(ctx, store.SearchOptions{
+		Filter: store.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
 		Limit:  opts.Limit, Offset: opts.Offset,
 	})
 	if err != nil {
@@ -122,9 +121,18 @@ func parseCorpusFlags(fs *flag.FlagSet, args []string, db *string, timeout *time
 	return q, nil
 }
 
+// corpusReader is what the corpus commands (search, quotes, stats,
+// export) read; internal/store's *Store is one.
+type corpusReader interface {
+	Search(ctx context.Context, opts store.SearchOptions) (*store.SearchResult, error)
+	Quotes(ctx context.Context, opts store.QuoteOptions, fn func(store.QuoteHit) error) error
+	Stats(ctx context.Context, opts store.StatsOptions) (*store.Stats, error)
+	Export(ctx context.Context, w io.Writer, opts store.ExportOptions) (int, error)
+}
+
 // openCorpus opens an existing store read-only, and returns ctx bounded by
 // timeout (0: not bounded) for its queries.
-func openCorpus(ctx context.Context, path string, timeout time.Duration) (*corpus.Corpus, context.Context, func(), error) {
+func openCorpus(ctx context.Context, path string, timeout time.Duration) (corpusReader, context.Context, func(), error) {
 	st, err := openExisting(ctx, path, true)
 	if err != nil {
 		return nil, nil, nil, err
@@ -133,14 +141,17 @@ func openCorpus(ctx context.Context, path string, timeout time.Duration) (*corpu
 	if timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 	}
-	return corpus.New(st.DB), ctx, func() { cancel(); st.Close() }, nil
+	return st, ctx, func() { cancel(); st.Close() }, nil
 }
 
 // openExisting opens a store that must exist already (a usage error
-// names it otherwise), read-only or for writing.
+// names a missing file), read-only or for writing. path is a file or a
+// postgres:// URL (store.Open).
 func openExisting(ctx context.Context, path string, readOnly bool) (*store.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("%w: corpus database %s: %v", errUsage, path, err)
+	if store.IsFile(path) {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("%w: corpus database %s: %v", errUsage, path, err)
+		}
 	}
 	return store.OpenOptions(ctx, path, store.Options{ReadOnly: readOnly})
 }
@@ -151,7 +162,7 @@ func queryError(w io.Writer, q string, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("the query ran past its time limit (--timeout): %w", err)
 	}
-	if !errors.Is(err, corpus.ErrQuery) {
+	if !errors.Is(err, store.ErrQuery) {
 		return err
 	}
 	var se *query.SyntaxError

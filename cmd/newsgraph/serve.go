@@ -36,7 +36,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	opts := serveOptions{}
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (from newsgraph ingest)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database (from newsgraph ingest): a file or a postgres:// URL")
 	fs.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on (loopback by default; port 0 picks a free one)")
 	fs.StringVar(&opts.Token, "token", "", "bearer token that enables the write endpoints (default $NEWSGRAPH_TOKEN; none: writes disabled)")
 	fs.Float64Var(&opts.Rate, "rate", 0, "requests per second per client IP (0: 20; negative: no limit)")
@@ -70,7 +70,7 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 			return err
 		}
 	}
-	if _, err := os.Stat(opts.DB); err != nil {
+	if _, err := os.Stat(opts.DB); err != nil && store.IsFile(opts.DB) {
 		return fmt.Errorf("serve: %w (make one with newsgraph ingest --db %s SOURCE…)", err, opts.DB)
 	}
 	st, err := store.Open(ctx, opts.DB)
@@ -80,9 +80,11 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: opts.LogLevel}))
 	wopts := web.Options{Token: opts.Token, Rate: opts.Rate, Burst: opts.Burst, Logger: logger}
-	if !opts.NoTextIndex {
+	if !opts.NoTextIndex && !store.IsFile(opts.DB) {
+		logger.Info("no full-text index for a PostgreSQL store: searches rank in SQL")
+	} else if !opts.NoTextIndex {
 		start := time.Now()
-		ti, err := st.TextIndex(ctx)
+		ti, err := st.UseTextIndex(ctx)
 		if err != nil {
 			return err
 		}
@@ -92,7 +94,6 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 			}
 		}()
 		logger.Info("full-text index ready", "articles", ti.Len(), "took", time.Since(start).Round(time.Millisecond))
-		wopts.TextIndex = ti
 	}
 	srv, err := web.New(st, wopts)
 	if err != nil {

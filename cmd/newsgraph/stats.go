@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // statsOptions are the flags of "newsgraph stats".
@@ -29,7 +29,7 @@ func cmdStats(ctx context.Context, e env, args []string) error {
 	var opts statsOptions
 	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&opts.DB, "db", "", "the corpus database file (required)")
+	fs.StringVar(&opts.DB, "db", "", "the corpus database: a file, or a postgres:// URL (required)")
 	fs.BoolVar(&opts.JSON, "json", false, "print one JSON object")
 	fs.StringVar(&opts.By, "by", "day", "bucket of the count over time: day, week or month")
 	fs.IntVar(&opts.Top, "top", 10, "length of each top list")
@@ -53,9 +53,9 @@ func runStats(ctx context.Context, e env, opts statsOptions, q string) error {
 		return err
 	}
 	defer closeDB()
-	st, err := c.Stats(ctx, corpus.StatsOptions{
-		Filter: corpus.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
-		By:     corpus.Interval(opts.By), Top: opts.Top, Outlets: opts.Outlets,
+	st, err := c.Stats(ctx, store.StatsOptions{
+		Filter: store.Filter{Query: q, AllVersions: opts.AllVersions, Originals: opts.Originals},
+		By:     store.Interval(opts.By), Top: opts.Top, Outlets: opts.Outlets,
 	})
 	if err != nil {
 		return queryError(e.stderr, q, err)
@@ -71,7 +71,7 @@ func runStats(ctx context.Context, e env, opts statsOptions, q string) error {
 	return nil
 }
 
-func writeStats(w io.Writer, st *corpus.Stats) {
+func writeStats(w io.Writer, st *store.Stats) {
 	fmt.Fprintf(w, "%d articles (%d undated)\n", st.Articles, st.Undated)
 	fmt.Fprintf(w, "\narticles by %s\n", st.By)
 	peak := 0
@@ -82,7 +82,7 @@ func writeStats(w io.Writer, st *corpus.Stats) {
 		bar := strings.Repeat("█", max(1, p.Count*40/max(peak, 1)))
 		fmt.Fprintf(w, "  %-10s %6d %s\n", p.Period, p.Count, bar)
 	}
-	names := func(title string, l []corpus.NameCount, unit string) {
+	names := func(title string, l []store.NameCount, unit string) {
 		if len(l) == 0 {
 			return
 		}
@@ -98,7 +98,7 @@ func writeStats(w io.Writer, st *corpus.Stats) {
 	fmt.Fprintln(w)
 	names("top speakers", st.TopSpeakers, "quotes")
 	names("top entities", st.TopEntities, "articles")
-	techniques := func(title string, l []corpus.TechniqueCount) {
+	techniques := func(title string, l []store.TechniqueCount) {
 		if len(l) == 0 {
 			return
 		}

@@ -149,13 +149,22 @@ type result struct {
 	failure error // content read but no article: stored as failed
 }
 
+// Store is what an ingest needs of the corpus store (internal/store's
+// *Store): write transactions, the content-hash test that skips inputs
+// stored before, and the cluster count of the summary.
+type Store interface {
+	Begin(ctx context.Context) (*store.Tx, error)
+	HasContent(ctx context.Context, sha string) (bool, error)
+	ClusterCount(ctx context.Context) (int, error)
+}
+
 // Run ingests the sources into st: files and directories, WARC files,
 // feeds and sitemaps (files or URLs) and URLs. Inputs are analysed
 // concurrently and written in input order from one goroutine, in batched
 // transactions. Failed inputs are reported through Options.OnFailure and
 // counted; Run itself fails only when the store fails or ctx is cancelled
 // (what was committed stays: a rerun goes on from there).
-func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (*Summary, error) {
+func Run(ctx context.Context, st Store, sources []string, opts Options) (*Summary, error) {
 	opts = opts.applyDefaults()
 	pipe, err := analyze.New(opts.Analyze)
 	if err != nil {
@@ -199,7 +208,7 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 		runErr = err
 	}
 	sum.Elapsed = time.Since(prog.Started)
-	if n, err := countClusters(context.WithoutCancel(ctx), st); err == nil {
+	if n, err := st.ClusterCount(context.WithoutCancel(ctx)); err == nil {
 		sum.Clusters = n
 	}
 	if runErr != nil {
@@ -208,15 +217,9 @@ func Run(ctx context.Context, st *store.Store, sources []string, opts Options) (
 	return sum, ctx.Err()
 }
 
-func countClusters(ctx context.Context, st *store.Store) (int, error) {
-	var n int
-	err := st.DB.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE size > 1`).Scan(&n)
-	return n, err
-}
-
 // process fetches (when needed), hashes and analyses one item. It runs in
 // a worker goroutine.
-func process(ctx context.Context, st *store.Store, pipe *analyze.Pipeline, hasher *dedup.Hasher, fetcher *Fetcher, opts Options, it item) (r result) {
+func process(ctx context.Context, st Store, pipe *analyze.Pipeline, hasher *dedup.Hasher, fetcher *Fetcher, opts Options, it item) (r result) {
 	r.item = it
 	defer func() {
 		if v := recover(); v != nil {
@@ -269,7 +272,7 @@ func process(ctx context.Context, st *store.Store, pipe *analyze.Pipeline, hashe
 // writer stores results in batched transactions. It is used from one
 // goroutine.
 type writer struct {
-	st     *store.Store
+	st     Store
 	hasher *dedup.Hasher
 	opts   Options
 	sum    *Summary

@@ -36,7 +36,7 @@ const (
 	Place   Field = "place"
 	Tag     Field = "tag"
 	// Technique is a persuasion technique used in the article
-	// (internal/technique's labels; internal/corpus resolves short names).
+	// (internal/technique's labels; internal/store resolves short names).
 	Technique Field = "technique"
 	Lang      Field = "lang"
 	Section   Field = "section"

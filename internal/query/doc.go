@@ -1,6 +1,6 @@
 // Package query is newsgraph's search language: a Lucene-like syntax, as
-// analysts know it from Media Cloud and GDELT, parsed into a tree (Parse)
-// and compiled to SQL over the corpus store (Compile).
+// analysts know it from Media Cloud and GDELT, parsed into a syntax tree
+// (Parse). internal/store compiles the tree to SQL.
 //
 // # Syntax
 //
@@ -39,20 +39,6 @@
 // article. An unknown field name is an error, so a typo is not silently a
 // search for a word.
 //
-// # Compilation
-//
-// Free-text terms compile to one FTS5 MATCH expression over the articles_fts
-// table where the query allows (the top-level AND of text terms, with NOT
-// beside a positive term), which drives the query and gives bm25 ranking;
-// fields compile to IN subqueries on the entity, quote, tag and outlet
-// tables, and free text that sits under OR with a field becomes an IN
-// subquery too. The same conditions are also compiled to id sets
-// (Plan.IDs, and Plan.IDConj conjunct by conjunct): SELECTs of article ids
-// that read the field's own index, with AND, OR and NOT as INTERSECT, UNION
-// and EXCEPT, so a caller can test many ids without reading article rows. Every user value is a bound parameter, and every user term
-// is quoted as an FTS5 string inside the MATCH expression (itself bound), so
-// neither SQL nor FTS5 syntax can be injected: "NEAR(a b)" is two words.
-//
 // # Limits
 //
 // A query is at most MaxLength bytes, MaxDepth levels of parentheses and
@@ -60,5 +46,6 @@
 // syntax error, with a *SyntaxError (wrapping ErrSyntax) that gives the
 // position.
 //
-// The package does not run queries: internal/corpus does.
+// The package neither compiles nor runs queries: internal/store does
+// both, and documents how each field is matched.
 package query

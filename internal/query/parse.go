@@ -444,10 +444,10 @@ func fieldList() string {
 	return strings.Join(out, ", ")
 }
 
-// searchable reports whether a text term holds something the full-text
+// Searchable reports whether a text term holds something the full-text
 // index keeps: a letter or a digit. Terms that hold none ("-", "&") are
 // dropped, as a search engine's analyser drops them.
-func searchable(s string) bool {
+func Searchable(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsNumber(r) {
 			return true
@@ -665,7 +665,7 @@ func (p *parser) term(field Field, t token) (Node, error) {
 		}
 		return &Range{Field: Published, From: t.val, To: t.val, IncFrom: true, IncTo: true, Pos: t.pos}, nil
 	}
-	if (field == Text || field == Title) && !searchable(t.val) {
+	if (field == Text || field == Title) && !Searchable(t.val) {
 		if !p.dropped {
 			p.dropped, p.droppedVal = true, t.val
 		}

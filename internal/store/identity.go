@@ -129,16 +129,16 @@ func (t *Tx) linkNames(id int64, a *article.Article, summary []article.EntityCou
 			g = string(it.gender)
 		}
 		if _, err := t.exec(`UPDATE corpus_entities SET mentions = mentions + ?,
-			gender = CASE WHEN gender IN ('', 'unknown') AND ? <> '' THEN ? ELSE gender END WHERE id = ?`,
+			gender = CASE WHEN gender IN ('', 'unknown') AND CAST(? AS text) <> '' THEN CAST(? AS text) ELSE gender END WHERE id = ?`,
 			it.mentions, g, g, e.id); err != nil {
 			return nil, fmt.Errorf("store: count entity: %w", err)
 		}
 		if _, err := t.exec(`INSERT INTO entity_aliases(alias, type, entity_id, mentions) VALUES (?,?,?,?)
-			ON CONFLICT(alias, type) DO UPDATE SET mentions = mentions + excluded.mentions`,
+			ON CONFLICT(alias, type) DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions`,
 			it.name, string(it.typ), e.id, it.mentions); err != nil {
 			return nil, fmt.Errorf("store: record alias: %w", err)
 		}
-		if _, err := t.exec(`INSERT OR IGNORE INTO article_aliases(article_id, type, alias, name) VALUES (?,?,?,?)`,
+		if _, err := t.exec(`INSERT INTO article_aliases(article_id, type, alias, name) VALUES (?,?,?,?) ON CONFLICT DO NOTHING`,
 			id, string(it.typ), it.name, e.name); err != nil {
 			return nil, fmt.Errorf("store: record article alias: %w", err)
 		}
@@ -240,7 +240,7 @@ func (t *Tx) entityNamed(name string, typ article.EntityType, pinned bool) (enti
 	}
 	var e entityRow
 	err := t.tx.QueryRowContext(t.ctx, `INSERT INTO corpus_entities(name, type, first, last, words, pinned) VALUES (?,?,?,?,?,?)
-		ON CONFLICT(name, type) DO UPDATE SET pinned = max(pinned, excluded.pinned)
+		ON CONFLICT(name, type) DO UPDATE SET pinned = CASE WHEN excluded.pinned > corpus_entities.pinned THEN excluded.pinned ELSE corpus_entities.pinned END
 		RETURNING id, name, mentions, pinned`, name, string(typ), first, last, max(len(ws), 1), p).
 		Scan(&e.id, &e.name, &e.mentions, &e.pinned)
 	if err != nil {
@@ -372,7 +372,7 @@ func (t *Tx) renameArticle(id int64, old, new string, typ article.EntityType, ki
 		}
 		if err := ex(`INSERT INTO article_entities(article_id, name, type, gender, mentions)
 			SELECT article_id, ?, type, gender, mentions FROM article_entities WHERE article_id = ? AND type = ? AND name = ?
-			ON CONFLICT(article_id, type, name) DO UPDATE SET mentions = mentions + excluded.mentions`, new, id, string(typ), old); err != nil {
+			ON CONFLICT(article_id, type, name) DO UPDATE SET mentions = article_entities.mentions + excluded.mentions`, new, id, string(typ), old); err != nil {
 			return err
 		}
 		if !strings.EqualFold(old, new) {
@@ -384,7 +384,7 @@ func (t *Tx) renameArticle(id int64, old, new string, typ article.EntityType, ki
 		// only the whole article_entities row when every alias moved;
 		// mentions by their text otherwise
 		for _, al := range aliases {
-			if err := ex(`UPDATE entities SET name = ? WHERE article_id = ? AND type = ? AND name = ? AND lower(text) = lower(?)`, new, id, string(typ), old, al); err != nil {
+			if err := ex(`UPDATE entities SET name = ? WHERE article_id = ? AND type = ? AND name = ? AND lower(text) = lower(CAST(? AS text))`, new, id, string(typ), old, al); err != nil {
 				return err
 			}
 		}
@@ -422,7 +422,7 @@ func (t *Tx) renameArticle(id int64, old, new string, typ article.EntityType, ki
 			}
 		} else {
 			for _, al := range aliases {
-				if err := ex(q+` AND lower(COALESCE(mention_text, '')) LIKE '%' || lower(?) || '%'`, new, sid, id, kind, old, al); err != nil {
+				if err := ex(q+` AND lower(COALESCE(mention_text, '')) LIKE '%' || lower(CAST(? AS text)) || '%'`, new, sid, id, kind, old, al); err != nil {
 					return err
 				}
 			}
@@ -434,14 +434,25 @@ func (t *Tx) renameArticle(id int64, old, new string, typ article.EntityType, ki
 	return t.refreshNames(id)
 }
 
-// refreshNames rewrites an article's full-text name columns from its rows.
+// refreshNames rewrites an article's full-text name columns from its rows
+// (and, on PostgreSQL, its full-text vector, which no trigger keeps).
 func (t *Tx) refreshNames(id int64) error {
-	_, err := t.exec(`UPDATE articles SET
-		entity_names = COALESCE((SELECT group_concat(name, char(10)) FROM (SELECT DISTINCT name FROM article_entities WHERE article_id = ?)), ''),
-		speaker_names = COALESCE((SELECT group_concat(speaker_name, char(10)) FROM (SELECT DISTINCT speaker_name FROM quotes WHERE article_id = ? AND speaker_name <> '')), '')
-		WHERE id = ?`, id, id, id)
+	d := t.tx.d
+	// SQLite lists the names in the order it reads them: entities by the
+	// article_entities key (type, name), speakers in quote order.
+	// PostgreSQL is told that order.
+	entities := `SELECT group_concat(name, char(10)) FROM (SELECT DISTINCT name FROM article_entities WHERE article_id = ?) n`
+	speakers := `SELECT group_concat(speaker_name, char(10)) FROM (SELECT DISTINCT speaker_name FROM quotes WHERE article_id = ? AND speaker_name <> '') n`
+	if d == postgresDialect {
+		entities = `SELECT ` + d.groupConcat("name", d.newline(), "t, name") + ` FROM (SELECT name, min(type) AS t FROM article_entities WHERE article_id = ? GROUP BY name) n`
+		speakers = `SELECT ` + d.groupConcat("speaker_name", d.newline(), "first") + ` FROM (SELECT speaker_name, min(id) AS first FROM quotes WHERE article_id = ? AND speaker_name <> '' GROUP BY speaker_name) n`
+	}
+	_, err := t.exec(`UPDATE articles SET entity_names = COALESCE((`+entities+`), ''), speaker_names = COALESCE((`+speakers+`), '') WHERE id = ?`, id, id, id)
 	if err != nil {
 		return fmt.Errorf("store: refresh names: %w", err)
+	}
+	if d == postgresDialect {
+		return t.indexText(id)
 	}
 	return nil
 }
@@ -516,7 +527,7 @@ func (t *Tx) Split(alias string, typ article.EntityType) error {
 	}{
 		{`UPDATE entity_aliases SET entity_id = ? WHERE alias = ? AND type = ?`, []any{e.id, alias, string(typ)}},
 		{`UPDATE corpus_entities SET mentions = mentions + ? WHERE id = ?`, []any{moved, e.id}},
-		{`UPDATE corpus_entities SET mentions = max(mentions - ?, 0) WHERE id = ?`, []any{moved, cur.id}},
+		{`UPDATE corpus_entities SET mentions = CASE WHEN mentions > ? THEN mentions - ? ELSE 0 END WHERE id = ?`, []any{moved, moved, cur.id}},
 	} {
 		if _, err := t.exec(s.q, s.args...); err != nil {
 			return fmt.Errorf("store: split entity: %w", err)
@@ -560,7 +571,7 @@ func (s *Store) Entities(ctx context.Context, typ, prefix string, limit int) ([]
 	}
 	q += ` ORDER BY e.mentions DESC, e.name LIMIT ?`
 	args = append(args, limit)
-	rows, err := s.DB.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list entities: %w", err)
 	}
@@ -581,7 +592,7 @@ func (s *Store) Entities(ctx context.Context, typ, prefix string, limit int) ([]
 		return nil, err
 	}
 	for i, id := range ids {
-		ar, err := s.DB.QueryContext(ctx, `SELECT alias, mentions FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias`, id)
+		ar, err := s.h.QueryContext(ctx, `SELECT alias, mentions FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias`, id)
 		if err != nil {
 			return nil, fmt.Errorf("store: list aliases: %w", err)
 		}

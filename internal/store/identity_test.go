@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/article"
+	"github.com/newsgraph/newsgraph/internal/store/pgtest"
 )
 
 // personArticle writes an article that names each of names once (in this
@@ -39,8 +40,8 @@ type identityStore struct {
 	n int
 }
 
-func newIdentityStore(t *testing.T) *identityStore {
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+func newIdentityStore(t *testing.T, dsn string) *identityStore {
+	s, err := Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func (is *identityStore) do(f func(tx *Tx) error) error {
 func (is *identityStore) names(id int64) []string {
 	is.t.Helper()
 	var out []string
-	rows, err := is.s.DB.Query(`SELECT name FROM article_entities WHERE article_id = ? AND type = 'PERSON' ORDER BY name`, id)
+	rows, err := is.s.h.QueryContext(context.Background(), `SELECT name FROM article_entities WHERE article_id = ? AND type = 'PERSON' ORDER BY name`, id)
 	if err != nil {
 		is.t.Fatal(err)
 	}
@@ -94,11 +95,11 @@ func (is *identityStore) names(id int64) []string {
 		out = append(out, n)
 	}
 	var sp, en string
-	if err := is.s.DB.QueryRow(`SELECT speaker_names, entity_names FROM articles WHERE id = ?`, id).Scan(&sp, &en); err != nil {
+	if err := is.s.h.QueryRowContext(context.Background(), `SELECT speaker_names, entity_names FROM articles WHERE id = ?`, id).Scan(&sp, &en); err != nil {
 		is.t.Fatal(err)
 	}
 	var q string
-	is.s.DB.QueryRow(`SELECT speaker_name FROM quotes WHERE article_id = ? AND idx = 0`, id).Scan(&q)
+	is.s.h.QueryRowContext(context.Background(), `SELECT speaker_name FROM quotes WHERE article_id = ? AND idx = 0`, id).Scan(&q)
 	if q != sp || !slices.Contains(out, q) {
 		is.t.Errorf("article %d: quote speaker %q, speaker_names %q, entities %v disagree", id, q, sp, out)
 	}
@@ -123,73 +124,88 @@ func (is *identityStore) want(id int64, names ...string) {
 }
 
 func TestIdentitySurnameJoinsFullName(t *testing.T) {
-	is := newIdentityStore(t)
-	a := is.put("Donald Trump")
-	b := is.put("Trump")
-	c := is.put("Donald J. Trump")
-	for _, id := range []int64{a, b, c} {
-		is.want(id, "Donald Trump")
-	}
-	// a different first name is a different person
-	d := is.put("Ivanka Trump")
-	is.want(d, "Ivanka Trump")
-	// "Trump" alone stays with the person mentioned far more often
-	e := is.put("Trump")
-	is.want(e, "Donald Trump")
+	eachStore(t, func(t *testing.T, dsn string) {
+		is := newIdentityStore(t, dsn)
+		a := is.put("Donald Trump")
+		b := is.put("Trump")
+		c := is.put("Donald J. Trump")
+		for _, id := range []int64{a, b, c} {
+			is.want(id, "Donald Trump")
+		}
+		// a different first name is a different person
+		d := is.put("Ivanka Trump")
+		is.want(d, "Ivanka Trump")
+		// "Trump" alone stays with the person mentioned far more often
+		e := is.put("Trump")
+		is.want(e, "Donald Trump")
+	})
 }
 
 func TestIdentityFullNameAbsorbsEarlierSurname(t *testing.T) {
-	is := newIdentityStore(t)
-	a := is.put("Trump")
-	is.want(a, "Trump")
-	b := is.put("Donald Trump")
-	is.want(b, "Donald Trump")
-	is.want(a, "Donald Trump") // renamed in place, incrementally
-	var n int
-	is.s.DB.QueryRow(`SELECT count(*) FROM speakers WHERE name = 'Trump'`).Scan(&n)
-	if n != 0 {
-		t.Errorf("speaker row for the absorbed name left behind")
-	}
+	eachStore(t, func(t *testing.T, dsn string) {
+		is := newIdentityStore(t, dsn)
+		a := is.put("Trump")
+		is.want(a, "Trump")
+		b := is.put("Donald Trump")
+		is.want(b, "Donald Trump")
+		is.want(a, "Donald Trump") // renamed in place, incrementally
+		var n int
+		is.s.h.QueryRowContext(context.Background(), `SELECT count(*) FROM speakers WHERE name = 'Trump'`).Scan(&n)
+		if n != 0 {
+			t.Errorf("speaker row for the absorbed name left behind")
+		}
+	})
 }
 
 func TestIdentitySharedSurnameStaysApart(t *testing.T) {
-	is := newIdentityStore(t)
-	a := is.put("John Smith")
-	b := is.put("Jane Smith")
-	c := is.put("Smith")
-	is.want(a, "John Smith")
-	is.want(b, "Jane Smith")
-	is.want(c, "Smith") // ambiguous: its own entity
+	eachStore(t, func(t *testing.T, dsn string) {
+		is := newIdentityStore(t, dsn)
+		a := is.put("John Smith")
+		b := is.put("Jane Smith")
+		c := is.put("Smith")
+		is.want(a, "John Smith")
+		is.want(b, "Jane Smith")
+		is.want(c, "Smith") // ambiguous: its own entity
+	})
 }
 
 func TestIdentityMergeAndSplitAreKept(t *testing.T) {
-	is := newIdentityStore(t)
-	a := is.put("John Smith")
-	b := is.put("Jane Smith")
-	c := is.put("Smith")
-	if err := is.do(func(tx *Tx) error { return tx.Merge("Smith", "John Smith", article.Person) }); err != nil {
-		t.Fatal(err)
-	}
-	is.want(c, "John Smith")
-	is.want(b, "Jane Smith")
-	d := is.put("Smith") // the correction holds for new articles
-	is.want(d, "John Smith")
+	eachStore(t, func(t *testing.T, dsn string) {
+		is := newIdentityStore(t, dsn)
+		a := is.put("John Smith")
+		b := is.put("Jane Smith")
+		c := is.put("Smith")
+		if err := is.do(func(tx *Tx) error { return tx.Merge("Smith", "John Smith", article.Person) }); err != nil {
+			t.Fatal(err)
+		}
+		is.want(c, "John Smith")
+		is.want(b, "Jane Smith")
+		d := is.put("Smith") // the correction holds for new articles
+		is.want(d, "John Smith")
 
-	e := is.put("Pat Doe")
-	f := is.put("Doe")
-	is.want(f, "Pat Doe")
-	if err := is.do(func(tx *Tx) error { return tx.Split("Doe", article.Person) }); err != nil {
-		t.Fatal(err)
-	}
-	is.want(f, "Doe")
-	is.want(e, "Pat Doe")
-	g := is.put("Doe")
-	is.want(g, "Doe")
-	h := is.put("Pat Doe")
-	is.want(h, "Pat Doe")
-	is.want(a, "John Smith")
+		e := is.put("Pat Doe")
+		f := is.put("Doe")
+		is.want(f, "Pat Doe")
+		if err := is.do(func(tx *Tx) error { return tx.Split("Doe", article.Person) }); err != nil {
+			t.Fatal(err)
+		}
+		is.want(f, "Doe")
+		is.want(e, "Pat Doe")
+		g := is.put("Doe")
+		is.want(g, "Doe")
+		h := is.put("Pat Doe")
+		is.want(h, "Pat Doe")
+		is.want(a, "John Smith")
 
-	if err := is.do(func(tx *Tx) error { return tx.Merge("Nobody", "John Smith", article.Person) }); err == nil {
-		t.Error("merging an unknown name succeeded")
-	}
+		if err := is.do(func(tx *Tx) error { return tx.Merge("Nobody", "John Smith", article.Person) }); err == nil {
+			t.Error("merging an unknown name succeeded")
+		}
+	})
+}
+
+// eachStore runs f on a new SQLite store and on a new PostgreSQL database
+// (pgtest: skipped without NEWSGRAPH_PG, except under CI=true).
+func eachStore(t *testing.T, f func(t *testing.T, dsn string)) {
+	t.Run("sqlite", func(t *testing.T) { f(t, filepath.Join(t.TempDir(), "c.db")) })
+	t.Run("postgres", func(t *testing.T) { f(t, pgtest.NewDatabase(t)) })
 }

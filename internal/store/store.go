@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite" // the "sqlite" database/sql driver (pure Go, FTS5)
@@ -41,12 +43,23 @@ type Store struct {
 	// DB is the database handle for queries. Every connection has
 	// foreign keys on, WAL journaling and a busy timeout; transactions
 	// begun with DB.BeginTx take the write lock at once (BEGIN IMMEDIATE).
-	DB   *sql.DB
+	DB *sql.DB
+	// h is DB for the store's own statements (placeholders rewritten
+	// for d).
+	h    dbHandle
+	d    dialect
 	path string
 	// noIdentity leaves corpus identity out of writes (Options.NoIdentity).
 	noIdentity bool
 	// file is the file opened, to tell when path no longer names it.
 	file os.FileInfo
+	// probeMin and probeMax bound the newest articles Search reads
+	// first for the newest matches of a query that is not ranked (tests
+	// make them small to exercise that path on a small store).
+	probeMin, probeMax int
+	// text, when set (UseTextIndex), ranks free-text searches and counts
+	// facets.
+	text *atomic.Pointer[TextIndex]
 }
 
 // Options tunes Open. The zero value works.
@@ -59,19 +72,56 @@ type Options struct {
 	// NoIdentity stores names as the articles wrote them, without linking
 	// them to corpus entities: only to measure what linking costs.
 	NoIdentity bool
+	// MaxConns bounds the open connections (0: two per CPU, at least
+	// 4). Each SQLite connection keeps its own page cache and searches
+	// are CPU-bound, so more connections only add memory under load.
+	MaxConns int
 }
 
-// Open opens (creating if needed) the SQLite file at path and applies the
-// schema. Use OpenOptions for read-only access.
-func Open(ctx context.Context, path string) (*Store, error) {
-	return OpenOptions(ctx, path, Options{})
+// applyDefaults fills in the zero values of Options.
+func (o *Options) applyDefaults() {
+	if o.BusyTimeout <= 0 {
+		o.BusyTimeout = 10 * time.Second
+	}
+	if o.MaxConns <= 0 {
+		o.MaxConns = max(4, 2*runtime.GOMAXPROCS(0))
+	}
+}
+
+// Open opens the store dsn names and applies the schema: an SQLite file
+// path (created if needed), or a postgres:// (postgresql://) URL. Use
+// OpenOptions for read-only access.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	return OpenOptions(ctx, dsn, Options{})
+}
+
+// IsFile reports whether dsn names an SQLite file rather than a database
+// server (a postgres:// or postgresql:// URL).
+func IsFile(dsn string) bool {
+	return !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://")
 }
 
 // OpenOptions is Open with options.
-func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error) {
-	if opts.BusyTimeout <= 0 {
-		opts.BusyTimeout = 10 * time.Second
+func OpenOptions(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	opts.applyDefaults()
+	if !IsFile(dsn) {
+		return openPostgres(ctx, dsn, opts)
 	}
+	return openSQLite(ctx, dsn, opts)
+}
+
+// redact is a database URL without its password, for messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(a database URL)"
+	}
+	return u.Redacted()
+}
+
+// openSQLite opens (creating if needed) the SQLite file at path.
+func openSQLite(ctx context.Context, path string, opts Options) (*Store, error) {
+	opts.applyDefaults()
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
@@ -87,7 +137,9 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{DB: db, path: path, noIdentity: opts.NoIdentity}
+	db.SetMaxOpenConns(opts.MaxConns)
+	s := &Store{DB: db, h: dbHandle{db, sqliteDialect}, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax,
+		text: new(atomic.Pointer[TextIndex])}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {
@@ -159,6 +211,9 @@ func checkOwner(ctx context.Context, db *sql.DB, path string, readOnly bool) err
 // Check returns ErrGone when the store's path no longer names the file
 // that was opened (deleted, or replaced by another file).
 func (s *Store) Check() error {
+	if s.d == postgresDialect {
+		return nil // a server's database has no file to lose
+	}
 	fi, err := os.Stat(s.path)
 	if err != nil || s.file == nil || !os.SameFile(fi, s.file) {
 		return fmt.Errorf("%w: %s", ErrGone, s.path)
@@ -166,7 +221,8 @@ func (s *Store) Check() error {
 	return nil
 }
 
-// Path is the file the store was opened on.
+// Path is the file the store was opened on (a database URL without its
+// password on PostgreSQL).
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.

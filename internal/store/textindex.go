@@ -44,6 +44,8 @@ type TextIndex struct {
 	// search is CPU-bound from start to end, and more at once only
 	// interleaves them (each takes longer, and the scheduler preempts).
 	running chan struct{}
+	// searches counts the searches run.
+	searches atomic.Int64
 }
 
 // ErrSnapshotSave is wrapped by the error of a snapshot that could not be
@@ -319,8 +321,12 @@ func (t *TextIndex) Search(ctx context.Context, q fulltext.Node, opts fulltext.O
 		return nil, ctx.Err()
 	}
 	defer func() { <-t.running }()
+	t.searches.Add(1)
 	return t.idx.Load().Search(q, opts)
 }
+
+// Searches is the number of searches the index ran.
+func (t *TextIndex) Searches() int64 { return t.searches.Load() }
 
 // Len is the number of articles in the index.
 func (t *TextIndex) Len() int { return t.idx.Load().Len() }

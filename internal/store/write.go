@@ -82,7 +82,7 @@ type Put struct {
 // Tx is a write transaction. It is not safe for concurrent use.
 type Tx struct {
 	ctx        context.Context
-	tx         *sql.Tx
+	tx         txHandle
 	now        string
 	st         *Store
 	noIdentity bool
@@ -94,9 +94,16 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 	if err := s.Check(); err != nil {
 		return nil, err
 	}
-	tx, err := s.DB.BeginTx(ctx, nil)
+	tx, err := s.h.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
+	}
+	if s.d == postgresDialect {
+		// Writers take turns (pgWriteLock), as SQLite's BEGIN IMMEDIATE.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, pgWriteLock); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("store: begin: %w", err)
+		}
 	}
 	return &Tx{ctx: ctx, tx: tx, now: FormatTime(time.Now()), st: s, noIdentity: s.noIdentity}, nil
 }
@@ -118,7 +125,7 @@ func (t *Tx) Rollback() error { return t.tx.Rollback() }
 // HasContent reports whether an input with this content hash is stored.
 func (s *Store) HasContent(ctx context.Context, sha string) (bool, error) {
 	var one int
-	err := s.DB.QueryRowContext(ctx, `SELECT 1 FROM raw_inputs WHERE sha256 = ?`, sha).Scan(&one)
+	err := s.h.QueryRowContext(ctx, `SELECT 1 FROM raw_inputs WHERE sha256 = ?`, sha).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -154,19 +161,18 @@ func (t *Tx) insertRaw(in Input, status, errText string) (id int64, ok bool, err
 	if !in.FetchedAt.IsZero() {
 		fetched = FormatTime(in.FetchedAt)
 	}
-	res, err := t.exec(`INSERT INTO raw_inputs(sha256, url, fetched_at, ingested_at, source_kind, file_path,
+	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO raw_inputs(sha256, url, fetched_at, ingested_at, source_kind, file_path,
 		warc_record_id, warc_offset, feed_url, size, content_type, status, error)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO NOTHING`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sha256) DO NOTHING RETURNING id`,
 		in.SHA256, in.URL, fetched, t.now, in.SourceKind, in.FilePath,
-		in.WARCRecordID, off, in.FeedURL, in.Size, in.ContentType, status, errText)
+		in.WARCRecordID, off, in.FeedURL, in.Size, in.ContentType, status, errText).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil // stored before (or by a concurrent writer, now committed)
+	}
 	if err != nil {
 		return 0, false, fmt.Errorf("store: insert raw input: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, false, nil
-	}
-	id, err = res.LastInsertId()
-	return id, err == nil, err
+	return id, true, nil
 }
 
 // PutFailed records an input that held no article, so that a rerun skips
@@ -247,19 +253,16 @@ func (t *Tx) PutArticle(in Input, a *article.Article) (Put, error) {
 			return Put{}, fmt.Errorf("store: supersede version: %w", err)
 		}
 	}
-	res, err := t.exec(`INSERT INTO articles(raw_input_id, outlet_id, url, canonical_url, title, published, page_time,
+	var artID int64
+	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO articles(raw_input_id, outlet_id, url, canonical_url, title, published, page_time,
 		section, language, format, authors, text, text_sha256, speaker_names, entity_names, record,
 		version, previous_version_id, latest, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?) RETURNING id`,
 		rawID, outletID, key, a.URL, a.Title, nullTime(a.Published), nullTime(a.PageTime),
 		a.Section, a.Language, string(a.Format), strings.Join(a.Authors, "\n"), a.Text, textSum,
-		speakerNames(a), entityNames(a), string(record), version, prev, t.now)
+		speakerNames(a), entityNames(a), string(record), version, prev, t.now).Scan(&artID)
 	if err != nil {
 		return Put{}, fmt.Errorf("store: insert article: %w", err)
-	}
-	artID, err := res.LastInsertId()
-	if err != nil {
-		return Put{}, err
 	}
 	if _, err := t.exec(`UPDATE raw_inputs SET article_id = ? WHERE id = ?`, artID, rawID); err != nil {
 		return Put{}, err
@@ -313,11 +316,10 @@ func (t *Tx) outlet(key string, a *article.Article) (any, error) {
 	if name == "" {
 		name = host
 	}
-	res, err := t.exec(`INSERT INTO outlets(host, name) VALUES (?, ?)`, host, name)
-	if err != nil {
+	if err := t.tx.QueryRowContext(t.ctx, `INSERT INTO outlets(host, name) VALUES (?, ?) RETURNING id`, host, name).Scan(&id); err != nil {
 		return nil, fmt.Errorf("store: insert outlet: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 func speakerNames(a *article.Article) string {
@@ -362,7 +364,7 @@ func spanArgs(s *article.Span) (any, any, any) {
 // and tags.
 func (t *Tx) annotations(id int64, a *article.Article) error {
 	for i, p := range a.Paragraphs {
-		if _, err := t.exec(`INSERT INTO paragraphs(article_id, idx, start, end) VALUES (?,?,?,?)`, id, i, p.Start, p.End); err != nil {
+		if _, err := t.exec(`INSERT INTO paragraphs(article_id, idx, start, "end") VALUES (?,?,?,?)`, id, i, p.Start, p.End); err != nil {
 			return fmt.Errorf("store: insert paragraph: %w", err)
 		}
 	}
@@ -384,7 +386,7 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 	gender := map[string]string{}
 	for _, e := range a.Entities {
 		e.Name = canon(e.Type, e.Name)
-		if _, err := t.exec(`INSERT INTO entities(article_id, start, end, text, type, name, gender) VALUES (?,?,?,?,?,?,?)`,
+		if _, err := t.exec(`INSERT INTO entities(article_id, start, "end", text, type, name, gender) VALUES (?,?,?,?,?,?,?)`,
 			id, e.Start, e.End, e.Text, string(e.Type), e.Name, string(e.Gender)); err != nil {
 			return fmt.Errorf("store: insert entity: %w", err)
 		}
@@ -395,7 +397,7 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 	for _, e := range summary {
 		e.Name = canon(e.Type, e.Name)
 		if _, err := t.exec(`INSERT INTO article_entities(article_id, name, type, gender, mentions) VALUES (?,?,?,?,?)
-			ON CONFLICT(article_id, type, name) DO UPDATE SET mentions = mentions + excluded.mentions`,
+			ON CONFLICT(article_id, type, name) DO UPDATE SET mentions = article_entities.mentions + excluded.mentions`,
 			id, e.Name, string(e.Type), string(e.Gender), e.Mentions); err != nil {
 			return fmt.Errorf("store: insert entity summary: %w", err)
 		}
@@ -431,8 +433,8 @@ func (t *Tx) annotations(id int64, a *article.Article) error {
 		}
 	}
 	for i, tq := range a.Techniques {
-		if _, err := t.exec(`INSERT INTO techniques(article_id, idx, start, end, technique, score, in_quote) VALUES (?,?,?,?,?,?,?)`,
-			id, i, tq.Start, tq.End, tq.Technique, tq.Score, tq.InQuote); err != nil {
+		if _, err := t.exec(`INSERT INTO techniques(article_id, idx, start, "end", technique, score, in_quote) VALUES (?,?,?,?,?,?,?)`,
+			id, i, tq.Start, tq.End, tq.Technique, tq.Score, boolInt(tq.InQuote)); err != nil {
 			return fmt.Errorf("store: insert technique: %w", err)
 		}
 	}
@@ -493,7 +495,7 @@ func (t *Tx) PutSignature(articleID int64, sig []uint32, bands []int64) error {
 		return fmt.Errorf("store: insert signature: %w", err)
 	}
 	for _, b := range bands {
-		if _, err := t.exec(`INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)`, b, articleID); err != nil {
+		if _, err := t.exec(`INSERT INTO lsh_bands(band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, articleID); err != nil {
 			return fmt.Errorf("store: insert band: %w", err)
 		}
 	}
@@ -545,15 +547,11 @@ func (t *Tx) Candidates(bands []int64, exclude int64) ([]Candidate, error) {
 
 // NewCluster puts the article in a new singleton cluster and returns its id.
 func (t *Tx) NewCluster(articleID int64) (int64, error) {
-	res, err := t.exec(`INSERT INTO clusters(original_article_id, size) VALUES (?, 1)`, articleID)
-	if err != nil {
+	var cid int64
+	if err := t.tx.QueryRowContext(t.ctx, `INSERT INTO clusters(original_article_id, size) VALUES (?, 1) RETURNING id`, articleID).Scan(&cid); err != nil {
 		return 0, fmt.Errorf("store: insert cluster: %w", err)
 	}
-	cid, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	_, err = t.exec(`UPDATE articles SET cluster_id = ? WHERE id = ?`, cid, articleID)
+	_, err := t.exec(`UPDATE articles SET cluster_id = ? WHERE id = ?`, cid, articleID)
 	return cid, err
 }
 
@@ -567,8 +565,8 @@ func (t *Tx) JoinCluster(articleID, clusterID int64) error {
 	}
 	_, err := t.exec(`UPDATE clusters SET size = size + 1,
 		original_article_id = CASE WHEN (SELECT n.published IS NOT NULL AND (o.published IS NULL OR n.published < o.published)
-			FROM articles n, articles o WHERE n.id = ?1 AND o.id = clusters.original_article_id) THEN ?1 ELSE original_article_id END
-		WHERE id = ?2`, articleID, clusterID)
+			FROM articles n, articles o WHERE n.id = ? AND o.id = clusters.original_article_id) THEN ? ELSE original_article_id END
+		WHERE id = ?`, articleID, articleID, clusterID)
 	if err != nil {
 		return fmt.Errorf("store: update cluster: %w", err)
 	}

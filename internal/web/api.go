@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
 	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // intParam reads a non-negative integer query parameter, def when absent,
@@ -48,7 +48,7 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	limit, err := intParam(r, "limit", corpus.DefaultLimit, corpus.MaxLimit)
+	limit, err := intParam(r, "limit", store.DefaultLimit, store.MaxLimit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -59,7 +59,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	facets := q.Get("facets") != "0" && q.Get("facets") != "false"
-	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q.Get("q")}, Limit: limit, Offset: offset, Facets: facets})
+	res, err := s.search(r.Context(), store.SearchOptions{Filter: store.Filter{Query: q.Get("q")}, Limit: limit, Offset: offset, Facets: facets})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -73,7 +73,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := s.corpus.Article(r.Context(), id)
+	a, err := s.st.Article(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -88,7 +88,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 // hidePaths keeps the server's file system out of an article: the source
 // file is shown by its name, not its path, in the provenance and as the
 // record's id (which is the path for a file ingested from disk).
-func hidePaths(a *corpus.StoredArticle) error {
+func hidePaths(a *store.StoredArticle) error {
 	// A file ingested from disk is keyed by its file:// URL: show the
 	// name only.
 	if strings.HasPrefix(a.URL, "file://") {
@@ -119,7 +119,7 @@ func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	s.ingestMu.Lock()
 	defer s.ingestMu.Unlock()
-	err = deleteArticle(r.Context(), s.db, id)
+	err = s.st.DeleteArticle(r.Context(), id)
 	s.cache.clear()
 	if err != nil {
 		s.fail(w, r, err)
@@ -267,13 +267,13 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Quotes []corpus.QuoteHit `json:"quotes"`
-	}{Quotes: []corpus.QuoteHit{}}
-	err = s.corpus.Quotes(r.Context(), corpus.QuoteOptions{
-		Filter:  corpus.Filter{Query: q.Get("q")},
+		Quotes []store.QuoteHit `json:"quotes"`
+	}{Quotes: []store.QuoteHit{}}
+	err = s.st.Quotes(r.Context(), store.QuoteOptions{
+		Filter:  store.Filter{Query: q.Get("q")},
 		Speaker: q.Get("speaker"), Outlet: q.Get("outlet"), Kind: q.Get("kind"),
 		Limit: limit, Offset: offset,
-	}, func(h corpus.QuoteHit) error {
+	}, func(h store.QuoteHit) error {
 		out.Quotes = append(out.Quotes, h)
 		return nil
 	})
@@ -290,7 +290,7 @@ func (s *Server) apiSpeakers(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	list, err := s.corpus.Speakers(r.Context(), r.URL.Query().Get("prefix"), limit)
+	list, err := s.st.Speakers(r.Context(), r.URL.Query().Get("prefix"), limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -311,7 +311,7 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("%w: type %q (want PERSON, ORG, PLACE or MISC)", errBadRequest, typ))
 		return
 	}
-	list, err := s.corpus.Entities(r.Context(), typ, limit)
+	list, err := s.st.TopEntities(r.Context(), typ, limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -326,7 +326,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	st, err := s.corpus.Stats(r.Context(), corpus.StatsOptions{Filter: corpus.Filter{Query: q.Get("q")}, By: corpus.Interval(q.Get("by")), Top: top})
+	st, err := s.st.Stats(r.Context(), store.StatsOptions{Filter: store.Filter{Query: q.Get("q")}, By: store.Interval(q.Get("by")), Top: top})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -345,7 +345,7 @@ func (s *Server) apiClusters(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	list, err := s.corpus.Clusters(r.Context(), limit, offset)
+	list, err := s.st.Clusters(r.Context(), limit, offset)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -356,17 +356,17 @@ func (s *Server) apiClusters(w http.ResponseWriter, r *http.Request) {
 // apiExport streams every match (never capped) as JSON lines or CSV.
 func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	format := corpus.Format(q.Get("format"))
+	format := store.Format(q.Get("format"))
 	if format == "" {
-		format = corpus.JSONL
+		format = store.JSONL
 	}
-	ct := map[corpus.Format]string{corpus.JSONL: "application/x-ndjson", corpus.CSV: "text/csv; charset=utf-8"}[format]
+	ct := map[store.Format]string{store.JSONL: "application/x-ndjson", store.CSV: "text/csv; charset=utf-8"}[format]
 	if ct == "" {
 		s.fail(w, r, fmt.Errorf("%w: format %q (want jsonl or csv)", errBadRequest, format))
 		return
 	}
 	// Check the query before the status line is sent.
-	if _, err := s.corpus.Search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q.Get("q")}, Limit: 1, NoTotal: true}); err != nil {
+	if _, err := s.st.Search(r.Context(), store.SearchOptions{Filter: store.Filter{Query: q.Get("q")}, Limit: 1, NoTotal: true}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -374,7 +374,7 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(time.Hour))
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", `attachment; filename="newsgraph-export.`+string(format)+`"`)
-	if _, err := s.corpus.Export(r.Context(), w, corpus.ExportOptions{Filter: corpus.Filter{Query: q.Get("q")}, Format: format}); err != nil {
+	if _, err := s.st.Export(r.Context(), w, store.ExportOptions{Filter: store.Filter{Query: q.Get("q")}, Format: format}); err != nil {
 		// The status is sent: the truncated body is all the client sees.
 		s.opts.Logger.Error("export failed", "query", q.Get("q"), "err", err)
 	}

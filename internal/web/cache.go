@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // resultCache keeps recent search results and facets for a short time:
@@ -137,26 +137,27 @@ func (c *resultCache) clear() {
 	c.mu.Unlock()
 }
 
-// Search limits of the web server (corpus.SearchOptions): a query that
+// Search limits of the web server (store.SearchOptions): a query that
 // matches more than searchRankLimit articles is ranked among its
 // searchRankLimit most recently ingested matches, so no search computes
 // bm25 for the whole corpus in SQL; the count stops at searchCountLimit.
-// With a text index (Options.TextIndex) every match is ranked: the index
-// scores a match in nanoseconds, and the order is then exactly bm25's.
+// With the store's full-text index in use (store.Store.UseTextIndex) every
+// match is ranked: the index scores a match in nanoseconds, and the order
+// is then exactly bm25's over every match.
 const (
 	searchRankLimit  = 10_000
 	searchCountLimit = 10_000
 )
 
-// search is corpus.Search through the cache, with the server's limits.
-func (s *Server) search(ctx context.Context, opts corpus.SearchOptions) (*corpus.SearchResult, error) {
+// search is store.Search through the cache, with the server's limits.
+func (s *Server) search(ctx context.Context, opts store.SearchOptions) (*store.SearchResult, error) {
 	opts.RankLimit, opts.CountLimit = searchRankLimit, searchCountLimit
-	if s.opts.TextIndex != nil {
+	if ti, ok := s.st.(interface{ TextIndexed() bool }); ok && ti.TextIndexed() {
 		opts.RankLimit = 0
 	}
 	key := fmt.Sprintf("search\x00%q\x00%d\x00%d\x00%q\x00%q\x00%t\x00%t", opts.Query, opts.Limit, opts.Offset, opts.MarkOpen, opts.MarkClose, opts.NoTotal, opts.Facets)
 	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) {
-		res, err := s.corpus.Search(ctx, opts)
+		res, err := s.st.Search(ctx, opts)
 		if err != nil && ctx.Err() != nil {
 			s.opts.Logger.Info("query stopped", "query", opts.Query, "err", err, "cause", ctx.Err())
 		}
@@ -165,5 +166,5 @@ func (s *Server) search(ctx context.Context, opts corpus.SearchOptions) (*corpus
 	if err != nil {
 		return nil, err
 	}
-	return v.(*corpus.SearchResult), nil
+	return v.(*store.SearchResult), nil
 }

@@ -1,107 +1,28 @@
 package web
 
-// The web server's reads are internal/corpus's (articles, facets, lists);
-// what is left here is the one write the API offers, article deletion.
+// The stored article and list types are internal/store's; the server
+// reaches the store through the Store interface (server.go).
 
 import (
-	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // ErrNotFound is returned for an article, person or outlet the store does
-// not hold (corpus.ErrNotFound).
-var ErrNotFound = corpus.ErrNotFound
+// not hold (store.ErrNotFound).
+var ErrNotFound = store.ErrNotFound
 
-// The stored article and list types are corpus's.
+// The stored article and list types are store's.
 type (
-	Provenance    = corpus.Source
-	ClusterMember = corpus.ClusterMember
-	StoredArticle = corpus.StoredArticle
-	Cluster       = corpus.Cluster
+	Provenance    = store.Source
+	ClusterMember = store.ClusterMember
+	StoredArticle = store.StoredArticle
+	Cluster       = store.Cluster
 )
 
 // Count is a facet value or list entry with its count.
-type Count = corpus.Count
+type Count = store.Count
 
 // Facets count the articles a query matches by outlet, month, speaker,
-// person, tag and language (corpus.Facets: over the first
-// corpus.FacetSample matches when more match).
-type Facets = corpus.Facets
-
-// deleteArticle removes one article version and its annotations in one
-// transaction. The raw input stays, marked 'deleted', so ingesting the same
-// bytes again does not bring the article back; a previous version becomes
-// the latest again; its cluster shrinks (and gets a new original, or goes).
-func deleteArticle(ctx context.Context, db *sql.DB, id int64) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("web: delete %d: %w", id, err)
-	}
-	defer tx.Rollback()
-	var raw int64
-	var prev, cluster sql.NullInt64
-	var latest int
-	err = tx.QueryRowContext(ctx, `SELECT raw_input_id, previous_version_id, cluster_id, latest FROM articles WHERE id = ?`, id).Scan(&raw, &prev, &cluster, &latest)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("article %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("web: delete %d: %w", id, err)
-	}
-	stmts := []struct {
-		q    string
-		args []any
-	}{
-		{`DELETE FROM quotes WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM entities WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM article_entities WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM article_aliases WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM techniques WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM paragraphs WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM tags WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM lsh_bands WHERE article_id = ?`, []any{id}},
-		{`DELETE FROM minhash WHERE article_id = ?`, []any{id}},
-		{`UPDATE articles SET previous_version_id = ? WHERE previous_version_id = ?`, []any{prev, id}},
-		{`UPDATE raw_inputs SET article_id = NULL WHERE article_id = ?`, []any{id}},
-		{`UPDATE raw_inputs SET status = 'deleted', error = 'deleted through the web API' WHERE id = ?`, []any{raw}},
-	}
-	if latest == 1 && prev.Valid {
-		stmts = append(stmts, struct {
-			q    string
-			args []any
-		}{`UPDATE articles SET latest = 1 WHERE id = ?`, []any{prev.Int64}})
-	}
-	stmts = append(stmts, struct {
-		q    string
-		args []any
-	}{`DELETE FROM articles WHERE id = ?`, []any{id}})
-	for _, s := range stmts {
-		if _, err := tx.ExecContext(ctx, s.q, s.args...); err != nil {
-			return fmt.Errorf("web: delete %d: %w", id, err)
-		}
-	}
-	if cluster.Valid {
-		var n int
-		var first sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), (SELECT id FROM articles WHERE cluster_id = ?1
-			ORDER BY published IS NULL, published, id LIMIT 1) FROM articles WHERE cluster_id = ?1`, cluster.Int64).Scan(&n, &first); err != nil {
-			return fmt.Errorf("web: delete %d: cluster: %w", id, err)
-		}
-		if n == 0 {
-			_, err = tx.ExecContext(ctx, `DELETE FROM clusters WHERE id = ?`, cluster.Int64)
-		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE clusters SET size = ?, original_article_id = ? WHERE id = ?`, n, first.Int64, cluster.Int64)
-		}
-		if err != nil {
-			return fmt.Errorf("web: delete %d: cluster: %w", id, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("web: delete %d: %w", id, err)
-	}
-	return nil
-}
+// person, tag and language (store.Facets: over the first
+// store.FacetSample matches when more match).
+type Facets = store.Facets

@@ -30,10 +30,11 @@
 // Write endpoints answer 503 when the store's file was deleted under the
 // server (store.ErrGone); responses name a source file, never its path.
 //
-// Every read goes through internal/corpus, the functions the command line
-// uses too: search with facets, one article with provenance and cluster,
-// quotes, statistics, speaker, entity and cluster lists, export. Only
-// deleting an article, a write, is here (data.go). Searches run with
+// Every read and the one delete go through the Store interface the server
+// declares (server.go), which internal/store's *Store implements with the
+// methods the command line uses too: search with facets, one article with
+// provenance and cluster, quotes, statistics, speaker, entity and cluster
+// lists, export, deleting an article. Searches run with
 // limits (cache.go): a query matching more than 10,000 articles shows
 // "10000+" and is ranked among its 10,000 most recently added matches;
 // facets are counted over the first 1,000 matches (the page says so).
@@ -49,7 +50,7 @@
 // has a token-bucket rate limit; request bodies are size-limited. Recent
 // search results and facets are cached for a short time (Options.CacheTTL).
 //
-// It is not the place for query logic (internal/query, internal/corpus),
+// It is not the place for query logic (internal/query, internal/store),
 // storage (internal/store) or ingest (internal/ingest), and it holds no
 // state beyond its caches and rate-limit buckets. Listening, timeouts and
 // graceful shutdown are the command's (cmd/newsgraph/serve.go).

@@ -30,8 +30,14 @@ const testToken = "test-token-0123456789"
 // analysis path into a temporary SQLite store.
 func newTestStore(t testing.TB) *store.Store {
 	t.Helper()
+	return newTestStoreAt(t, filepath.Join(t.TempDir(), "corpus.db"))
+}
+
+// newTestStoreAt is newTestStore in the store dsn names.
+func newTestStoreAt(t testing.TB, dsn string) *store.Store {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 func doReq(t *testing.T, method, url, auth string, body io.Reader, ct string) (int, string) {
@@ -89,7 +91,7 @@ func TestUploadTooLarge(t *testing.T) {
 // the article.
 func TestWriteToDeletedStoreAnswers503(t *testing.T) {
 	s, ts := newTestServer(t, Options{Token: testToken})
-	if err := os.Remove(s.st.Path()); err != nil {
+	if err := os.Remove(s.st.(*store.Store).Path()); err != nil {
 		t.Fatal(err)
 	}
 	upload, ct := uploadBody(t, "orchard.html", testUpload)

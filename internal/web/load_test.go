@@ -85,12 +85,11 @@ func TestLoad(t *testing.T) {
 	}
 	if os.Getenv("NEWSGRAPH_LOAD_INDEX") != "0" {
 		start := time.Now()
-		ti, err := st.TextIndex(ctx)
+		ti, err := st.UseTextIndex(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("full-text index: %d articles, ready in %v", ti.Len(), time.Since(start).Round(time.Millisecond))
-		opts.TextIndex = ti
 	} else {
 		t.Logf("no full-text index: searches rank in SQL")
 	}

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/article"
-	"github.com/newsgraph/newsgraph/internal/corpus"
 	"github.com/newsgraph/newsgraph/internal/query"
+	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/technique"
 )
 
@@ -116,7 +116,7 @@ func splitSnippet(s string) []SnipPart {
 }
 
 type searchHit struct {
-	corpus.Hit
+	store.Hit
 	Parts []SnipPart
 }
 
@@ -124,7 +124,7 @@ type searchPage struct {
 	Title     string
 	Query     string
 	Error     string
-	Result    *corpus.SearchResult
+	Result    *store.SearchResult
 	Hits      []searchHit
 	Facets    *Facets
 	DateChart *Chart
@@ -147,7 +147,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	if q != "" {
 		p.Title = q + " — newsgraph"
 	}
-	res, err := s.search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q}, Limit: pageSize, Offset: offset,
+	res, err := s.search(r.Context(), store.SearchOptions{Filter: store.Filter{Query: q}, Limit: pageSize, Offset: offset,
 		MarkOpen: markOpen, MarkClose: markClose, Facets: true})
 	if status(err) == http.StatusBadRequest {
 		// Show the page again with the message next to the box.
@@ -230,7 +230,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := s.corpus.Article(r.Context(), id)
+	a, err := s.st.Article(r.Context(), id)
 	if err == nil {
 		err = hidePaths(a)
 	}
@@ -254,7 +254,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if p.Original != nil {
-			orig, err := s.corpus.ArticleText(r.Context(), p.Original.ID)
+			orig, err := s.st.ArticleText(r.Context(), p.Original.ID)
 			if err != nil {
 				s.fail(w, r, err)
 				return
@@ -345,12 +345,12 @@ type personPage struct {
 	Query    string
 	Name     string
 	Gender   string
-	Quotes   []corpus.QuoteHit
+	Quotes   []store.QuoteHit
 	Total    int
 	Shown    int
 	Chart    *Chart
 	Outlets  []Count
-	Articles *corpus.SearchResult
+	Articles *store.SearchResult
 }
 
 // TechniqueRow is one technique of an outlet's profile: its rate per
@@ -364,8 +364,8 @@ type TechniqueRow struct {
 }
 
 // techniqueRows lines an outlet's techniques up with the corpus's.
-func techniqueRows(outlet, all []corpus.TechniqueCount) []TechniqueRow {
-	byName := map[string]corpus.TechniqueCount{}
+func techniqueRows(outlet, all []store.TechniqueCount) []TechniqueRow {
+	byName := map[string]store.TechniqueCount{}
 	for _, t := range all {
 		byName[t.Technique] = t
 	}
@@ -395,7 +395,7 @@ func (s *Server) pagePerson(w http.ResponseWriter, r *http.Request) {
 	p := personPage{Title: name, Name: name}
 	byDay := map[string]int{}
 	byOutlet := map[string]int{}
-	err := s.corpus.Quotes(r.Context(), corpus.QuoteOptions{Speaker: name}, func(h corpus.QuoteHit) error {
+	err := s.st.Quotes(r.Context(), store.QuoteOptions{Speaker: name}, func(h store.QuoteHit) error {
 		p.Total++
 		if p.Gender == "" || p.Gender == "unknown" {
 			p.Gender = h.Gender
@@ -424,8 +424,8 @@ func (s *Server) pagePerson(w http.ResponseWriter, r *http.Request) {
 	p.Shown = len(p.Quotes)
 	p.Chart = timeChart(sortedCounts(byDay, false), "quotes")
 	p.Outlets = sortedCounts(byOutlet, true)
-	p.Articles, err = s.corpus.Search(r.Context(), corpus.SearchOptions{
-		Filter: corpus.Filter{Query: (&query.Term{Field: query.Person, Value: name, Phrase: true}).String()}, Limit: 10, NoTotal: true})
+	p.Articles, err = s.st.Search(r.Context(), store.SearchOptions{
+		Filter: store.Filter{Query: (&query.Term{Field: query.Person, Value: name, Phrase: true}).String()}, Limit: 10, NoTotal: true})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -452,18 +452,18 @@ type outletPage struct {
 	Title    string
 	Name     string
 	Query    string
-	Stats    *corpus.Stats
+	Stats    *store.Stats
 	Chart    *Chart
 	People   *GenderBar
 	Quotes   *GenderBar
-	Articles *corpus.SearchResult
+	Articles *store.SearchResult
 	// Techniques is the outlet's technique profile beside the corpus's.
 	Techniques []TechniqueRow
 }
 
 func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PathValue("name"))
-	ok, err := s.corpus.OutletExists(r.Context(), name)
+	ok, err := s.st.OutletExists(r.Context(), name)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -474,7 +474,7 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 	}
 	q := (&query.Term{Field: query.Outlet, Value: name, Phrase: true}).String()
 	p := outletPage{Title: name, Name: name, Query: q}
-	if p.Stats, err = s.corpus.Stats(r.Context(), corpus.StatsOptions{Filter: corpus.Filter{Query: q}, By: corpus.Day, Top: 15, Outlets: 1}); err != nil {
+	if p.Stats, err = s.st.Stats(r.Context(), store.StatsOptions{Filter: store.Filter{Query: q}, By: store.Day, Top: 15, Outlets: 1}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -483,7 +483,7 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 		days = append(days, Count{Value: pc.Period, Count: pc.Count})
 	}
 	p.Chart = timeChart(days, "articles")
-	all, err := s.corpus.Techniques(r.Context(), corpus.Filter{})
+	all, err := s.st.Techniques(r.Context(), store.Filter{})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -492,7 +492,7 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 	g := p.Stats.Gender
 	p.People = genderBar(g.People.Female, g.People.Male, g.People.Unknown)
 	p.Quotes = genderBar(g.Quotes.Female, g.Quotes.Male, g.Quotes.Unknown)
-	if p.Articles, err = s.corpus.Search(r.Context(), corpus.SearchOptions{Filter: corpus.Filter{Query: q}, Limit: 10, NoTotal: true}); err != nil {
+	if p.Articles, err = s.st.Search(r.Context(), store.SearchOptions{Filter: store.Filter{Query: q}, Limit: 10, NoTotal: true}); err != nil {
 		s.fail(w, r, err)
 		return
 	}

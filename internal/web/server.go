@@ -3,22 +3,21 @@ package web
 import (
 	"context"
 	"crypto/subtle"
-	"database/sql"
 	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/corpus"
+	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -63,16 +62,6 @@ type Options struct {
 	// and it answers 503 naming the limit (0: 2 s; negative: none). A
 	// client that goes away cancels its request's statements at once.
 	QueryTimeout time.Duration
-	// MaxConns bounds the store's open SQLite connections (0: two per
-	// CPU, at least 4). Each connection keeps its own page cache and
-	// searches are CPU-bound, so more connections only add memory under
-	// load. New applies it to the store's *sql.DB.
-	MaxConns int
-	// TextIndex, when not nil, ranks free-text searches and counts the
-	// facets of searches (the store's full-text index,
-	// store.Store.TextIndex): the same hits and counts as SQL, at a
-	// fraction of the cost. Nil ranks and counts in SQL.
-	TextIndex *store.TextIndex
 }
 
 // Defaults of Options, applied in one place.
@@ -106,9 +95,6 @@ func (o Options) applyDefaults() Options {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	if o.MaxConns <= 0 {
-		o.MaxConns = max(4, 2*runtime.GOMAXPROCS(0))
-	}
 	if o.QueryTimeout == 0 {
 		o.QueryTimeout = defaultQueryTime
 	}
@@ -119,9 +105,7 @@ func (o Options) applyDefaults() Options {
 // pages. It is an http.Handler, safe for concurrent use.
 type Server struct {
 	opts    Options
-	st      *store.Store
-	db      *sql.DB
-	corpus  *corpus.Corpus
+	st      Store
 	tmpl    *template.Template
 	handler http.Handler
 	limiter *limiter
@@ -130,14 +114,37 @@ type Server struct {
 	ingestMu sync.Mutex
 }
 
+// Store is what the server needs of the corpus store; internal/store's
+// *Store is one. Its methods are documented there.
+type Store interface {
+	reader
+	// What an upload's ingest writes through.
+	ingest.Store
+	// DeleteArticle removes one article version (DELETE /api/articles/ID).
+	DeleteArticle(ctx context.Context, id int64) error
+	// Check fails when the store can no longer be written (store.ErrGone).
+	Check() error
+}
+
+// reader is the store's reads that the pages and the API make.
+type reader interface {
+	Search(ctx context.Context, opts store.SearchOptions) (*store.SearchResult, error)
+	Article(ctx context.Context, id int64) (*store.StoredArticle, error)
+	ArticleText(ctx context.Context, id int64) (string, error)
+	Quotes(ctx context.Context, opts store.QuoteOptions, fn func(store.QuoteHit) error) error
+	Speakers(ctx context.Context, prefix string, limit int) ([]store.Count, error)
+	TopEntities(ctx context.Context, typ string, limit int) ([]store.Count, error)
+	Stats(ctx context.Context, opts store.StatsOptions) (*store.Stats, error)
+	Techniques(ctx context.Context, f store.Filter) ([]store.TechniqueCount, error)
+	Clusters(ctx context.Context, limit, offset int) ([]store.Cluster, error)
+	OutletExists(ctx context.Context, name string) (bool, error)
+	Export(ctx context.Context, w io.Writer, opts store.ExportOptions) (int, error)
+}
+
 // New returns a Server on an open store.
-func New(st *store.Store, opts Options) (*Server, error) {
+func New(st Store, opts Options) (*Server, error) {
 	opts = opts.applyDefaults()
-	st.DB.SetMaxOpenConns(opts.MaxConns)
-	s := &Server{opts: opts, st: st, db: st.DB, corpus: corpus.New(st.DB)}
-	if opts.TextIndex != nil {
-		s.corpus = corpus.NewIndexed(st.DB, opts.TextIndex, opts.TextIndex)
-	}
+	s := &Server{opts: opts, st: st}
 	t, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
@@ -262,7 +269,7 @@ var (
 func status(err error) int {
 	var mbe *http.MaxBytesError
 	switch {
-	case errors.Is(err, corpus.ErrQuery), errors.Is(err, errBadRequest):
+	case errors.Is(err, store.ErrQuery), errors.Is(err, errBadRequest):
 		return http.StatusBadRequest
 	case errors.Is(err, ErrNotFound):
 		return http.StatusNotFound

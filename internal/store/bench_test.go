@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/article"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // benchArticles is the size of the synthetic benchmark corpus.
@@ -54,14 +53,14 @@ func TestMain(m *testing.M) {
 // With NEWSGRAPH_BENCH_DB set to the path of an existing store (such as the
 // 100,000-article corpus that `newsgraph corpus generate` and `newsgraph
 // ingest` make), the benchmarks run on that store instead.
-func benchStore(b *testing.B) *Corpus {
+func benchStore(b *testing.B) *Store {
 	if path := os.Getenv("NEWSGRAPH_BENCH_DB"); path != "" {
-		st, err := store.OpenOptions(context.Background(), path, store.Options{ReadOnly: true})
+		st, err := OpenOptions(context.Background(), path, Options{ReadOnly: true})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.Cleanup(func() { st.Close() })
-		return New(st.DB)
+		return st
 	}
 	benchOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "newsgraph-corpus-bench")
@@ -76,25 +75,25 @@ func benchStore(b *testing.B) *Corpus {
 	if benchErr != nil {
 		b.Fatal(benchErr)
 	}
-	st, err := store.OpenOptions(context.Background(), benchPath, store.Options{ReadOnly: true})
+	st, err := OpenOptions(context.Background(), benchPath, Options{ReadOnly: true})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
-	return New(st.DB)
+	return st
 }
 
 // fillBench writes n synthetic articles to a new store at path.
 func fillBench(path string, n int) error {
 	ctx := context.Background()
-	st, err := store.Open(ctx, path)
+	st, err := Open(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	r := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
-	var tx *store.Tx
+	var tx *Tx
 	for i := range n {
 		if i%1000 == 0 {
 			if tx != nil {
@@ -108,7 +107,7 @@ func fillBench(path string, n int) error {
 		}
 		a := benchArticle(r, i, start)
 		url := a.URL
-		in := store.Input{SHA256: store.ContentHash([]byte(url + a.Text)), Size: int64(len(a.Text)), SourceKind: store.SourceURL, URL: url}
+		in := Input{SHA256: ContentHash([]byte(url + a.Text)), Size: int64(len(a.Text)), SourceKind: SourceURL, URL: url}
 		if _, err := tx.PutArticle(in, a); err != nil {
 			return err
 		}
@@ -285,18 +284,18 @@ func BenchmarkExport(b *testing.B) {
 // storeQueries makes a fixed query set of the same shapes as benchQueries
 // for a store whose vocabulary is not known in advance: its words, people,
 // outlets and dates are read from the store, deterministically.
-func storeQueries(b *testing.B, c *Corpus) []string {
+func storeQueries(b *testing.B, c *Store) []string {
 	b.Helper()
 	ctx := context.Background()
 	one := func(q string) string {
 		var v string
-		if err := c.db.QueryRowContext(ctx, q).Scan(&v); err != nil {
+		if err := c.DB.QueryRowContext(ctx, q).Scan(&v); err != nil {
 			b.Fatalf("%s: %v", q, err)
 		}
 		return v
 	}
 	var words []string
-	rows, err := c.db.QueryContext(ctx, `SELECT title FROM articles WHERE id % 997 = 1 ORDER BY id LIMIT 40`)
+	rows, err := c.DB.QueryContext(ctx, `SELECT title FROM articles WHERE id % 997 = 1 ORDER BY id LIMIT 40`)
 	if err != nil {
 		b.Fatal(err)
 	}

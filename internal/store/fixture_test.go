@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -11,7 +11,6 @@ import (
 	"github.com/newsgraph/newsgraph/internal/analyze"
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/input"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // doc is a test article written for these tests. Quotes and entities are
@@ -80,10 +79,10 @@ var docs = []doc{
 
 // newStore builds a store in a temporary file holding docs, analysed by
 // the plain-text pipeline and annotated with the docs' entities and quotes.
-func newStore(t testing.TB) (*store.Store, *Corpus) {
+func newStore(t testing.TB) *Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"))
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "corpus.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +97,7 @@ func newStore(t testing.TB) (*store.Store, *Corpus) {
 	}
 	for i, d := range docs {
 		a := build(t, p, fmt.Sprintf("doc%d.txt", i), d)
-		in := store.Input{SHA256: store.ContentHash([]byte(d.text)), Size: int64(len(d.text)), SourceKind: store.SourceFile,
+		in := Input{SHA256: ContentHash([]byte(d.text)), Size: int64(len(d.text)), SourceKind: SourceFile,
 			FilePath: fmt.Sprintf("/corpus/doc%d.txt", i), URL: d.url}
 		if _, err := tx.PutArticle(in, a); err != nil {
 			t.Fatal(err)
@@ -107,7 +106,7 @@ func newStore(t testing.TB) (*store.Store, *Corpus) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	return st, New(st.DB)
+	return st
 }
 
 func build(t testing.TB, p *analyze.Pipeline, name string, d doc) *article.Article {

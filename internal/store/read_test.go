@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ func titles(hits []Hit) []string {
 }
 
 func TestSearch(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	ctx := context.Background()
 	tests := []struct {
 		q      string
@@ -88,7 +88,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchSnippetsAndPaging(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	ctx := context.Background()
 	res, err := c.Search(ctx, SearchOptions{Filter: Filter{Query: "aleppo"}, MarkOpen: "<", MarkClose: ">"})
 	if err != nil {
@@ -151,7 +151,7 @@ func TestSearchSnippetsAndPaging(t *testing.T) {
 }
 
 func TestSearchErrors(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	_, err := c.Search(context.Background(), SearchOptions{Filter: Filter{Query: "(putin"}})
 	if !errors.Is(err, ErrQuery) || !errors.Is(err, query.ErrSyntax) {
 		t.Errorf("error %v: want ErrQuery and ErrSyntax", err)
@@ -163,7 +163,7 @@ func TestSearchErrors(t *testing.T) {
 }
 
 func TestQuotes(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	ctx := context.Background()
 	collect := func(o QuoteOptions) []QuoteHit {
 		t.Helper()
@@ -214,7 +214,7 @@ func TestQuotes(t *testing.T) {
 }
 
 func TestStats(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	ctx := context.Background()
 	st, err := c.Stats(ctx, StatsOptions{By: Month})
 	if err != nil {
@@ -268,7 +268,7 @@ func TestStats(t *testing.T) {
 }
 
 func TestExportJSONL(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	var buf bytes.Buffer
 	n, err := c.Export(context.Background(), &buf, ExportOptions{Format: JSONL, Filter: Filter{Query: "tag:Syria"}})
 	if err != nil {
@@ -300,7 +300,7 @@ func TestExportJSONL(t *testing.T) {
 }
 
 func TestExportCSV(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	var buf bytes.Buffer
 	n, err := c.Export(context.Background(), &buf, ExportOptions{Format: CSV})
 	if err != nil {
@@ -338,14 +338,14 @@ func TestExportCSV(t *testing.T) {
 // TestExportNeedsNoSorter checks that export reads rows in the order of the
 // table that drives the query, so SQLite never buffers them to sort.
 func TestExportNeedsNoSorter(t *testing.T) {
-	_, c := newStore(t)
+	c := newStore(t)
 	for _, q := range []string{"", "ceasefire", "tag:Syria", "ceasefire OR tag:Budget"} {
 		var buf bytes.Buffer
 		if _, err := c.Export(context.Background(), &buf, ExportOptions{Format: JSONL, Filter: Filter{Query: q}}); err != nil {
 			t.Fatal(err)
 		}
 		sqlText, args := exportSQL(t, q)
-		rows, err := c.db.Query("EXPLAIN QUERY PLAN "+sqlText, args...)
+		rows, err := c.DB.Query("EXPLAIN QUERY PLAN "+sqlText, args...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -365,7 +365,7 @@ func TestExportNeedsNoSorter(t *testing.T) {
 
 func exportSQL(t *testing.T, q string) (string, []any) {
 	t.Helper()
-	s, args, err := exportQuery(ExportOptions{Format: JSONL, Filter: Filter{Query: q}})
+	s, args, err := exportQuery(sqliteDialect, ExportOptions{Format: JSONL, Filter: Filter{Query: q}})
 	if err != nil {
 		t.Fatal(err)
 	}

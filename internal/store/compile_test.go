@@ -1,14 +1,13 @@
-package query
+package store
 
 import (
 	"context"
+	"github.com/newsgraph/newsgraph/internal/query"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 func TestCompile(t *testing.T) {
@@ -256,13 +255,13 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
+	st, err := Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	defer st.Close()
 	f.Fuzz(func(t *testing.T, q string) {
-		n, err := Parse(q)
+		n, err := query.Parse(q)
 		if err != nil {
 			if !strings.Contains(err.Error(), "query syntax error") {
 				t.Fatalf("%q: error %v does not say it is a syntax error", q, err)
@@ -276,7 +275,7 @@ func FuzzParse(f *testing.F) {
 		checkPlan(t, q, p)
 		if n != nil {
 			s := n.String()
-			again, err := Parse(s)
+			again, err := query.Parse(s)
 			if err != nil {
 				t.Fatalf("%q printed as %q, which does not parse: %v", q, s, err)
 			}

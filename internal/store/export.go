@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"bufio"
@@ -95,21 +95,21 @@ type Provenance struct {
 // SQLite reads them, to avoid a sort), and returns how many it wrote. It streams: one row
 // is read, written and dropped at a time, so memory does not grow with the
 // number of articles, and there is no cap.
-func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (int, error) {
+func (s *Store) Export(ctx context.Context, w io.Writer, opts ExportOptions) (int, error) {
 	if opts.Format != JSONL && opts.Format != CSV {
 		return 0, fmt.Errorf("%w: export format %q (want jsonl or csv)", ErrQuery, opts.Format)
 	}
 	var err error
-	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return 0, err
 	}
-	q, args, err := exportQuery(opts)
+	q, args, err := exportQuery(s.d, opts)
 	if err != nil {
 		return 0, err
 	}
-	rows, err := c.db.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
-		return 0, fmt.Errorf("corpus: export: %w", err)
+		return 0, fmt.Errorf("store: export: %w", err)
 	}
 	defer rows.Close()
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -140,7 +140,7 @@ func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (i
 			dest = append(dest, row.dest()...)
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return n, fmt.Errorf("corpus: export: %w", err)
+			return n, fmt.Errorf("store: export: %w", err)
 		}
 		pv.Latest = latest == 1
 		pv.PreviousVersionID = ptr(prev)
@@ -164,7 +164,7 @@ func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (i
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return n, fmt.Errorf("corpus: export: %w", err)
+		return n, fmt.Errorf("store: export: %w", err)
 	}
 	if cw != nil {
 		cw.Flush()
@@ -175,9 +175,18 @@ func (c *Corpus) Export(ctx context.Context, w io.Writer, opts ExportOptions) (i
 	return n, bw.Flush()
 }
 
-func entityList(typ string) string {
+func entityList(d dialect, typ string) string {
 	// typ is one of three constants, never user input.
-	return ", (SELECT group_concat(e.name, '; ' ORDER BY e.mentions DESC, e.name) FROM article_entities e WHERE e.article_id = a.id AND e.type = '" + typ + "')"
+	return ", (SELECT " + d.groupConcat("e.name", "'; '", "e.mentions DESC, e.name") + " FROM article_entities e WHERE e.article_id = a.id AND e.type = '" + typ + "')"
+}
+
+// techniqueList joins "technique count" over the rows of tc in their
+// order (SQLite keeps the subquery's order; PostgreSQL is told it).
+func techniqueList(d dialect) string {
+	if d == postgresDialect {
+		return d.groupConcat("tc.technique || ' ' || tc.n", "'; '", "tc.n DESC, tc.technique")
+	}
+	return d.groupConcat("technique || ' ' || n", "'; '", "")
 }
 
 func ptr(v sql.NullInt64) *int64 {
@@ -193,7 +202,7 @@ func ptr(v sql.NullInt64) *int64 {
 func writeRecord(w *bufio.Writer, record, prov []byte) error {
 	rec := bytes.TrimSpace(record)
 	if len(rec) < 2 || rec[0] != '{' || rec[len(rec)-1] != '}' {
-		return fmt.Errorf("corpus: export: stored record is not a JSON object")
+		return fmt.Errorf("store: export: stored record is not a JSON object")
 	}
 	body := bytes.TrimSpace(rec[1 : len(rec)-1])
 	w.WriteByte('{')
@@ -256,8 +265,8 @@ func countWords(s string) int {
 }
 
 // exportQuery is the SQL of an export and its arguments.
-func exportQuery(opts ExportOptions) (string, []any, error) {
-	p, extra, err := opts.Filter.plan()
+func exportQuery(d dialect, opts ExportOptions) (string, []any, error) {
+	p, extra, err := opts.Filter.plan(d)
 	if err != nil {
 		return "", nil, err
 	}
@@ -269,6 +278,9 @@ func exportQuery(opts ExportOptions) (string, []any, error) {
 	// buffers whole rows; there the order is SQLite's.
 	order := " ORDER BY a.id"
 	switch {
+	case d == postgresDialect:
+		// PostgreSQL streams a sorted result as well.
+		order = " ORDER BY a.id"
 	case p.Match != "":
 		order = " ORDER BY articles_fts.rowid"
 	case p.Where != "":
@@ -279,12 +291,12 @@ func exportQuery(opts ExportOptions) (string, []any, error) {
 	if opts.Format == JSONL {
 		cols += ", a.record"
 	} else {
-		cols += ", a.published, a.canonical_url, a.url, a.title, a.language, a.section, replace(a.authors, char(10), '; ')" +
-			", (SELECT group_concat(t.tag, '; ' ORDER BY t.pos) FROM tags t WHERE t.article_id = a.id)" +
-			entityList("PERSON") + entityList("ORG") + entityList("PLACE") +
-			", replace(a.speaker_names, char(10), '; ')" +
+		cols += ", a.published, a.canonical_url, a.url, a.title, a.language, a.section, replace(a.authors, " + d.newline() + ", '; ')" +
+			", (SELECT " + d.groupConcat("t.tag", "'; '", "t.pos") + " FROM tags t WHERE t.article_id = a.id)" +
+			entityList(d, "PERSON") + entityList(d, "ORG") + entityList(d, "PLACE") +
+			", replace(a.speaker_names, " + d.newline() + ", '; ')" +
 			", (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)" +
-			", (SELECT group_concat(technique || ' ' || n, '; ') FROM (SELECT t.technique, count(*) AS n FROM techniques t WHERE t.article_id = a.id GROUP BY t.technique ORDER BY n DESC, t.technique))" +
+			", (SELECT " + techniqueList(d) + " FROM (SELECT t.technique, count(*) AS n FROM techniques t WHERE t.article_id = a.id GROUP BY t.technique ORDER BY n DESC, t.technique) tc)" +
 			", a.text"
 	}
 	return "SELECT " + cols + " " + from + order, args, nil

@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/fulltext"
-	"github.com/newsgraph/newsgraph/internal/query"
 )
 
 // SearchOptions configures Search. The zero value returns the first 20
@@ -106,7 +105,7 @@ type SearchResult struct {
 	RankedWithin int `json:"ranked_within,omitempty"`
 	// Facets are counted when SearchOptions.Facets asks.
 	Facets *Facets `json:"facets,omitempty"`
-	// Notices are remarks on the query (query.Plan.Notices), such as a
+	// Notices are remarks on the query (Plan.Notices), such as a
 	// term that matches nothing because it holds no letter or digit.
 	Notices []string `json:"notices,omitempty"`
 }
@@ -125,13 +124,13 @@ const bm25 = "bm25(articles_fts, 3.0, 1.0, 0.5, 0.5)"
 // full-text index alone, or from the articles' date index when the query is
 // not ranked; the count; then the page's details and snippets, read for
 // those ids only.
-func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult, error) {
+func (s *Store) Search(ctx context.Context, opts SearchOptions) (*SearchResult, error) {
 	opts.applyDefaults()
 	var err error
-	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
-	m, err := opts.Filter.matchSet()
+	m, err := opts.Filter.matchSet(s.d)
 	if err != nil {
 		return nil, err
 	}
@@ -142,24 +141,25 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 	}
 	var ranked []rankedID
 	var tq fulltext.Node // the query the text index ran, nil for SQL
-	if c.text != nil && res.Ranked {
-		if ranked, tq, err = c.rankIndexed(ctx, m, n, opts, res); err != nil {
-			return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
+	text := s.textIndex()
+	if text != nil && res.Ranked {
+		if ranked, tq, err = s.rankIndexed(ctx, text, m, n, opts, res); err != nil {
+			return nil, fmt.Errorf("store: search %q: %w", opts.Query, err)
 		}
 	}
 	if tq == nil {
-		if ranked, err = c.rankSQL(ctx, m, n, opts, res); err != nil {
+		if ranked, err = s.rankSQL(ctx, m, n, opts, res); err != nil {
 			return nil, err
 		}
 	}
 	page := ranked[min(opts.Offset, len(ranked)):min(opts.Offset+opts.Limit, len(ranked))]
 	if tq != nil {
-		res.Hits, err = c.hitsIndexed(ctx, tq, page, opts)
+		res.Hits, err = s.hitsIndexed(ctx, tq, page, opts)
 	} else {
-		res.Hits, err = c.hits(ctx, m, page, opts)
+		res.Hits, err = s.hits(ctx, m, page, opts)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
+		return nil, fmt.Errorf("store: search %q: %w", opts.Query, err)
 	}
 	if opts.Facets {
 		sample := ranked[:min(len(ranked), FacetSample)]
@@ -167,8 +167,8 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 		for i, r := range sample {
 			ids[i] = r.id
 		}
-		if res.Facets, err = c.facetsOf(ctx, ids, len(ranked) > FacetSample); err != nil {
-			return nil, fmt.Errorf("corpus: search %q: facets: %w", opts.Query, err)
+		if res.Facets, err = s.facetsOf(ctx, ids, len(ranked) > FacetSample); err != nil {
+			return nil, fmt.Errorf("store: search %q: facets: %w", opts.Query, err)
 		}
 	}
 	return res, nil
@@ -176,7 +176,7 @@ func (c *Corpus) Search(ctx context.Context, opts SearchOptions) (*SearchResult,
 
 // rankSQL is rank and count in SQL: the first n matches in result order
 // and, unless NoTotal, the total (into res).
-func (c *Corpus) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, error) {
+func (s *Store) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, error) {
 	var err error
 	window := 0
 	if !opts.NoTotal && (!res.Ranked || opts.RankLimit > 0) {
@@ -186,8 +186,8 @@ func (c *Corpus) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOpti
 		if limit > 0 && res.Ranked && limit < opts.RankLimit {
 			limit = opts.RankLimit
 		}
-		if res.Total, res.TotalCapped, err = c.count(ctx, m, limit); err != nil {
-			return nil, fmt.Errorf("corpus: search %q: count: %w", opts.Query, err)
+		if res.Total, res.TotalCapped, err = s.count(ctx, m, limit); err != nil {
+			return nil, fmt.Errorf("store: search %q: count: %w", opts.Query, err)
 		}
 		if res.Ranked && (res.TotalCapped || res.Total > opts.RankLimit) {
 			window = opts.RankLimit
@@ -197,15 +197,15 @@ func (c *Corpus) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOpti
 			res.Total, res.TotalCapped = opts.CountLimit, true
 		}
 	}
-	ranked, err := c.rankWithin(ctx, m, n, window, res.Total)
+	ranked, err := s.rankWithin(ctx, m, n, window, res.Total)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: search %q: %w", opts.Query, err)
+		return nil, fmt.Errorf("store: search %q: %w", opts.Query, err)
 	}
 	if !opts.NoTotal && res.Total < 0 {
 		if len(ranked) < n {
 			res.Total = len(ranked) // every match was ranked
-		} else if res.Total, res.TotalCapped, err = c.count(ctx, m, opts.CountLimit); err != nil {
-			return nil, fmt.Errorf("corpus: search %q: count: %w", opts.Query, err)
+		} else if res.Total, res.TotalCapped, err = s.count(ctx, m, opts.CountLimit); err != nil {
+			return nil, fmt.Errorf("store: search %q: count: %w", opts.Query, err)
 		}
 	}
 	return ranked, nil
@@ -214,9 +214,9 @@ func (c *Corpus) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOpti
 // matchSet is a compiled filter split the way Search runs it: the
 // full-text expression that drives the query, and the other conditions on
 // articles, both as a condition on each article row and as a set of ids
-// (query.Plan.IDs), so each statement can use whichever reads less.
+// (Plan.IDs), so each statement can use whichever reads less.
 type matchSet struct {
-	p *query.Plan
+	p *Plan
 	// match is the FTS5 expression that drives the query, "" for none.
 	match string
 	// filter is an SQL condition on articles a besides the match and the
@@ -226,7 +226,7 @@ type matchSet struct {
 	args   []any
 	// sets are the id sets the matches must be in, or not in when
 	// Negated (the query's fields, conjunct by conjunct; Originals).
-	sets   []query.IDSet
+	sets   []IDSet
 	latest bool
 }
 
@@ -239,8 +239,8 @@ func (m matchSet) setArgs() []any {
 	return args
 }
 
-func (f Filter) matchSet() (matchSet, error) {
-	p, err := query.ParseCompile(f.Query)
+func (f Filter) matchSet(d dialect) (matchSet, error) {
+	p, err := parseCompile(f.Query, d)
 	if err != nil {
 		return matchSet{}, joinQuery(err)
 	}
@@ -253,7 +253,7 @@ func (f Filter) matchSet() (matchSet, error) {
 	}
 	if f.Originals {
 		conds = append(conds, originalsCond)
-		m.sets = append(m.sets, query.IDSet{SQL: originals})
+		m.sets = append(m.sets, IDSet{SQL: originals})
 	}
 	m.filter = strings.Join(conds, " AND ")
 	return m, nil
@@ -288,7 +288,11 @@ func (m matchSet) ftsWhere() (string, []any) {
 func (m matchSet) articleWhere() (string, []any) {
 	var conds []string
 	var args []any
-	if m.match != "" {
+	pg := m.p.d == postgresDialect
+	if m.match != "" && pg {
+		conds = append(conds, tsMatch("a.fts"))
+		args = append(args, m.match)
+	} else if m.match != "" {
 		conds = append(conds, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
 		args = append(args, m.match)
 	}
@@ -298,6 +302,9 @@ func (m matchSet) articleWhere() (string, []any) {
 	if m.filter != "" {
 		conds = append(conds, m.filter)
 		args = append(args, m.args...)
+	}
+	if len(conds) == 0 && pg {
+		return "TRUE", nil
 	}
 	if len(conds) == 0 {
 		return "1", nil
@@ -342,18 +349,21 @@ type rankedID struct {
 // full-text index alone (FTS5 computes bm25 only for rows that pass the id
 // tests, and SQLite's sorter keeps only the best n), or newest first: dated
 // articles through the published index, then undated ones by id.
-func (c *Corpus) rank(ctx context.Context, m matchSet, n int) ([]rankedID, error) {
-	return c.rankWithin(ctx, m, n, 0, -1)
+func (s *Store) rank(ctx context.Context, m matchSet, n int) ([]rankedID, error) {
+	return s.rankWithin(ctx, m, n, 0, -1)
 }
 
 // rankWithin is rank, but when window > 0 a ranked query ranks only the
 // window matches with the highest ids (the most recently ingested). total
 // is the number of matches when known (-1 if not), to choose how to find
 // the newest ones.
-func (c *Corpus) rankWithin(ctx context.Context, m matchSet, n, window, total int) ([]rankedID, error) {
+func (s *Store) rankWithin(ctx context.Context, m matchSet, n, window, total int) ([]rankedID, error) {
+	if s.d == postgresDialect {
+		return s.rankPG(ctx, m, n, window)
+	}
 	var out []rankedID
 	scan := func(q string, args ...any) error {
-		rows, err := c.db.QueryContext(ctx, q, args...)
+		rows, err := s.h.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
@@ -380,17 +390,17 @@ func (c *Corpus) rankWithin(ctx context.Context, m matchSet, n, window, total in
 		return out, err
 	}
 	where, args := m.articleWhere()
-	probe := c.probeMin
+	probe := s.probeMin
 	if total > 0 {
 		// Enough newest articles to hold n matches if the matches are
 		// spread evenly, and half as many again.
 		var last int64
-		if err := c.db.QueryRowContext(ctx, "SELECT COALESCE(max(id), 0) FROM articles").Scan(&last); err != nil {
+		if err := s.h.QueryRowContext(ctx, "SELECT COALESCE(max(id), 0) FROM articles").Scan(&last); err != nil {
 			return nil, err
 		}
-		probe = max(c.probeMin, int(float64(n)*1.5*float64(last)/float64(total)))
+		probe = max(s.probeMin, int(float64(n)*1.5*float64(last)/float64(total)))
 	}
-	if where != "1" && (total < 0 || total >= c.probeMin/2) && probe <= c.probeMax {
+	if where != "1" && (total < 0 || total >= s.probeMin/2) && probe <= s.probeMax {
 		// A query with many matches: look for the n newest among the
 		// newest dated articles first, read from the published index
 		// and tested against the match's id sets, each id by an index
@@ -419,7 +429,10 @@ func (c *Corpus) rankWithin(ctx context.Context, m matchSet, n, window, total in
 
 // count counts the matches, at most limit of them when limit > 0 (capped
 // then says there are more).
-func (c *Corpus) count(ctx context.Context, m matchSet, limit int) (n int, capped bool, err error) {
+func (s *Store) count(ctx context.Context, m matchSet, limit int) (n int, capped bool, err error) {
+	if s.d == postgresDialect {
+		return s.countPG(ctx, m, limit)
+	}
 	var sel string
 	var args []any
 	switch {
@@ -438,13 +451,13 @@ func (c *Corpus) count(ctx context.Context, m matchSet, limit int) (n int, cappe
 		sel, args = "SELECT 1 FROM articles a WHERE "+where, a
 	}
 	if limit > 0 {
-		err = c.db.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, limit+1)...).Scan(&n)
+		err = s.h.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, limit+1)...).Scan(&n)
 		if n > limit {
 			return limit, true, err
 		}
 		return n, false, err
 	}
-	err = c.db.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+")", args...).Scan(&n)
+	err = s.h.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+")", args...).Scan(&n)
 	return n, false, err
 }
 
@@ -463,10 +476,13 @@ func idList(ids []int64) string {
 
 // hits reads the details and snippets of the page's articles, in the
 // page's order.
-func (c *Corpus) hits(ctx context.Context, m matchSet, page []rankedID, opts SearchOptions) ([]Hit, error) {
+func (s *Store) hits(ctx context.Context, m matchSet, page []rankedID, opts SearchOptions) ([]Hit, error) {
 	out := make([]Hit, len(page))
 	if len(page) == 0 {
 		return out, nil
+	}
+	if s.d == postgresDialect {
+		return s.hitsPG(ctx, m, page, opts)
 	}
 	at := make(map[int64]int, len(page))
 	ids := make([]int64, len(page))
@@ -488,7 +504,7 @@ func (c *Corpus) hits(ctx context.Context, m matchSet, page []rankedID, opts Sea
 			" WHERE a.id IN (SELECT value FROM json_each(?))"
 		args = []any{idList(ids)}
 	}
-	rows, err := c.db.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -528,11 +544,11 @@ func (c *Corpus) hits(ctx context.Context, m matchSet, page []rankedID, opts Sea
 	// the query: mark its words in a second, per-hit look-up.
 	if lead && m.p.Highlight != "" {
 		for i := range out {
-			var s string
-			err := c.db.QueryRowContext(ctx, "SELECT snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-				opts.MarkOpen, opts.MarkClose, opts.SnippetWords, m.p.Highlight, out[i].ID).Scan(&s)
+			var snip string
+			err := s.h.QueryRowContext(ctx, "SELECT snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+				opts.MarkOpen, opts.MarkClose, opts.SnippetWords, m.p.Highlight, out[i].ID).Scan(&snip)
 			if err == nil {
-				out[i].Snippet = s
+				out[i].Snippet = snip
 			} else if err != sql.ErrNoRows {
 				return nil, fmt.Errorf("snippet: %w", err)
 			}

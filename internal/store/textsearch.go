@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -9,32 +9,38 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/fulltext"
-	"github.com/newsgraph/newsgraph/internal/query"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
-// TextSearcher is a full-text index that ranks the matches of an FTS5
-// expression as articles_fts does (store.TextIndex, kept in step with
-// the store).
-type TextSearcher interface {
-	Search(ctx context.Context, q fulltext.Node, opts fulltext.Options) (*fulltext.Result, error)
+// UseTextIndex opens the store's full-text index (TextIndex) and makes
+// Search rank free-text queries and count facets with it from then on:
+// the same hits, scores, snippets, totals and counts as in SQL, without
+// reading the store for them. Only an SQLite store has one
+// (ErrNoTextIndex).
+func (s *Store) UseTextIndex(ctx context.Context) (*TextIndex, error) {
+	if s.d != sqliteDialect || s.text == nil {
+		return nil, ErrNoTextIndex
+	}
+	t, err := s.TextIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.text.Store(t)
+	return t, nil
 }
 
-// FacetSource holds the facet values of every article, laid out for
-// counting the facets of a search's matches without SQL
-// (store.TextIndex, kept in step with the store).
-type FacetSource interface {
-	FacetRows(ids []int64, fn func(id int64, r *store.FacetRow))
-}
+// ErrNoTextIndex is returned by UseTextIndex for a store without a
+// full-text index (PostgreSQL: not written yet).
+var ErrNoTextIndex = errors.New("store: no full-text index for this kind of store")
 
-// NewIndexed returns a Corpus reading db that ranks free-text queries
-// with text instead of FTS5's bm25() in SQL (the same hits in the same
-// order, with exact totals, from an index that does not read the store)
-// and, when facets is not nil, counts the facets of searches from it.
-func NewIndexed(db *sql.DB, text TextSearcher, facets FacetSource) *Corpus {
-	c := New(db)
-	c.text, c.facets = text, facets
-	return c
+// TextIndexed reports whether Search uses the full-text index
+// (UseTextIndex).
+func (s *Store) TextIndexed() bool { return s.textIndex() != nil }
+
+func (s *Store) textIndex() *TextIndex {
+	if s.text == nil {
+		return nil
+	}
+	return s.text.Load()
 }
 
 // errNotText says an FTS5 expression holds syntax parseMatch does not
@@ -198,7 +204,7 @@ func (p *matchParser) primary() (fulltext.Node, error) {
 // RankLimit and CountLimit applied as the SQL path applies them, and the
 // query the index ran. The query is nil when the index cannot run it (the
 // caller runs it in SQL).
-func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, fulltext.Node, error) {
+func (s *Store) rankIndexed(ctx context.Context, text *TextIndex, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, fulltext.Node, error) {
 	q, err := parseMatch(m.match)
 	if err != nil {
 		return nil, nil, nil
@@ -208,13 +214,13 @@ func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts Search
 		fo.Window = opts.RankLimit
 	}
 	if len(m.sets) > 0 {
-		keep, err := c.idSets(ctx, m.sets)
+		keep, err := s.idSets(ctx, m.sets)
 		if err != nil {
 			return nil, nil, err
 		}
 		fo.Keep = keep
 	}
-	r, err := c.text.Search(ctx, q, fo)
+	r, err := text.Search(ctx, q, fo)
 	if err != nil {
 		if errors.Is(err, fulltext.ErrQuery) {
 			return nil, nil, nil
@@ -239,7 +245,7 @@ func (c *Corpus) rankIndexed(ctx context.Context, m matchSet, n int, opts Search
 // articles in one read by id, their snippets made from their columns
 // (fulltext.Snippet, what snippet(articles_fts, 1, …) gives), so FTS5 is
 // not asked to find each of them again.
-func (c *Corpus) hitsIndexed(ctx context.Context, q fulltext.Node, page []rankedID, opts SearchOptions) ([]Hit, error) {
+func (s *Store) hitsIndexed(ctx context.Context, q fulltext.Node, page []rankedID, opts SearchOptions) ([]Hit, error) {
 	out := make([]Hit, len(page))
 	if len(page) == 0 {
 		return out, nil
@@ -250,7 +256,7 @@ func (c *Corpus) hitsIndexed(ctx context.Context, q fulltext.Node, page []ranked
 		at[r.id] = i
 		ids[i] = r.id
 	}
-	rows, err := c.db.QueryContext(ctx, "SELECT a.id, a.title, "+outletName+", COALESCE(o.host, ''), a.url, a.canonical_url, a.published, a.language,"+
+	rows, err := s.h.QueryContext(ctx, "SELECT a.id, a.title, "+outletName+", COALESCE(o.host, ''), a.url, a.canonical_url, a.published, a.language,"+
 		" COALESCE(a.cluster_id, 0), a.version, a.text, a.speaker_names, a.entity_names"+
 		" FROM json_each(?) m CROSS JOIN articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", idList(ids))
 	if err != nil {
@@ -292,14 +298,14 @@ func (c *Corpus) hitsIndexed(ctx context.Context, q fulltext.Node, page []ranked
 
 // idSets reads the id sets a match must be in (or not in, when Negated)
 // and returns the test of an id against them.
-func (c *Corpus) idSets(ctx context.Context, sets []query.IDSet) (func(int64) bool, error) {
-	type set struct {
+func (s *Store) idSets(ctx context.Context, sets []IDSet) (func(int64) bool, error) {
+	type idSet struct {
 		ids     map[int64]bool
 		negated bool
 	}
-	var all []set
-	for _, s := range sets {
-		rows, err := c.db.QueryContext(ctx, "SELECT id FROM ("+s.SQL+")", s.Args...)
+	var all []idSet
+	for _, set := range sets {
+		rows, err := s.h.QueryContext(ctx, "SELECT id FROM ("+set.SQL+")", set.Args...)
 		if err != nil {
 			return nil, err
 		}
@@ -318,11 +324,11 @@ func (c *Corpus) idSets(ctx context.Context, sets []query.IDSet) (func(int64) bo
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		all = append(all, set{ids, s.Negated})
+		all = append(all, idSet{ids, set.Negated})
 	}
 	return func(id int64) bool {
-		for _, s := range all {
-			if s.ids[id] == s.negated {
+		for _, set := range all {
+			if set.ids[id] == set.negated {
 				return false
 			}
 		}

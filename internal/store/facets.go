@@ -1,12 +1,10 @@
-package corpus
+package store
 
 import (
 	"context"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // FacetSample is how many matches facets are counted over at most: the
@@ -52,18 +50,18 @@ type FacetOptions struct {
 // when at most FacetSample match, else over the first FacetSample matches in
 // search order (Facets.Sampled). SearchOptions.Facets gives the same counts
 // along with a page of hits, from one ranking.
-func (c *Corpus) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) {
+func (s *Store) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) {
 	var err error
-	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
-	m, err := opts.Filter.matchSet()
+	m, err := opts.Filter.matchSet(s.d)
 	if err != nil {
 		return nil, err
 	}
-	ranked, err := c.rank(ctx, m, FacetSample+1)
+	ranked, err := s.rank(ctx, m, FacetSample+1)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: facets %q: %w", opts.Query, err)
+		return nil, fmt.Errorf("store: facets %q: %w", opts.Query, err)
 	}
 	sampled := len(ranked) > FacetSample
 	ranked = ranked[:min(len(ranked), FacetSample)]
@@ -71,17 +69,17 @@ func (c *Corpus) Facets(ctx context.Context, opts FacetOptions) (*Facets, error)
 	for i, r := range ranked {
 		ids[i] = r.id
 	}
-	f, err := c.facetsOf(ctx, ids, sampled)
+	f, err := s.facetsOf(ctx, ids, sampled)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: facets %q: %w", opts.Query, err)
+		return nil, fmt.Errorf("store: facets %q: %w", opts.Query, err)
 	}
 	return f, nil
 }
 
 // facetsOf counts the facets of the articles ids.
-func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facets, error) {
-	if c.facets != nil {
-		return c.facetsFromRows(ids, sampled), nil
+func (s *Store) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facets, error) {
+	if t := s.textIndex(); t != nil {
+		return facetsFromRows(t, ids, sampled), nil
 	}
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
@@ -91,11 +89,11 @@ func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Face
 	// In id order, each table is read front to back.
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	list := idList(ids)
+	list := s.d.idArg(ids)
 	// Outlet, month and language from one read of the article rows.
 	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
-	rows, err := c.db.QueryContext(ctx, "SELECT "+outletName+", COALESCE(substr(a.published, 1, 7), ''), a.language"+
-		" FROM json_each(?) m CROSS JOIN articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", list)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+outletName+", COALESCE(substr(a.published, 1, 7), ''), a.language"+
+		" FROM "+s.d.idList("m")+" "+s.d.crossJoin()+" articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", list)
 	if err != nil {
 		return nil, err
 	}
@@ -130,13 +128,13 @@ func (c *Corpus) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Face
 		dst *[]Count
 		q   string
 	}{
-		{&f.Speaker, "SELECT q.speaker_name AS v, count(DISTINCT q.article_id) AS n FROM json_each(?) m CROSS JOIN quotes q ON q.article_id = m.value" +
+		{&f.Speaker, "SELECT q.speaker_name AS v, count(DISTINCT q.article_id) AS n FROM " + s.d.idList("m") + " " + s.d.crossJoin() + " quotes q ON q.article_id = m.value" +
 			" WHERE q.speaker_name <> '' AND q.speaker_kind IN ('person', 'organization')"},
-		{&f.Person, "SELECT e.name AS v, count(*) AS n FROM json_each(?) m CROSS JOIN article_entities e ON e.article_id = m.value AND e.type = 'PERSON'"},
-		{&f.Tag, "SELECT t.tag AS v, count(DISTINCT t.article_id) AS n FROM json_each(?) m CROSS JOIN tags t ON t.article_id = m.value"},
+		{&f.Person, "SELECT e.name AS v, count(*) AS n FROM " + s.d.idList("m") + " " + s.d.crossJoin() + " article_entities e ON e.article_id = m.value AND e.type = 'PERSON'"},
+		{&f.Tag, "SELECT t.tag AS v, count(DISTINCT t.article_id) AS n FROM " + s.d.idList("m") + " " + s.d.crossJoin() + " tags t ON t.article_id = m.value"},
 	}
 	for _, fc := range others {
-		rows, err := c.db.QueryContext(ctx, fc.q+" GROUP BY v ORDER BY n DESC, v LIMIT ?", list, facetSize)
+		rows, err := s.h.QueryContext(ctx, fc.q+" GROUP BY v ORDER BY n DESC, v LIMIT ?", list, facetSize)
 		if err != nil {
 			return nil, err
 		}
@@ -175,12 +173,12 @@ func topCounts(m map[string]int, k int) []Count {
 // facetsFromRows counts the facets of ids from the facet rows kept in
 // memory (FacetSource): the counts facetsOf reads with SQL, names
 // grouped as SQLite's NOCASE groups them.
-func (c *Corpus) facetsFromRows(ids []int64, sampled bool) *Facets {
+func facetsFromRows(t *TextIndex, ids []int64, sampled bool) *Facets {
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
 	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
 	var lists [3]nocaseCounts // speakers, persons, tags
-	c.facets.FacetRows(ids, func(_ int64, r *store.FacetRow) {
+	t.FacetRows(ids, func(_ int64, r *FacetRow) {
 		if r.Outlet != "" {
 			outlets[r.Outlet]++
 		}

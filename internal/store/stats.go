@@ -1,12 +1,10 @@
-package corpus
+package store
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
 	"math"
-
-	"github.com/newsgraph/newsgraph/internal/query"
 )
 
 // Interval is the width of the buckets of a count over time.
@@ -166,12 +164,15 @@ func (g *GenderCount) finish() {
 }
 
 // period is the SQL expression of an article's bucket.
-func period(by Interval) string {
+func (d dialect) period(by Interval) string {
 	switch by {
 	case Month:
 		return "substr(a.published, 1, 7)"
 	case Week:
 		// The Monday on or before the date.
+		if d == postgresDialect {
+			return "to_char(date_trunc('week', CAST(substr(a.published, 1, 10) AS date)), 'YYYY-MM-DD')"
+		}
 		return "date(a.published, 'weekday 0', '-6 days')"
 	}
 	return "substr(a.published, 1, 10)"
@@ -179,26 +180,26 @@ func period(by Interval) string {
 
 // Stats counts the articles a query matches over time and by outlet, the
 // top speakers and entities, and the gender share of quoted people.
-func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
+func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	if err := opts.applyDefaults(); err != nil {
 		return nil, err
 	}
 	var err error
-	if opts.Filter, err = c.resolveNames(ctx, opts.Filter); err != nil {
+	if opts.Filter, err = s.resolveNames(ctx, opts.Filter); err != nil {
 		return nil, err
 	}
-	p, extra, err := opts.Filter.plan()
+	p, extra, err := opts.Filter.plan(s.d)
 	if err != nil {
 		return nil, err
 	}
 	st := &Stats{Query: opts.Query, By: opts.By, Over: []PeriodCount{}}
 	fail := func(what string, err error) (*Stats, error) {
-		return nil, fmt.Errorf("corpus: stats %q: %s: %w", opts.Query, what, err)
+		return nil, fmt.Errorf("store: stats %q: %s: %w", opts.Query, what, err)
 	}
 
 	// Over time.
 	from, args := p.FromWhere("", extra)
-	rows, err := c.db.QueryContext(ctx, "SELECT "+period(opts.By)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+s.d.period(opts.By)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
 	if err != nil {
 		return fail("over time", err)
 	}
@@ -224,13 +225,13 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 
 	// Top speakers and entities, overall.
 	speakersFrom, sargs := p.FromWhere("JOIN quotes q ON q.article_id = a.id", extra, "q.speaker_name <> '' AND q.speaker_kind IN ('person', 'organization')")
-	if st.TopSpeakers, err = c.nameCounts(ctx,
+	if st.TopSpeakers, err = s.nameCounts(ctx,
 		"SELECT q.speaker_name, q.speaker_kind, count(*) AS n, count(DISTINCT a.id) "+speakersFrom+
 			" GROUP BY q.speaker_name, q.speaker_kind ORDER BY n DESC, q.speaker_name LIMIT ?", append(sargs, opts.Top)); err != nil {
 		return fail("top speakers", err)
 	}
 	entFrom, eargs := p.FromWhere("JOIN article_entities e ON e.article_id = a.id", extra)
-	if st.TopEntities, err = c.nameCounts(ctx,
+	if st.TopEntities, err = s.nameCounts(ctx,
 		"SELECT e.name, e.type, count(*) AS n, count(*) "+entFrom+
 			" GROUP BY e.name, e.type ORDER BY n DESC, e.name LIMIT ?", append(eargs, opts.Top)); err != nil {
 		return fail("top entities", err)
@@ -238,7 +239,7 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 
 	// The largest outlets, and their top lists.
 	outFrom, oargs := p.FromWhere("JOIN outlets o ON o.id = a.outlet_id", extra)
-	rows, err = c.db.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
+	rows, err = s.h.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
 		" GROUP BY o.id ORDER BY n DESC, o.id LIMIT ?", append(oargs, opts.Outlets)...)
 	if err != nil {
 		return fail("outlets", err)
@@ -260,13 +261,13 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	}
 	for i, id := range ids {
 		sf, sa := p.FromWhere("JOIN quotes q ON q.article_id = a.id", extra, "q.speaker_name <> '' AND q.speaker_kind IN ('person', 'organization')", "a.outlet_id = ?")
-		if st.Outlets[i].TopSpeakers, err = c.nameCounts(ctx,
+		if st.Outlets[i].TopSpeakers, err = s.nameCounts(ctx,
 			"SELECT q.speaker_name, q.speaker_kind, count(*) AS n, count(DISTINCT a.id) "+sf+
 				" GROUP BY q.speaker_name, q.speaker_kind ORDER BY n DESC, q.speaker_name LIMIT ?", append(sa, id, opts.Top)); err != nil {
 			return fail("outlet top speakers", err)
 		}
 		ef, ea := p.FromWhere("JOIN article_entities e ON e.article_id = a.id", extra, "a.outlet_id = ?")
-		if st.Outlets[i].TopEntities, err = c.nameCounts(ctx,
+		if st.Outlets[i].TopEntities, err = s.nameCounts(ctx,
 			"SELECT e.name, e.type, count(*) AS n, count(*) "+ef+
 				" GROUP BY e.name, e.type ORDER BY n DESC, e.name LIMIT ?", append(ea, id, opts.Top)); err != nil {
 			return fail("outlet top entities", err)
@@ -277,23 +278,23 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	}
 
 	// Persuasion techniques, overall and per outlet.
-	if st.Techniques, err = c.techniqueCounts(ctx, p, extra, st.Articles); err != nil {
+	if st.Techniques, err = s.techniqueCounts(ctx, p, extra, st.Articles); err != nil {
 		return fail("techniques", err)
 	}
 	for i, id := range ids {
-		if st.Outlets[i].Techniques, err = c.techniqueCounts(ctx, p, extra, st.Outlets[i].Articles, "a.outlet_id = ?", id); err != nil {
+		if st.Outlets[i].Techniques, err = s.techniqueCounts(ctx, p, extra, st.Outlets[i].Articles, "a.outlet_id = ?", id); err != nil {
 			return fail("outlet techniques", err)
 		}
 	}
-	if st.TechniquesOver, err = c.techniquesOver(ctx, p, extra, opts.By, st.Over); err != nil {
+	if st.TechniquesOver, err = s.techniquesOver(ctx, p, extra, opts.By, st.Over); err != nil {
 		return fail("techniques over time", err)
 	}
 
 	// Gender of quoted people: each person once (by name), with the
 	// number of their quotes.
 	gf, ga := p.FromWhere("JOIN quotes q ON q.article_id = a.id LEFT JOIN speakers s ON s.id = q.speaker_id", extra, "q.speaker_kind = 'person' AND q.speaker_name <> ''")
-	rows, err = c.db.QueryContext(ctx, "SELECT g, count(*), sum(n) FROM (SELECT COALESCE(max(CASE WHEN s.gender IN ('female', 'male') THEN s.gender END), 'unknown') AS g, count(*) AS n "+gf+
-		" GROUP BY q.speaker_name) GROUP BY g", ga...)
+	rows, err = s.h.QueryContext(ctx, "SELECT g, count(*), sum(n) FROM (SELECT COALESCE(max(CASE WHEN s.gender IN ('female', 'male') THEN s.gender END), 'unknown') AS g, count(*) AS n "+gf+
+		" GROUP BY q.speaker_name) sp GROUP BY g", ga...)
 	if err != nil {
 		return fail("gender", err)
 	}
@@ -316,8 +317,8 @@ func (c *Corpus) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	return st, nil
 }
 
-func (c *Corpus) nameCounts(ctx context.Context, q string, args []any) ([]NameCount, error) {
-	rows, err := c.db.QueryContext(ctx, q, args...)
+func (s *Store) nameCounts(ctx context.Context, q string, args []any) ([]NameCount, error) {
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +337,7 @@ func (c *Corpus) nameCounts(ctx context.Context, q string, args []any) ([]NameCo
 // techniqueCounts counts the techniques of the articles the plan matches
 // (with cond and its argument, when given), of which there are articles.
 // Words are counted as runs between spaces.
-func (c *Corpus) techniqueCounts(ctx context.Context, p *query.Plan, extra string, articles int, cond ...any) ([]TechniqueCount, error) {
+func (s *Store) techniqueCounts(ctx context.Context, p *Plan, extra string, articles int, cond ...any) ([]TechniqueCount, error) {
 	var conds []string
 	var cargs []any
 	if len(cond) == 2 {
@@ -345,11 +346,11 @@ func (c *Corpus) techniqueCounts(ctx context.Context, p *query.Plan, extra strin
 	}
 	wf, wa := p.FromWhere("", append([]string{extra}, conds...)...)
 	var words sql.NullInt64
-	if err := c.db.QueryRowContext(ctx, "SELECT sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf, append(wa, cargs...)...).Scan(&words); err != nil {
+	if err := s.h.QueryRowContext(ctx, "SELECT sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf, append(wa, cargs...)...).Scan(&words); err != nil {
 		return nil, err
 	}
 	tf, ta := p.FromWhere("JOIN techniques t ON t.article_id = a.id", append([]string{extra}, conds...)...)
-	rows, err := c.db.QueryContext(ctx, "SELECT t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
+	rows, err := s.h.QueryContext(ctx, "SELECT t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
 		" GROUP BY t.technique ORDER BY n DESC, t.technique", append(ta, cargs...)...)
 	if err != nil {
 		return nil, err
@@ -375,37 +376,37 @@ func (c *Corpus) techniqueCounts(ctx context.Context, p *query.Plan, extra strin
 // Techniques is the technique profile of the articles f matches (all
 // articles for an empty query): the technique counts of Stats alone,
 // without its other lists.
-func (c *Corpus) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, error) {
-	f, err := c.resolveNames(ctx, f)
+func (s *Store) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, error) {
+	f, err := s.resolveNames(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	p, extra, err := f.plan()
+	p, extra, err := f.plan(s.d)
 	if err != nil {
 		return nil, err
 	}
 	from, args := p.FromWhere("", extra)
 	var n int
-	if err := c.db.QueryRowContext(ctx, "SELECT count(*) "+from, args...).Scan(&n); err != nil {
-		return nil, fmt.Errorf("corpus: techniques %q: %w", f.Query, err)
+	if err := s.h.QueryRowContext(ctx, "SELECT count(*) "+from, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: techniques %q: %w", f.Query, err)
 	}
-	out, err := c.techniqueCounts(ctx, p, extra, n)
+	out, err := s.techniqueCounts(ctx, p, extra, n)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: techniques %q: %w", f.Query, err)
+		return nil, fmt.Errorf("store: techniques %q: %w", f.Query, err)
 	}
 	return out, nil
 }
 
 // techniquesOver counts the techniques per period of the dated articles;
 // over gives each period's article count.
-func (c *Corpus) techniquesOver(ctx context.Context, p *query.Plan, extra string, by Interval, over []PeriodCount) ([]PeriodTechniques, error) {
-	per := period(by)
+func (s *Store) techniquesOver(ctx context.Context, p *Plan, extra string, by Interval, over []PeriodCount) ([]PeriodTechniques, error) {
+	per := s.d.period(by)
 	articles := map[string]int{}
 	for _, pc := range over {
 		articles[pc.Period] = pc.Count
 	}
 	wf, wa := p.FromWhere("", extra, "a.published IS NOT NULL")
-	rows, err := c.db.QueryContext(ctx, "SELECT "+per+" AS period, sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf+" GROUP BY period", wa...)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+per+" AS period, sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) "+wf+" GROUP BY period", wa...)
 	if err != nil {
 		return nil, err
 	}
@@ -424,7 +425,7 @@ func (c *Corpus) techniquesOver(ctx context.Context, p *query.Plan, extra string
 		return nil, err
 	}
 	tf, ta := p.FromWhere("JOIN techniques t ON t.article_id = a.id", extra, "a.published IS NOT NULL")
-	rows, err = c.db.QueryContext(ctx, "SELECT "+per+" AS period, t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
+	rows, err = s.h.QueryContext(ctx, "SELECT "+per+" AS period, t.technique, count(*) AS n, count(DISTINCT a.id) "+tf+
 		" GROUP BY period, t.technique ORDER BY period, n DESC, t.technique", ta...)
 	if err != nil {
 		return nil, err

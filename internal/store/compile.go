@@ -1,7 +1,8 @@
-package query
+package store
 
 import (
 	"fmt"
+	"github.com/newsgraph/newsgraph/internal/query"
 	"strings"
 )
 
@@ -57,6 +58,12 @@ type Plan struct {
 	// Notices are remarks for the person who wrote the query, such as a
 	// term that matches nothing because it holds no letter or digit.
 	Notices []string
+	// d is the dialect the plan's SQL is written in. On PostgreSQL, Match
+	// and Highlight are tsquery texts (fts.go) rather than FTS5
+	// expressions, and phrases are Match's phrases, for ranking and
+	// snippets (hlPhrases are Highlight's).
+	d                  dialect
+	phrases, hlPhrases []ftsPhrase
 }
 
 // IDSet is a SELECT of one column, id, with its values.
@@ -68,32 +75,36 @@ type IDSet struct {
 	OneIndex bool
 }
 
-// Compile compiles a parsed query. A nil node (the empty query) gives a plan
-// that matches every article.
-func Compile(n Node) (*Plan, error) {
-	p := &Plan{}
+// Compile compiles a parsed query for SQLite. A nil node (the empty query)
+// gives a plan that matches every article.
+func Compile(n query.Node) (*Plan, error) { return compile(n, sqliteDialect) }
+
+// compile compiles a parsed query in dialect d.
+func compile(n query.Node, d dialect) (*Plan, error) {
+	p := &Plan{d: d}
 	if n == nil {
 		return p, nil
 	}
 	p.Notices = notices(n, nil)
-	var conj []Node
-	if a, ok := n.(*And); ok {
+	var conj []query.Node
+	if a, ok := n.(*query.And); ok {
 		conj = a.Children
 	} else {
-		conj = []Node{n}
+		conj = []query.Node{n}
 	}
 	var pos, neg []string
-	var rest []Node
+	var rest []query.Node
 	for _, c := range conj {
-		if e, ok := ftsExpr(c); ok {
+		if e, ok := d.ftsExpr(c); ok {
 			pos = append(pos, e)
+			p.phrases = d.appendPhrases(p.phrases, c)
 			if hasFreeText(c) {
 				p.Ranked = true
 			}
 			continue
 		}
-		if nt, ok := c.(*Not); ok {
-			if e, ok := ftsExpr(nt.Child); ok {
+		if nt, ok := c.(*query.Not); ok {
+			if e, ok := d.ftsExpr(nt.Child); ok {
 				neg = append(neg, e)
 				continue
 			}
@@ -101,14 +112,14 @@ func Compile(n Node) (*Plan, error) {
 		rest = append(rest, c)
 	}
 	if len(pos) > 0 {
-		m := strings.Join(pos, " AND ")
+		m := strings.Join(pos, d.ftsOp(" AND "))
 		for _, e := range neg {
-			m = "(" + m + ") NOT " + e
+			m = "(" + m + ")" + d.ftsOp(" NOT ") + e
 		}
 		p.Match = m
 	} else {
 		for _, e := range neg {
-			rest = append(rest, &Not{Child: &ftsNode{expr: e}})
+			rest = append(rest, &query.Not{Child: ftsNode(e)})
 		}
 	}
 	var where []string
@@ -121,7 +132,7 @@ func Compile(n Node) (*Plan, error) {
 	}
 	p.Where = strings.Join(where, " AND ")
 	if len(rest) > 0 {
-		var n Node = &And{Children: rest}
+		var n query.Node = &query.And{Children: rest}
 		if len(rest) == 1 {
 			n = rest[0]
 		}
@@ -134,7 +145,7 @@ func Compile(n Node) (*Plan, error) {
 		all := p.IDArgs
 		for _, c := range rest {
 			var set IDSet
-			if nt, ok := c.(*Not); ok {
+			if nt, ok := c.(*query.Not); ok {
 				c, set.Negated = nt.Child, true
 			}
 			p.IDArgs = nil
@@ -147,20 +158,26 @@ func Compile(n Node) (*Plan, error) {
 		p.IDArgs = all
 	}
 	var hl []string
-	collectFreeText(n, false, &hl)
+	d.collectFreeText(n, false, &hl)
 	if len(hl) > 0 {
-		p.Highlight = strings.Join(hl, " OR ")
+		p.Highlight = strings.Join(hl, d.ftsOp(" OR "))
+	}
+	if d == postgresDialect {
+		p.hlPhrases = d.freeTextPhrases(n, false, nil)
 	}
 	return p, nil
 }
 
-// ParseCompile parses and compiles a query.
-func ParseCompile(q string) (*Plan, error) {
-	n, err := Parse(q)
+// ParseCompile parses and compiles a query for SQLite.
+func ParseCompile(q string) (*Plan, error) { return parseCompile(q, sqliteDialect) }
+
+// parseCompile parses and compiles a query in dialect d.
+func parseCompile(q string, d dialect) (*Plan, error) {
+	n, err := query.Parse(q)
 	if err != nil {
 		return nil, err
 	}
-	return Compile(n)
+	return compile(n, d)
 }
 
 // FromWhere returns the FROM and WHERE clauses that select the plan's
@@ -174,7 +191,11 @@ func (p *Plan) FromWhere(joins string, extra ...string) (string, []any) {
 	var conds []string
 	var args []any
 	var from string
-	if p.Match != "" {
+	if p.Match != "" && p.d == postgresDialect {
+		from = "FROM articles a"
+		conds = append(conds, tsMatch("a.fts"))
+		args = append(args, p.Match)
+	} else if p.Match != "" {
 		from = "FROM " + ftsTable + " JOIN articles a ON a.id = " + ftsTable + ".rowid"
 		conds = append(conds, ftsTable+" MATCH ?")
 		args = append(args, p.Match)
@@ -201,31 +222,33 @@ func (p *Plan) FromWhere(joins string, extra ...string) (string, []any) {
 
 // notices appends to out a notice for each free-text term of n that holds
 // nothing the index keeps.
-func notices(n Node, out []string) []string {
+func notices(n query.Node, out []string) []string {
 	switch n := n.(type) {
-	case *Term:
-		if (n.Field == Text || n.Field == Title) && !searchable(n.Value) {
+	case *query.Term:
+		if (n.Field == query.Text || n.Field == query.Title) && !query.Searchable(n.Value) {
 			out = append(out, fmt.Sprintf("the term %q holds no letter or digit, so it matches nothing", n.Value))
 		}
-	case *And:
+	case *query.And:
 		for _, c := range n.Children {
 			out = notices(c, out)
 		}
-	case *Or:
+	case *query.Or:
 		for _, c := range n.Children {
 			out = notices(c, out)
 		}
-	case *Not:
+	case *query.Not:
 		out = notices(n.Child, out)
 	}
 	return out
 }
 
-// ftsNode is an already-compiled FTS5 expression used as an SQL operand.
-type ftsNode struct{ expr string }
+// ftsField marks a term whose value is an already-compiled FTS5
+// expression, used as an SQL operand (ftsNode). No query parses to it: a
+// field name cannot hold a NUL.
+const ftsField query.Field = "\x00fts"
 
-func (*ftsNode) node()            {}
-func (n *ftsNode) String() string { return n.expr }
+// ftsNode is an already-compiled FTS5 expression as a query node.
+func ftsNode(expr string) query.Node { return &query.Term{Field: ftsField, Value: expr} }
 
 // ftsString quotes s as an FTS5 string: the only FTS5 syntax a user value
 // ever becomes, so it cannot carry operators, column filters or NEAR.
@@ -238,27 +261,30 @@ func ftsString(s string) string {
 
 // ftsLeaf is the FTS5 expression of a term that the full-text index can
 // answer on its own: free text, title: words, and speaker: words.
-func ftsLeaf(t *Term) (string, bool) {
+func (d dialect) ftsLeaf(t *query.Term) (string, bool) {
 	var col string
 	switch t.Field {
-	case Text, Title:
-		if !searchable(t.Value) {
+	case query.Text, query.Title:
+		if !query.Searchable(t.Value) {
 			return "", false // nothing to index: sqlTerm matches nothing
 		}
 		col = ftsText
-		if t.Field == Title {
+		if t.Field == query.Title {
 			col = ftsTitle
 		}
-	case Speaker:
+	case query.Speaker:
 		if t.Phrase {
 			return "", false // a whole name: the quotes table answers
 		}
-		if !searchable(t.Value) {
+		if !query.Searchable(t.Value) {
 			return "", false
 		}
 		col = ftsSpeakers
 	default:
 		return "", false
+	}
+	if d == postgresDialect {
+		return tsLeaf(t.Value, t.Prefix, ftsColumns[col]), true
 	}
 	e := ftsString(t.Value)
 	if t.Prefix {
@@ -270,31 +296,32 @@ func ftsLeaf(t *Term) (string, bool) {
 // ftsExpr compiles a subtree to one FTS5 expression when every leaf is an
 // FTS leaf and the shape is one FTS5 can express (NOT only beside a
 // positive term).
-func ftsExpr(n Node) (string, bool) {
+func (d dialect) ftsExpr(n query.Node) (string, bool) {
 	switch n := n.(type) {
-	case *Term:
-		return ftsLeaf(n)
-	case *ftsNode:
-		return n.expr, true
-	case *Or:
+	case *query.Term:
+		if n.Field == ftsField {
+			return n.Value, true
+		}
+		return d.ftsLeaf(n)
+	case *query.Or:
 		parts := make([]string, len(n.Children))
 		for i, c := range n.Children {
-			e, ok := ftsExpr(c)
+			e, ok := d.ftsExpr(c)
 			if !ok {
 				return "", false
 			}
 			parts[i] = e
 		}
-		return "(" + strings.Join(parts, " OR ") + ")", true
-	case *And:
+		return "(" + strings.Join(parts, d.ftsOp(" OR ")) + ")", true
+	case *query.And:
 		var pos, neg []string
 		for _, c := range n.Children {
-			if e, ok := ftsExpr(c); ok {
+			if e, ok := d.ftsExpr(c); ok {
 				pos = append(pos, e)
 				continue
 			}
-			if nt, ok := c.(*Not); ok {
-				if e, ok := ftsExpr(nt.Child); ok {
+			if nt, ok := c.(*query.Not); ok {
+				if e, ok := d.ftsExpr(nt.Child); ok {
 					neg = append(neg, e)
 					continue
 				}
@@ -304,9 +331,9 @@ func ftsExpr(n Node) (string, bool) {
 		if len(pos) == 0 {
 			return "", false
 		}
-		m := "(" + strings.Join(pos, " AND ") + ")"
+		m := "(" + strings.Join(pos, d.ftsOp(" AND ")) + ")"
 		for _, e := range neg {
-			m = "(" + m + " NOT " + e + ")"
+			m = "(" + m + d.ftsOp(" NOT ") + e + ")"
 		}
 		return m, true
 	}
@@ -314,23 +341,23 @@ func ftsExpr(n Node) (string, bool) {
 }
 
 // hasFreeText reports whether a subtree holds a free-text or title term.
-func hasFreeText(n Node) bool {
+func hasFreeText(n query.Node) bool {
 	switch n := n.(type) {
-	case *Term:
-		return n.Field == Text || n.Field == Title
-	case *And:
+	case *query.Term:
+		return n.Field == query.Text || n.Field == query.Title
+	case *query.And:
 		for _, c := range n.Children {
 			if hasFreeText(c) {
 				return true
 			}
 		}
-	case *Or:
+	case *query.Or:
 		for _, c := range n.Children {
 			if hasFreeText(c) {
 				return true
 			}
 		}
-	case *Not:
+	case *query.Not:
 		return hasFreeText(n.Child)
 	}
 	return false
@@ -338,55 +365,58 @@ func hasFreeText(n Node) bool {
 
 // collectFreeText gathers the FTS5 expressions of the free-text and title
 // terms that are not negated.
-func collectFreeText(n Node, negated bool, out *[]string) {
+func (d dialect) collectFreeText(n query.Node, negated bool, out *[]string) {
 	switch n := n.(type) {
-	case *Term:
-		if !negated && (n.Field == Text || n.Field == Title) {
-			if e, ok := ftsLeaf(n); ok {
+	case *query.Term:
+		if !negated && (n.Field == query.Text || n.Field == query.Title) {
+			if e, ok := d.ftsLeaf(n); ok {
 				*out = append(*out, e)
 			}
 		}
-	case *And:
+	case *query.And:
 		for _, c := range n.Children {
-			collectFreeText(c, negated, out)
+			d.collectFreeText(c, negated, out)
 		}
-	case *Or:
+	case *query.Or:
 		for _, c := range n.Children {
-			collectFreeText(c, negated, out)
+			d.collectFreeText(c, negated, out)
 		}
-	case *Not:
-		collectFreeText(n.Child, !negated, out)
+	case *query.Not:
+		d.collectFreeText(n.Child, !negated, out)
 	}
 }
 
 // sql compiles a subtree to an SQL condition on articles a, appending the
 // values it binds to p.Args. Every condition is two-valued (never NULL), so
 // NOT is the complement.
-func (p *Plan) sql(n Node) (string, error) {
-	if e, ok := ftsExpr(n); ok {
+func (p *Plan) sql(n query.Node) (string, error) {
+	if e, ok := p.d.ftsExpr(n); ok {
 		p.Args = append(p.Args, e)
+		if p.d == postgresDialect {
+			return tsMatch("a.fts"), nil
+		}
 		return "a.id IN (SELECT rowid FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?)", nil
 	}
 	switch n := n.(type) {
-	case *And:
+	case *query.And:
 		return p.sqlList(n.Children, " AND ")
-	case *Or:
+	case *query.Or:
 		return p.sqlList(n.Children, " OR ")
-	case *Not:
+	case *query.Not:
 		s, err := p.sql(n.Child)
 		if err != nil {
 			return "", err
 		}
 		return "NOT (" + s + ")", nil
-	case *Range:
+	case *query.Range:
 		return p.sqlRange(n)
-	case *Term:
+	case *query.Term:
 		return p.sqlTerm(n)
 	}
-	return "", fmt.Errorf("%w: cannot compile %T", ErrSyntax, n)
+	return "", fmt.Errorf("%w: cannot compile %T", query.ErrSyntax, n)
 }
 
-func (p *Plan) sqlList(kids []Node, op string) (string, error) {
+func (p *Plan) sqlList(kids []query.Node, op string) (string, error) {
 	parts := make([]string, len(kids))
 	for i, c := range kids {
 		s, err := p.sql(c)
@@ -398,15 +428,10 @@ func (p *Plan) sqlList(kids []Node, op string) (string, error) {
 	return "(" + strings.Join(parts, op) + ")", nil
 }
 
-// timeLayout is the store's time shape (store.TimeLayout, not imported so
-// the query language stays free of the database driver); string order is
-// time order. internal/corpus tests run date queries on a real store.
-const timeLayout = "2006-01-02T15:04:05Z"
-
-func (p *Plan) sqlRange(r *Range) (string, error) {
+func (p *Plan) sqlRange(r *query.Range) (string, error) {
 	conds := []string{"a.published IS NOT NULL"}
 	if r.From != "" {
-		start, end, err := ParseDate(r.From)
+		start, end, err := query.ParseDate(r.From)
 		if err != nil {
 			return "", err
 		}
@@ -415,10 +440,10 @@ func (p *Plan) sqlRange(r *Range) (string, error) {
 			b = end
 		}
 		conds = append(conds, "a.published >= ?")
-		p.Args = append(p.Args, b.Format(timeLayout))
+		p.Args = append(p.Args, b.Format(TimeLayout))
 	}
 	if r.To != "" {
-		start, end, err := ParseDate(r.To)
+		start, end, err := query.ParseDate(r.To)
 		if err != nil {
 			return "", err
 		}
@@ -427,15 +452,9 @@ func (p *Plan) sqlRange(r *Range) (string, error) {
 			b = start
 		}
 		conds = append(conds, "a.published < ?")
-		p.Args = append(p.Args, b.Format(timeLayout))
+		p.Args = append(p.Args, b.Format(TimeLayout))
 	}
 	return "(" + strings.Join(conds, " AND ") + ")", nil
-}
-
-// likeEscape escapes LIKE's wildcards for ESCAPE '\'.
-func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
 }
 
 // globEscape escapes GLOB's wildcards (GLOB has no escape character; a
@@ -445,9 +464,9 @@ func globEscape(s string) string {
 	return r.Replace(s)
 }
 
-var entityTypes = map[Field]string{Person: "PERSON", Org: "ORG", Place: "PLACE"}
+var entityTypes = map[query.Field]string{query.Person: "PERSON", query.Org: "ORG", query.Place: "PLACE"}
 
-func (p *Plan) sqlTerm(t *Term) (string, error) {
+func (p *Plan) sqlTerm(t *query.Term) (string, error) {
 	v := t.Value
 	arg := func(vals ...any) { p.Args = append(p.Args, vals...) }
 	// eq is the condition col = v, or col LIKE 'v%' for a prefix.
@@ -460,18 +479,24 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		return col + " = ?"
 	}
 	switch t.Field {
-	case Speaker:
+	case query.Speaker:
 		// A quoted name (ftsLeaf took bare words): the whole name.
 		return "a.id IN (SELECT article_id FROM quotes WHERE " + eq("speaker_name") + ")", nil
-	case Person, Org, Place:
+	case query.Person, query.Org, query.Place:
 		typ := entityTypes[t.Field]
-		if t.Phrase || !searchable(v) {
+		if t.Phrase || !query.Searchable(v) {
 			s := "a.id IN (SELECT article_id FROM article_entities WHERE " + eq("name") + " AND type = ?)"
 			arg(typ)
 			return s, nil
 		}
 		// A word of the name: the full-text index narrows, the entity
 		// table checks the type.
+		if p.d == postgresDialect {
+			arg(tsLeaf(v, t.Prefix, ftsColumns["entity_names"]), typ, "%"+likeEscape(v)+"%")
+			return "(" + tsMatch("a.fts") +
+				" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.type = ?" +
+				` AND e.name LIKE ? ESCAPE '\'))`, nil
+		}
 		e := "entity_names : " + ftsString(v)
 		if t.Prefix {
 			e += " *"
@@ -480,7 +505,7 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		return "(a.id IN (SELECT rowid FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?)" +
 			" AND EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.type = ?" +
 			` AND e.name LIKE ? ESCAPE '\'))`, nil
-	case Outlet:
+	case query.Outlet:
 		host := strings.TrimPrefix(strings.ToLower(v), "www.")
 		if t.Prefix {
 			arg(likeEscape(v)+"%", likeEscape(host)+"%")
@@ -488,20 +513,32 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		}
 		arg(v, host)
 		return "(a.outlet_id IS NOT NULL AND a.outlet_id IN (SELECT id FROM outlets WHERE name = ? OR host = ?))", nil
-	case Tag:
+	case query.Tag:
 		return "a.id IN (SELECT article_id FROM tags WHERE " + eq("tag") + ")", nil
-	case Technique:
+	case query.Technique:
 		return "a.id IN (SELECT article_id FROM techniques WHERE " + eq("technique") + ")", nil
-	case Lang:
+	case query.Lang:
 		v = strings.ToLower(v)
 		return eq("a.language"), nil
-	case Section:
+	case query.Section:
+		if t.Prefix && p.d == postgresDialect {
+			arg(likeEscape(v) + "%")
+			return `a.section ILIKE ? ESCAPE '\'`, nil
+		}
 		if t.Prefix {
 			return eq("a.section"), nil // LIKE is case-insensitive
 		}
 		arg(v)
+		if p.d == postgresDialect {
+			return "lower(a.section) = lower(CAST(? AS text))", nil
+		}
 		return "a.section = ? COLLATE NOCASE", nil
-	case URL:
+	case query.URL:
+		if t.Prefix && p.d == postgresDialect {
+			l := likeEscape(v) + "%"
+			arg(l, l)
+			return `(a.url LIKE ? ESCAPE '\' OR a.canonical_url LIKE ? ESCAPE '\')`, nil
+		}
 		if t.Prefix {
 			g := globEscape(v) + "*"
 			arg(g, g)
@@ -509,20 +546,29 @@ func (p *Plan) sqlTerm(t *Term) (string, error) {
 		}
 		arg(v, v)
 		return "(a.url = ? OR a.canonical_url = ?)", nil
-	case Author:
+	case query.Author:
 		if t.Phrase && !t.Prefix {
 			// A whole byline among the newline-separated authors.
 			arg(v)
+			if p.d == postgresDialect {
+				return "strpos(lower(chr(10) || a.authors || chr(10)), lower(chr(10) || CAST(? AS text) || chr(10))) > 0", nil
+			}
 			return "instr(lower(char(10) || a.authors || char(10)), lower(char(10) || ? || char(10))) > 0", nil
 		}
 		arg("%" + likeEscape(v) + "%")
+		if p.d == postgresDialect {
+			return `a.authors ILIKE ? ESCAPE '\'`, nil
+		}
 		return `a.authors LIKE ? ESCAPE '\'`, nil
-	case Text, Title:
+	case query.Text, query.Title:
 		// A term with nothing to index (Parse leaves one only when it is
 		// all the query holds): it matches nothing.
+		if p.d == postgresDialect {
+			return "FALSE", nil
+		}
 		return "0", nil
 	}
-	return "", fmt.Errorf("%w: field %q cannot be searched", ErrSyntax, t.Field)
+	return "", fmt.Errorf("%w: field %q cannot be searched", query.ErrSyntax, t.Field)
 }
 
 // allIDs selects every article id (SQLite reads the narrowest index).
@@ -531,17 +577,20 @@ const allIDs = "SELECT id FROM articles"
 // ids compiles a subtree to a SELECT of the ids of the articles it
 // matches, appending its values to p.IDArgs; one says the SELECT reads one
 // index or table (it is not a compound).
-func (p *Plan) ids(n Node) (sel string, one bool, err error) {
+func (p *Plan) ids(n query.Node) (sel string, one bool, err error) {
 	arg := func(vals ...any) { p.IDArgs = append(p.IDArgs, vals...) }
-	if e, ok := ftsExpr(n); ok {
+	if e, ok := p.d.ftsExpr(n); ok {
 		arg(e)
+		if p.d == postgresDialect {
+			return "SELECT id FROM articles WHERE " + tsMatch("fts"), true, nil
+		}
 		return "SELECT rowid AS id FROM " + ftsTable + " WHERE " + ftsTable + " MATCH ?", true, nil
 	}
 	switch n := n.(type) {
-	case *And:
+	case *query.And:
 		var pos, neg []string
 		for _, c := range n.Children {
-			if nt, ok := c.(*Not); ok {
+			if nt, ok := c.(*query.Not); ok {
 				s, _, err := p.ids(nt.Child)
 				if err != nil {
 					return "", false, err
@@ -567,7 +616,7 @@ func (p *Plan) ids(n Node) (sel string, one bool, err error) {
 			return sel, true, nil
 		}
 		return "SELECT id FROM (" + sel + ")", false, nil
-	case *Or:
+	case *query.Or:
 		parts := make([]string, len(n.Children))
 		for i, c := range n.Children {
 			s, _, err := p.ids(c)
@@ -577,13 +626,13 @@ func (p *Plan) ids(n Node) (sel string, one bool, err error) {
 			parts[i] = s
 		}
 		return "SELECT id FROM (" + strings.Join(parts, " UNION ") + ")", false, nil
-	case *Not:
+	case *query.Not:
 		s, _, err := p.ids(n.Child)
 		if err != nil {
 			return "", false, err
 		}
 		return "SELECT id FROM (" + allIDs + " EXCEPT " + s + ")", false, nil
-	case *Term:
+	case *query.Term:
 		v := n.Value
 		// eq is the condition col = v, or col LIKE 'v%' for a prefix.
 		eq := func(col string) string {
@@ -595,22 +644,22 @@ func (p *Plan) ids(n Node) (sel string, one bool, err error) {
 			return col + " = ?"
 		}
 		switch n.Field {
-		case Speaker:
+		case query.Speaker:
 			return "SELECT article_id AS id FROM quotes WHERE " + eq("speaker_name"), true, nil
-		case Person, Org, Place:
-			if n.Phrase || !searchable(v) {
+		case query.Person, query.Org, query.Place:
+			if n.Phrase || !query.Searchable(v) {
 				s := "SELECT article_id AS id FROM article_entities WHERE " + eq("name") + " AND type = ?"
 				arg(entityTypes[n.Field])
 				return s, true, nil
 			}
-		case Tag:
+		case query.Tag:
 			return "SELECT article_id AS id FROM tags WHERE " + eq("tag"), true, nil
-		case Technique:
+		case query.Technique:
 			return "SELECT article_id AS id FROM techniques WHERE " + eq("technique"), true, nil
-		case Lang:
+		case query.Lang:
 			v = strings.ToLower(v)
 			return "SELECT id FROM articles WHERE " + eq("language"), true, nil
-		case Outlet:
+		case query.Outlet:
 			host := strings.TrimPrefix(strings.ToLower(v), "www.")
 			if n.Prefix {
 				arg(likeEscape(v)+"%", likeEscape(host)+"%")
@@ -619,7 +668,7 @@ func (p *Plan) ids(n Node) (sel string, one bool, err error) {
 			arg(v, host)
 			return "SELECT id FROM articles WHERE outlet_id IN (SELECT id FROM outlets WHERE name = ? OR host = ?)", true, nil
 		}
-	case *Range:
+	case *query.Range:
 		// The range's condition names only a.published: over articles
 		// alone it reads the published index.
 		save := p.Args

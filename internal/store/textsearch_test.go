@@ -1,55 +1,77 @@
-package corpus
+package store
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/internal/fulltext"
-	"github.com/newsgraph/newsgraph/internal/query"
 )
 
-// indexedEquivStore is the equivalence store with a text index, and a
-// counter of the searches the index answered.
-func indexedEquivStore(t *testing.T) (*Corpus, *countingIndex) {
+// indexedEquivStore is the equivalence store with its text index in use,
+// and the same file opened again without one.
+func indexedEquivStore(t *testing.T) (indexed, plain *Store, ti *TextIndex) {
 	t.Helper()
-	st := equivStoreOpen(t)
-	ti, err := st.TextIndex(context.Background())
+	ctx := context.Background()
+	indexed = equivStore(t)
+	ti, err := indexed.UseTextIndex(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ci := &countingIndex{TextSearcher: ti}
-	return NewIndexed(st.DB, ci, ti), ci
-}
-
-type countingIndex struct {
-	TextSearcher
-	n int
-}
-
-func (c *countingIndex) Search(ctx context.Context, q fulltext.Node, opts fulltext.Options) (*fulltext.Result, error) {
-	c.n++
-	return c.TextSearcher.Search(ctx, q, opts)
+	plain, err = Open(ctx, indexed.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { plain.Close() })
+	return indexed, plain, ti
 }
 
 // TestIndexedSearchEqualsExact runs the equivalence tests of search plans
 // on a corpus that ranks with the text index: the same pages, totals,
 // limits and facets as the one-statement SQL reference.
 func TestIndexedSearchEqualsExact(t *testing.T) {
-	c, ci := indexedEquivStore(t)
-	small := *c
-	small.probeMin, small.probeMax = 30, 400
-	for _, c := range []*Corpus{c, &small} {
-		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c) })
+	c, plain, ti := indexedEquivStore(t)
+	for _, probe := range []int{probeMin, 30} {
+		c.probeMin, c.probeMax = probe, max(probe*13, probeMax)
+		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c, plain) })
 	}
-	if ci.n == 0 {
+	c.probeMin, c.probeMax = probeMin, probeMax
+	if ti.Searches() == 0 {
 		t.Fatal("the index answered no search")
 	}
-	t.Run("hits", func(t *testing.T) { sameHits(t, New(c.db), c) })
-	t.Run("limits", func(t *testing.T) { searchLimits(t, c) })
-	t.Run("facets", func(t *testing.T) { facets(t, c) })
+	t.Run("hits", func(t *testing.T) { sameHits(t, plain, c) })
+	t.Run("limits", func(t *testing.T) { searchLimits(t, c, plain) })
+	t.Run("facets", func(t *testing.T) { sameFacets(t, plain, c) })
+}
+
+// sameFacets checks that the indexed store counts the facets the SQL one
+// counts, alone and with a search, exactly and from a sample.
+func sameFacets(t *testing.T, sqlc, idxc *Store) {
+	ctx := context.Background()
+	for _, q := range []string{"", "ceasefire", "tag:Syria", `speaker:"Anna Keller"`, "water OR tag:Health", "talks OR water"} {
+		want, err := sqlc.Facets(ctx, FacetOptions{Filter: Filter{Query: q}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := idxc.Facets(ctx, FacetOptions{Filter: Filter{Query: q}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: facets\n got %+v\nwant %+v", q, got, want)
+		}
+		res, err := idxc.Search(ctx, SearchOptions{Filter: Filter{Query: q}, Facets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(res.Facets, want) {
+			t.Errorf("%q: search facets\n got %+v\nwant %+v", q, res.Facets, want)
+		}
+		if want.Counted == 0 {
+			t.Errorf("%q: no article counted", q)
+		}
+	}
 }
 
 // TestParseMatch checks that every FTS5 expression internal/query writes
@@ -58,7 +80,7 @@ func TestIndexedSearchEqualsExact(t *testing.T) {
 func TestParseMatch(t *testing.T) {
 	read := 0
 	for _, q := range append(equivQueries, `a b -c`, `"x y" OR z*`, `title:"a ""b"`, `(a OR b) (c OR -d)`) {
-		p, err := query.ParseCompile(q)
+		p, err := ParseCompile(q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +104,7 @@ func TestParseMatch(t *testing.T) {
 
 // sameHits checks that the indexed corpus gives the hits of the SQL one,
 // scores and snippets included, for the ranked equivalence queries.
-func sameHits(t *testing.T, sqlc, idxc *Corpus) {
+func sameHits(t *testing.T, sqlc, idxc *Store) {
 	ctx := context.Background()
 	compared := 0
 	for _, q := range equivQueries {

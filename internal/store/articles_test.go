@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -12,10 +12,10 @@ func TestArticleAndLists(t *testing.T) {
 
 	// An article that joined another's cluster, and a superseded version.
 	var joined, old int64
-	if err := c.db.QueryRow(`SELECT a.id FROM articles a JOIN clusters c ON c.id = a.cluster_id WHERE c.size > 1 AND c.original_article_id <> a.id LIMIT 1`).Scan(&joined); err != nil {
+	if err := c.DB.QueryRow(`SELECT a.id FROM articles a JOIN clusters c ON c.id = a.cluster_id WHERE c.size > 1 AND c.original_article_id <> a.id LIMIT 1`).Scan(&joined); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.db.QueryRow(`SELECT id FROM articles WHERE latest = 0 LIMIT 1`).Scan(&old); err != nil {
+	if err := c.DB.QueryRow(`SELECT id FROM articles WHERE latest = 0 LIMIT 1`).Scan(&old); err != nil {
 		t.Fatal(err)
 	}
 	a, err := c.Article(ctx, joined)
@@ -60,7 +60,7 @@ func TestArticleAndLists(t *testing.T) {
 
 	// Lists count latest versions only, as a join on a.latest does.
 	ref := func(q string, args ...any) map[string]int {
-		rows, err := c.db.Query(q, args...)
+		rows, err := c.DB.Query(q, args...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +92,7 @@ func TestArticleAndLists(t *testing.T) {
 	if sp, err := c.Speakers(ctx, "anna", 10); err != nil || len(sp) != 1 || sp[0].Value != "Anna Keller" {
 		t.Errorf("speakers with prefix anna: %+v %v", sp, err)
 	}
-	places, err := c.Entities(ctx, "PLACE", 100)
+	places, err := c.TopEntities(ctx, "PLACE", 100)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -54,7 +54,7 @@ type QuoteHit struct {
 // first (undated last), then the quote's position in the article. It
 // streams: memory does not grow with the number of quotes. An error from
 // fn stops it and is returned.
-func (c *Corpus) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit) error) error {
+func (s *Store) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit) error) error {
 	f := opts.Filter
 	if o := strings.TrimSpace(opts.Outlet); o != "" {
 		// Compose with the query as one more AND-ed term.
@@ -69,30 +69,30 @@ func (c *Corpus) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit
 			f.Query = (&query.And{Children: []query.Node{n, t}}).String()
 		}
 	}
-	f, err := c.resolveNames(ctx, f)
+	f, err := s.resolveNames(ctx, f)
 	if err != nil {
 		return err
 	}
-	if s := strings.TrimSpace(opts.Speaker); s != "" {
-		if name, ok, err := c.entityName(ctx, s, aliasTypes[query.Speaker]); err != nil {
+	if sp := strings.TrimSpace(opts.Speaker); sp != "" {
+		if name, ok, err := s.entityName(ctx, sp, aliasTypes[query.Speaker]); err != nil {
 			return err
 		} else if ok {
 			opts.Speaker = name
 		}
 	}
-	p, extra, err := f.plan()
+	p, extra, err := f.plan(s.d)
 	if err != nil {
 		return err
 	}
 	var conds []string
 	var cargs []any
-	if s := strings.TrimSpace(opts.Speaker); s != "" {
-		if strings.ContainsAny(s, " \t") {
+	if sp := strings.TrimSpace(opts.Speaker); sp != "" {
+		if strings.ContainsAny(sp, " \t") {
 			conds = append(conds, "q.speaker_name = ?")
-			cargs = append(cargs, s)
+			cargs = append(cargs, sp)
 		} else {
 			conds = append(conds, `(q.speaker_name = ? OR q.speaker_name LIKE ? ESCAPE '\')`)
-			cargs = append(cargs, s, "% "+likeEscape(s))
+			cargs = append(cargs, sp, "% "+likeEscape(sp))
 		}
 	}
 	switch opts.Kind {
@@ -117,9 +117,9 @@ func (c *Corpus) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, limit, max(opts.Offset, 0))
 	}
-	rows, err := c.db.QueryContext(ctx, q, args...)
+	rows, err := s.h.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("corpus: quotes: %w", err)
+		return fmt.Errorf("store: quotes: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -128,7 +128,7 @@ func (c *Corpus) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit
 		var published sql.NullString
 		if err := rows.Scan(&h.Speaker, &h.SpeakerKind, &h.Gender, &h.Kind, &h.Text, &h.Start, &h.End, &h.Cue,
 			&h.ArticleID, &h.Title, &h.Outlet, &h.URL, &canonical, &published); err != nil {
-			return fmt.Errorf("corpus: quotes: %w", err)
+			return fmt.Errorf("store: quotes: %w", err)
 		}
 		h.URL = displayURL(h.URL, canonical)
 		h.Published = parseTime(published)
@@ -137,7 +137,7 @@ func (c *Corpus) Quotes(ctx context.Context, opts QuoteOptions, fn func(QuoteHit
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("corpus: quotes: %w", err)
+		return fmt.Errorf("store: quotes: %w", err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -9,9 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/newsgraph/newsgraph/internal/query"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // equivArticles is the size of the store of the equivalence tests.
@@ -22,16 +19,16 @@ const equivArticles = 700
 // 7th URL is ingested again with another text), undated articles (every
 // 13th), and near-duplicate clusters whose original is not the first
 // ingested (every 11th article joins the previous one's cluster).
-func equivStore(t *testing.T) *Corpus {
+func equivStore(t *testing.T) *Store {
 	t.Helper()
-	return New(equivStoreOpen(t).DB)
+	return equivStoreAt(t, filepath.Join(t.TempDir(), "equiv.db"))
 }
 
-// equivStoreOpen is equivStore's store.
-func equivStoreOpen(t *testing.T) *store.Store {
+// equivStoreAt builds the equivalence store in the store dsn names.
+func equivStoreAt(t *testing.T, dsn string) *Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "equiv.db"))
+	st, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +48,7 @@ func equivStoreOpen(t *testing.T) *store.Store {
 		if changed {
 			a.Text += " Updated with a correction."
 		}
-		in := store.Input{SHA256: store.ContentHash([]byte(a.URL + a.Text)), Size: int64(len(a.Text)), SourceKind: store.SourceURL, URL: a.URL}
+		in := Input{SHA256: ContentHash([]byte(a.URL + a.Text)), Size: int64(len(a.Text)), SourceKind: SourceURL, URL: a.URL}
 		p, err := tx.PutArticle(in, a)
 		if err != nil {
 			t.Fatal(err)
@@ -104,9 +101,9 @@ var equivQueries = append(slices.Clone(benchQueries),
 // exactIDs is the reference: one statement over every match, ordered as
 // Search promises (bm25 then newest ingested; or newest published, undated
 // last, then newest ingested), as Search ran before it was split up.
-func exactIDs(t *testing.T, c *Corpus, f Filter) []int64 {
+func exactIDs(t *testing.T, c *Store, f Filter) []int64 {
 	t.Helper()
-	p, err := query.ParseCompile(f.Query)
+	p, err := ParseCompile(f.Query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +119,7 @@ func exactIDs(t *testing.T, c *Corpus, f Filter) []int64 {
 	if p.Match != "" && p.Ranked {
 		order = bm25 + ", a.id DESC"
 	}
-	rows, err := c.db.Query("SELECT a.id "+from+" ORDER BY "+order, args...)
+	rows, err := c.DB.Query("SELECT a.id "+from+" ORDER BY "+order, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,18 +160,21 @@ func TestSearchEqualsExact(t *testing.T) {
 	// ranked look among the newest articles first, as on a large store.
 	small := *big
 	small.probeMin, small.probeMax = 30, 400
-	for _, c := range []*Corpus{big, &small} {
-		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c) })
+	for _, c := range []*Store{big, &small} {
+		t.Run(fmt.Sprintf("probe=%d", c.probeMin), func(t *testing.T) { searchEqualsExact(t, c, c) })
 	}
 }
 
-func searchEqualsExact(t *testing.T, c *Corpus) {
+// searchEqualsExact checks c's pages and totals against the one-statement
+// reference run on ref, an SQLite store holding the same articles (c
+// itself, or a PostgreSQL store built the same way).
+func searchEqualsExact(t *testing.T, c, ref *Store) {
 	ctx := context.Background()
 	for _, q := range equivQueries {
 		for _, f := range []Filter{{Query: q}, {Query: q, AllVersions: true}, {Query: q, Originals: true}} {
 			name := fmt.Sprintf("%s/all=%v/orig=%v", q, f.AllVersions, f.Originals)
 			t.Run(name, func(t *testing.T) {
-				want := exactIDs(t, c, f)
+				want := exactIDs(t, ref, f)
 				for _, pg := range []struct{ offset, limit int }{{0, 20}, {20, 20}, {0, 5}, {37, 50}, {len(want) - 3, 20}} {
 					pg.offset = max(pg.offset, 0)
 					for _, noTotal := range []bool{false, true} {
@@ -201,14 +201,19 @@ func searchEqualsExact(t *testing.T, c *Corpus) {
 // TestSearchLimits checks CountLimit (a capped total) and RankLimit
 // (ranking among the most recently ingested matches only), against the
 // reference.
-func TestSearchLimits(t *testing.T) { searchLimits(t, equivStore(t)) }
+func TestSearchLimits(t *testing.T) {
+	c := equivStore(t)
+	searchLimits(t, c, c)
+}
 
-func searchLimits(t *testing.T, c *Corpus) {
+// searchLimits checks c's limits against the reference run on ref (as
+// searchEqualsExact).
+func searchLimits(t *testing.T, c, ref *Store) {
 	ctx := context.Background()
 	checked := 0
 	for _, q := range equivQueries {
 		f := Filter{Query: q}
-		want := exactIDs(t, c, f)
+		want := exactIDs(t, ref, f)
 		const limit = 40
 		res, err := c.Search(ctx, SearchOptions{Filter: f, CountLimit: limit, RankLimit: limit})
 		if err != nil {
@@ -256,7 +261,7 @@ func searchLimits(t *testing.T, c *Corpus) {
 }
 
 // exactFacets counts the facets of ids with one group-by per facet.
-func exactFacets(t *testing.T, c *Corpus, ids []int64) map[string]map[string]int {
+func exactFacets(t *testing.T, c *Store, ids []int64) map[string]map[string]int {
 	t.Helper()
 	list := idList(ids)
 	out := map[string]map[string]int{}
@@ -268,7 +273,7 @@ func exactFacets(t *testing.T, c *Corpus, ids []int64) map[string]map[string]int
 		"tag":      "SELECT tag, count(DISTINCT article_id) FROM tags WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY 1",
 		"language": "SELECT language, count(*) FROM articles WHERE language <> '' AND id IN (SELECT value FROM json_each(?)) GROUP BY 1",
 	} {
-		rows, err := c.db.Query(q, list)
+		rows, err := c.DB.Query(q, list)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -306,9 +311,8 @@ func checkFacets(t *testing.T, what string, f *Facets, want map[string]map[strin
 // TestFacets checks the facets against one exact group-by per facet: over
 // every match when they are fewer than FacetSample, and over a given
 // sample of ids.
-func TestFacets(t *testing.T) { facets(t, equivStore(t)) }
-
-func facets(t *testing.T, c *Corpus) {
+func TestFacets(t *testing.T) {
+	c := equivStore(t)
 	ctx := context.Background()
 	for _, q := range []string{"", "ceasefire", "tag:Syria", `speaker:"Anna Keller"`, "water OR tag:Health"} {
 		ids := exactIDs(t, c, Filter{Query: q})
@@ -356,7 +360,7 @@ func facets(t *testing.T, c *Corpus) {
 func TestQueryIDSetsEqualWhere(t *testing.T) {
 	c := equivStore(t)
 	for _, q := range equivQueries {
-		p, err := query.ParseCompile(q)
+		p, err := ParseCompile(q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -364,7 +368,7 @@ func TestQueryIDSetsEqualWhere(t *testing.T) {
 			continue
 		}
 		collect := func(sqlText string, args []any) []int64 {
-			rows, err := c.db.Query(sqlText, args...)
+			rows, err := c.DB.Query(sqlText, args...)
 			if err != nil {
 				t.Fatalf("%q: %v\n%s", q, err, sqlText)
 			}

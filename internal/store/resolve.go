@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"context"
@@ -29,7 +29,7 @@ var aliasTypes = map[query.Field][]string{
 
 // resolveNames rewrites the name terms of f's query to the names of the
 // corpus entities they are aliases of.
-func (c *Corpus) resolveNames(ctx context.Context, f Filter) (Filter, error) {
+func (s *Store) resolveNames(ctx context.Context, f Filter) (Filter, error) {
 	if strings.TrimSpace(f.Query) == "" {
 		return f, nil
 	}
@@ -66,7 +66,7 @@ func (c *Corpus) resolveNames(ctx context.Context, f Filter) (Filter, error) {
 			if !ok || t.Prefix {
 				return nil
 			}
-			name, ok, err := c.entityName(ctx, t.Value, types)
+			name, ok, err := s.entityName(ctx, t.Value, types)
 			if err != nil {
 				return err
 			}
@@ -87,7 +87,7 @@ func (c *Corpus) resolveNames(ctx context.Context, f Filter) (Filter, error) {
 
 // entityName returns the name of the corpus entity alias names, among
 // types (the one with the most mentions under that alias).
-func (c *Corpus) entityName(ctx context.Context, alias string, types []string) (string, bool, error) {
+func (s *Store) entityName(ctx context.Context, alias string, types []string) (string, bool, error) {
 	q := `SELECT e.name FROM entity_aliases a JOIN corpus_entities e ON e.id = a.entity_id
 		WHERE a.alias = ? AND a.type IN (?` + strings.Repeat(",?", len(types)-1) + `) ORDER BY a.mentions DESC LIMIT 1`
 	args := []any{alias}
@@ -95,7 +95,7 @@ func (c *Corpus) entityName(ctx context.Context, alias string, types []string) (
 		args = append(args, t)
 	}
 	var name string
-	err := c.db.QueryRowContext(ctx, q, args...).Scan(&name)
+	err := s.h.QueryRowContext(ctx, q, args...).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -103,7 +103,7 @@ func (c *Corpus) entityName(ctx context.Context, alias string, types []string) (
 		if strings.Contains(err.Error(), "no such table") {
 			return "", false, nil // a store from before corpus identity
 		}
-		return "", false, fmt.Errorf("corpus: resolve name %q: %w", alias, err)
+		return "", false, fmt.Errorf("store: resolve name %q: %w", alias, err)
 	}
 	return name, true, nil
 }

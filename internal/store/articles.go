@@ -1,4 +1,4 @@
-package corpus
+package store
 
 // Reads of single articles and of the corpus's lists (speakers, entities,
 // near-duplicate clusters, outlets), for the web page and the API.
@@ -71,8 +71,8 @@ type StoredArticle struct {
 // Article reads article id (any version) with its provenance and its
 // near-duplicate cluster (at most 200 members, earliest first). An id the
 // store does not hold gives an error wrapping ErrNotFound.
-func (c *Corpus) Article(ctx context.Context, id int64) (*StoredArticle, error) {
-	db := c.db
+func (s *Store) Article(ctx context.Context, id int64) (*StoredArticle, error) {
+	db := s.h
 	a := &StoredArticle{ID: id}
 	var published, fetched sql.NullString
 	var prev, warcOff sql.NullInt64
@@ -94,7 +94,7 @@ func (c *Corpus) Article(ctx context.Context, id int64) (*StoredArticle, error) 
 		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("corpus: article %d: %w", id, err)
+		return nil, fmt.Errorf("store: article %d: %w", id, err)
 	}
 	a.Published = parseTime(published)
 	a.Latest = latest == 1
@@ -108,27 +108,27 @@ func (c *Corpus) Article(ctx context.Context, id int64) (*StoredArticle, error) 
 	a.ClusterID, a.ClusterOriginalID = cluster.Int64, original.Int64
 	a.Record = json.RawMessage(record)
 	if err := json.Unmarshal(a.Record, &a.Article); err != nil {
-		return nil, fmt.Errorf("corpus: article %d: decode record: %w", id, err)
+		return nil, fmt.Errorf("store: article %d: decode record: %w", id, err)
 	}
 	if cluster.Valid {
 		rows, err := db.QueryContext(ctx, `SELECT a.id, a.title, `+outletName+`, a.published FROM articles a
 			LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.cluster_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT 200`, cluster.Int64)
 		if err != nil {
-			return nil, fmt.Errorf("corpus: article %d: cluster: %w", id, err)
+			return nil, fmt.Errorf("store: article %d: cluster: %w", id, err)
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var m ClusterMember
 			var p sql.NullString
 			if err := rows.Scan(&m.ID, &m.Title, &m.Outlet, &p); err != nil {
-				return nil, fmt.Errorf("corpus: article %d: cluster: %w", id, err)
+				return nil, fmt.Errorf("store: article %d: cluster: %w", id, err)
 			}
 			m.Published = parseTime(p)
 			m.Original = m.ID == a.ClusterOriginalID
 			a.Cluster = append(a.Cluster, m)
 		}
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("corpus: article %d: cluster: %w", id, err)
+			return nil, fmt.Errorf("store: article %d: cluster: %w", id, err)
 		}
 	}
 	return a, nil
@@ -136,15 +136,15 @@ func (c *Corpus) Article(ctx context.Context, id int64) (*StoredArticle, error) 
 
 // ArticleText reads only an article's text (ErrNotFound when the store
 // does not hold it).
-func (c *Corpus) ArticleText(ctx context.Context, id int64) (string, error) {
-	db := c.db
+func (s *Store) ArticleText(ctx context.Context, id int64) (string, error) {
+	db := s.h
 	var t string
 	err := db.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&t)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return "", fmt.Errorf("corpus: article %d: %w", id, err)
+		return "", fmt.Errorf("store: article %d: %w", id, err)
 	}
 	return t, nil
 }
@@ -152,8 +152,8 @@ func (c *Corpus) ArticleText(ctx context.Context, id int64) (string, error) {
 // Speakers lists the most quoted speakers of the latest article versions,
 // with their kind (Count.Type) and number of quotes; prefix, when not "",
 // keeps names that start with it (any case).
-func (c *Corpus) Speakers(ctx context.Context, prefix string, limit int) ([]Count, error) {
-	db := c.db
+func (s *Store) Speakers(ctx context.Context, prefix string, limit int) ([]Count, error) {
+	db := s.h
 	q := `SELECT q.speaker_name, q.speaker_kind, count(*) AS n FROM quotes q
 		WHERE q.article_id NOT IN (` + superseded + `) AND q.speaker_name <> ''`
 	var args []any
@@ -168,8 +168,8 @@ func (c *Corpus) Speakers(ctx context.Context, prefix string, limit int) ([]Coun
 // Entities lists the entities in the most latest article versions, of one
 // type (PERSON, ORG, PLACE, MISC) or all (""), with their type and number
 // of articles.
-func (c *Corpus) Entities(ctx context.Context, typ string, limit int) ([]Count, error) {
-	db := c.db
+func (s *Store) TopEntities(ctx context.Context, typ string, limit int) ([]Count, error) {
+	db := s.h
 	q := `SELECT e.name, e.type, count(*) AS n FROM article_entities e WHERE e.article_id NOT IN (` + superseded + `)`
 	var args []any
 	if typ != "" {
@@ -181,17 +181,17 @@ func (c *Corpus) Entities(ctx context.Context, typ string, limit int) ([]Count, 
 }
 
 // counts runs a query of (value, type, count) rows.
-func counts(ctx context.Context, db *sql.DB, q string, args ...any) ([]Count, error) {
+func counts(ctx context.Context, db dbHandle, q string, args ...any) ([]Count, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
+		return nil, fmt.Errorf("store: %w", err)
 	}
 	defer rows.Close()
 	out := []Count{}
 	for rows.Next() {
 		var c Count
 		if err := rows.Scan(&c.Value, &c.Type, &c.Count); err != nil {
-			return nil, fmt.Errorf("corpus: %w", err)
+			return nil, fmt.Errorf("store: %w", err)
 		}
 		out = append(out, c)
 	}
@@ -208,31 +208,31 @@ type Cluster struct {
 
 // Clusters lists the largest near-duplicate clusters (two or more
 // articles), with their members (at most 50 each, earliest first).
-func (c *Corpus) Clusters(ctx context.Context, limit, offset int) ([]Cluster, error) {
-	db := c.db
+func (s *Store) Clusters(ctx context.Context, limit, offset int) ([]Cluster, error) {
+	db := s.h
 	rows, err := db.QueryContext(ctx, `SELECT id, original_article_id, size FROM clusters WHERE size > 1
 		ORDER BY size DESC, id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: clusters: %w", err)
+		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
 	out := []Cluster{}
 	for rows.Next() {
 		var c Cluster
 		if err := rows.Scan(&c.ID, &c.OriginalID, &c.Size); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("corpus: clusters: %w", err)
+			return nil, fmt.Errorf("store: clusters: %w", err)
 		}
 		out = append(out, c)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("corpus: clusters: %w", err)
+		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
 	for i := range out {
 		mrows, err := db.QueryContext(ctx, `SELECT a.id, a.title, `+outletName+`, a.published FROM articles a
 			LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.cluster_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT 50`, out[i].ID)
 		if err != nil {
-			return nil, fmt.Errorf("corpus: clusters: %w", err)
+			return nil, fmt.Errorf("store: clusters: %w", err)
 		}
 		out[i].Members = []ClusterMember{}
 		for mrows.Next() {
@@ -240,7 +240,7 @@ func (c *Corpus) Clusters(ctx context.Context, limit, offset int) ([]Cluster, er
 			var p sql.NullString
 			if err := mrows.Scan(&m.ID, &m.Title, &m.Outlet, &p); err != nil {
 				mrows.Close()
-				return nil, fmt.Errorf("corpus: clusters: %w", err)
+				return nil, fmt.Errorf("store: clusters: %w", err)
 			}
 			m.Published = parseTime(p)
 			m.Original = m.ID == out[i].OriginalID
@@ -248,7 +248,7 @@ func (c *Corpus) Clusters(ctx context.Context, limit, offset int) ([]Cluster, er
 		}
 		mrows.Close()
 		if err := mrows.Err(); err != nil {
-			return nil, fmt.Errorf("corpus: clusters: %w", err)
+			return nil, fmt.Errorf("store: clusters: %w", err)
 		}
 	}
 	return out, nil
@@ -256,9 +256,40 @@ func (c *Corpus) Clusters(ctx context.Context, limit, offset int) ([]Cluster, er
 
 // OutletExists reports whether an outlet of that name or host (www.
 // ignored, any case) is stored.
-func (c *Corpus) OutletExists(ctx context.Context, name string) (bool, error) {
-	db := c.db
+func (s *Store) OutletExists(ctx context.Context, name string) (bool, error) {
+	db := s.h
 	var n int
 	err := db.QueryRowContext(ctx, `SELECT count(*) FROM outlets WHERE name = ? OR host = ?`, name, strings.TrimPrefix(strings.ToLower(name), "www.")).Scan(&n)
 	return n > 0, err
+}
+
+// ClusterCount is the number of near-duplicate clusters of two or more
+// articles.
+func (s *Store) ClusterCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.h.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE size > 1`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count clusters: %w", err)
+	}
+	return n, nil
+}
+
+// ClusterOfURL maps the URL (version key) of every clustered article to
+// its near-duplicate cluster's id, for scoring the clustering against a
+// known truth.
+func (s *Store) ClusterOfURL(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.h.QueryContext(ctx, `SELECT url, cluster_id FROM articles WHERE cluster_id IS NOT NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("store: clusters by URL: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var u string
+		var c int64
+		if err := rows.Scan(&u, &c); err != nil {
+			return nil, fmt.Errorf("store: clusters by URL: %w", err)
+		}
+		out[u] = c
+	}
+	return out, rows.Err()
 }

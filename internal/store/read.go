@@ -1,4 +1,4 @@
-package corpus
+package store
 
 import (
 	"database/sql"
@@ -6,9 +6,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-
-	"github.com/newsgraph/newsgraph/internal/query"
-	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // ErrQuery is wrapped by errors about the request rather than the store:
@@ -16,23 +13,6 @@ import (
 // unknown option value. A web server maps it to 400, a command to a usage
 // error.
 var ErrQuery = errors.New("bad query")
-
-// Corpus answers read queries on a store opened with internal/store. It is
-// safe for concurrent use (it holds only the database handle).
-type Corpus struct {
-	db *sql.DB
-	// probeMin and probeMax bound the newest articles Search reads
-	// first for the newest matches of a query that is not ranked (tests
-	// make them small to exercise that path on a small store).
-	probeMin, probeMax int
-	// text, when not nil, ranks free-text queries, and facets, when
-	// not nil, counts facets (NewIndexed).
-	text   TextSearcher
-	facets FacetSource
-}
-
-// New returns a Corpus reading db, a database opened by store.Open.
-func New(db *sql.DB) *Corpus { return &Corpus{db: db, probeMin: probeMin, probeMax: probeMax} }
 
 // Filter says which articles a request covers. The zero value is every
 // latest article version.
@@ -50,8 +30,8 @@ type Filter struct {
 
 // plan parses and compiles the filter's query and returns the extra
 // article conditions the filter adds (SQL without values).
-func (f Filter) plan() (*query.Plan, string, error) {
-	p, err := query.ParseCompile(f.Query)
+func (f Filter) plan(d dialect) (*Plan, string, error) {
+	p, err := parseCompile(f.Query, d)
 	if err != nil {
 		return nil, "", joinQuery(err)
 	}
@@ -98,7 +78,7 @@ func parseTime(s sql.NullString) *time.Time {
 	if !s.Valid || s.String == "" {
 		return nil
 	}
-	t, err := time.Parse(store.TimeLayout, s.String)
+	t, err := time.Parse(TimeLayout, s.String)
 	if err != nil {
 		t, err = time.Parse(time.RFC3339, s.String)
 		if err != nil {
