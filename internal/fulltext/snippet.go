@@ -20,19 +20,31 @@ type SnippetOptions struct {
 	Tokens int
 }
 
-// colTokens is a column tokenized.
+// colTokens is a column tokenized: the folded tokens end to end in buf,
+// token i ending at ends[i], and each token's span in the column.
 type colTokens struct {
-	toks  []string
+	buf   []byte
+	ends  []int
 	spans [][2]int
 }
 
 func tokenizeCol(s string) colTokens {
-	var c colTokens
+	c := colTokens{buf: make([]byte, 0, len(s))}
 	TokenSpans(s, func(tok []byte, _, start, end int) {
-		c.toks = append(c.toks, string(tok))
+		c.buf = append(c.buf, tok...)
+		c.ends = append(c.ends, len(c.buf))
 		c.spans = append(c.spans, [2]int{start, end})
 	})
 	return c
+}
+
+// tok is token i.
+func (c *colTokens) tok(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = c.ends[i-1]
+	}
+	return c.buf[start:c.ends[i]]
 }
 
 // leaf is a phrase of the query with its number and tokens.
@@ -78,14 +90,15 @@ func Snippet(q Node, cols [numCols]string, col int, o SnippetOptions) string {
 			if l.p.Cols&(1<<c) == 0 || len(l.terms) == 0 {
 				continue
 			}
-			ts := toks[c].toks
-			for p := 0; p+len(l.terms) <= len(ts); p++ {
+			ct := &toks[c]
+			for p := 0; p+len(l.terms) <= len(ct.ends); p++ {
 				ok := true
 				for k, t := range l.terms {
+					tok := ct.tok(p + k)
 					if k == len(l.terms)-1 && l.p.Prefix {
-						ok = strings.HasPrefix(ts[p+k], t)
+						ok = len(tok) >= len(t) && string(tok[:len(t)]) == t
 					} else {
-						ok = ts[p+k] == t
+						ok = string(tok) == t
 					}
 					if !ok {
 						break
@@ -181,7 +194,7 @@ func Snippet(q Node, cols [numCols]string, col int, o SnippetOptions) string {
 // sentence start 100 more (120 from the text's start); the best window,
 // centred on its instances, is highlighted.
 func snippetOf(insts []inst, size func(int) int, nPhrase int, text string, ct colTokens, col int, o SnippetOptions) string {
-	nDoc := len(ct.toks)
+	nDoc := len(ct.ends)
 	// Sentence starts: the first token, and every token after
 	// whitespace that follows '.' or ':'.
 	var first []int
