@@ -68,7 +68,8 @@ func loadBench(b *testing.B) *benchCorpus {
 	return benchOnce.c
 }
 
-// fts5 is the corpus in an FTS5 table, made on first use.
+// fts5 is the corpus in an FTS5 table, made on first use (and closed when
+// b ends).
 func (c *benchCorpus) fts5(b *testing.B) *sql.DB {
 	if c.db == nil {
 		c.db = fts5Store(b, c.docs)
@@ -95,6 +96,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"or", &Or{Any: []Node{tt(w[10]), tt(w[300])}}},
 		{"prefix", &Phrase{Text: w[7][:3], Prefix: true, Cols: TitleText}},
 	}
+	defer func() { c.db = nil }()
 	for _, tc := range cases {
 		b.Run(tc.name+"/index", func(b *testing.B) {
 			for b.Loop() {
@@ -103,8 +105,9 @@ func BenchmarkSearch(b *testing.B) {
 				}
 			}
 		})
-		b.Run(tc.name+"/fts5", func(b *testing.B) {
-			db := c.fts5(b)
+		b.Run(tc.name+"/fts5", func(sb *testing.B) {
+			db := c.fts5(b) // on the parent: it outlives each sub-benchmark
+			b := sb
 			e := fts5Expr(tc.q)
 			for b.Loop() {
 				rows, err := db.Query(`SELECT rowid, -bm25(articles_fts, 3.0, 1.0, 0.5, 0.5) FROM articles_fts WHERE articles_fts MATCH ?
