@@ -2,6 +2,7 @@ package fulltext
 
 import (
 	"errors"
+	"math/bits"
 
 	"modernc.org/libc"
 	"slices"
@@ -203,9 +204,14 @@ const maxPruned = 4096
 // postings whose best possible score (from its largest counts and
 // shortest document) cannot enter the hits found so far is skipped
 // undecoded. ok is false when the query is not of that kind, or the
-// index has dead documents (their counts are in the word's).
+// index has more than maxPruned dead documents (the word's counts hold
+// them: each is tested).
 func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *Result, ok bool) {
-	if len(p.terms) != 1 || p.prefix || opts.Keep != nil || opts.Window > 0 || x.ndead > 0 || opts.Latest && len(x.replaced) > maxPruned {
+	if len(p.terms) != 1 || p.prefix || opts.Keep != nil || opts.Window > 0 || opts.Latest && len(x.replaced) > maxPruned {
+		return nil, false
+	}
+	dead, ok := x.deadDocs()
+	if !ok {
 		return nil, false
 	}
 	for _, w := range p.w {
@@ -218,18 +224,11 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 	if t == nil {
 		return res, true
 	}
-	switch p.cols {
-	case TitleText:
-		res.Total = int(t.dfTT)
-	case TitleOnly:
-		res.Total = int(t.df[Title])
-	case SpeakersOnly:
-		res.Total = int(t.df[Speakers])
-	case EntitiesOnly:
-		res.Total = int(t.df[Entities])
-	default:
+	n, ok := wordCount(t, p.cols)
+	if !ok {
 		return nil, false
 	}
+	res.Total = int(n - holding(t, dead, p.cols))
 	w := p.w
 	weighted := func(counts *[numCols]uint32) float64 {
 		f := 0.0
@@ -243,17 +242,12 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 	if opts.Latest && len(x.replaced) > 0 {
 		var docs []uint32
 		for id := range x.replaced {
-			if d, ok := x.byID[id]; ok {
+			if d, ok := x.byID[id]; ok { // live, so not among the dead
 				docs = append(docs, d)
 			}
 		}
 		slices.Sort(docs)
-		it := newPostIter(t)
-		for _, d := range docs {
-			if it.advance(d) == d && weighted(&it.counts) > 0 {
-				res.Total--
-			}
-		}
+		res.Total -= int(holding(t, docs, p.cols))
 	}
 	k1, b := bm25K1, bm25B
 	top := topK{k: opts.K}
@@ -270,6 +264,9 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 		it.i, it.doc, it.next, it.posEnd = sk.firstAt-1, sk.prev, int(sk.docOff), int(sk.posOff)
 		end := min(sk.firstAt+skipEvery, t.n)
 		for it.i+1 < end && it.step() {
+			if x.ndead > 0 && x.isDead(it.doc) {
+				continue
+			}
 			id := x.ids[it.doc]
 			if opts.Latest && x.replaced[id] > 0 {
 				continue
@@ -353,20 +350,18 @@ func (t *topK) sorted() []Hit {
 // for the ranking pass to replay rather than match them twice.
 func (r *run) hits(p *phraseM) int64 {
 	x := r.x
-	if len(p.terms) == 1 && !p.prefix && x.ndead == 0 {
+	if len(p.terms) == 1 && !p.prefix {
 		t := x.terms[p.terms[0]]
 		if t == nil {
 			return 0
 		}
-		switch p.cols {
-		case TitleText:
-			return int64(t.dfTT)
-		case TitleOnly:
-			return int64(t.df[Title])
-		case SpeakersOnly:
-			return int64(t.df[Speakers])
-		case EntitiesOnly:
-			return int64(t.df[Entities])
+		if n, ok := wordCount(t, p.cols); ok {
+			if x.ndead == 0 {
+				return n
+			}
+			if dead, ok := x.deadDocs(); ok {
+				return n - holding(t, dead, p.cols)
+			}
 		}
 	}
 	q := p.fresh()
@@ -378,6 +373,58 @@ func (r *run) hits(p *phraseM) int64 {
 	}
 	p.replay(rec)
 	return int64(len(rec))
+}
+
+// deadDocs is the dead documents in order, nil when there are more than
+// maxPruned of them.
+func (x *Index) deadDocs() ([]uint32, bool) {
+	if x.ndead > maxPruned {
+		return nil, false
+	}
+	var out []uint32
+	for w, word := range x.dead {
+		for word != 0 {
+			b := word & -word
+			out = append(out, uint32(w*64+bits.TrailingZeros64(b)))
+			word &^= b
+		}
+	}
+	return out, true
+}
+
+// holding counts the documents of docs (in order) that hold the word of
+// postings p in the columns cols.
+func holding(p *postings, docs []uint32, cols uint8) int64 {
+	var n int64
+	it := newPostIter(p)
+	for _, d := range docs {
+		if it.advance(d) == d {
+			for c := range numCols {
+				if cols&(1<<c) != 0 && it.counts[c] > 0 {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
+}
+
+// wordCount is the number of documents, dead ones included, holding the
+// word of p in the columns cols, from its counts; false for a column set
+// it has no count of.
+func wordCount(p *postings, cols uint8) (int64, bool) {
+	switch cols {
+	case TitleText:
+		return int64(p.dfTT), true
+	case TitleOnly:
+		return int64(p.df[Title]), true
+	case SpeakersOnly:
+		return int64(p.df[Speakers]), true
+	case EntitiesOnly:
+		return int64(p.df[Entities]), true
+	}
+	return 0, false
 }
 
 // phraseHit is a document a phrase matched, with its instances per column.

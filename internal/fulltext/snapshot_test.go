@@ -90,6 +90,20 @@ func TestSearchTermEqualsExhaustive(t *testing.T) {
 		}
 		x.Put(d)
 	}
+	check := func(what string) {
+		t.Helper()
+		searchTermEqualsExhaustive(t, x, what)
+	}
+	check("as added")
+	// Dead documents: changed and deleted articles.
+	for i := 5; i < 2000; i += 37 {
+		x.Put(testDoc(r, int64(i)))
+	}
+	x.Delete(8, 80, 800)
+	check("with dead documents")
+}
+
+func searchTermEqualsExhaustive(t *testing.T, x *Index, what string) {
 	all := func(int64) bool { return true }
 	compared := 0
 	for _, word := range []string{"ceasefire", "talks", "genève", "keller", "aleppo", "日本", "nosuch"} {
@@ -106,7 +120,7 @@ func TestSearchTermEqualsExhaustive(t *testing.T) {
 						t.Fatal(err)
 					}
 					if fast.Total != slow.Total || !slices.Equal(fast.Hits, slow.Hits) {
-						t.Errorf("%s cols %b latest %v k %d: %d %v, exhaustive %d %v", word, cols, latest, k,
+						t.Errorf("%s: %s cols %b latest %v k %d: %d %v, exhaustive %d %v", what, word, cols, latest, k,
 							fast.Total, fast.Hits[:min(3, len(fast.Hits))], slow.Total, slow.Hits[:min(3, len(slow.Hits))])
 					}
 					compared += len(slow.Hits)
