@@ -488,8 +488,9 @@ type phraseM struct {
 	cols   uint8
 	idx    int
 	w      [numCols]float64
-	toks   []tokIter // nil when a term is not in the index: no match
-	one    *postIter // toks[0] when it is the only one, a word
+	toks   []tokIter   // nil when a term is not in the index: no match
+	one    *postIter   // toks[0] when it is the only one, a word
+	posts  []*postIter // toks, when every one is a word (no prefix)
 	// rec, when not nil, holds the phrase's matches, read from rec[at]
 	// on instead of from toks.
 	rec     []phraseHit
@@ -529,6 +530,12 @@ func (p *phraseM) open() {
 	p.toks = toks
 	if it, ok := toks[0].(*postIter); ok && len(toks) == 1 {
 		p.one = it
+	}
+	if !p.prefix {
+		p.posts = make([]*postIter, len(toks))
+		for i, t := range toks {
+			p.posts[i] = t.(*postIter)
+		}
 	}
 	p.bufs = make([][]uint32, len(toks))
 }
@@ -571,6 +578,9 @@ func (p *phraseM) find(target uint32) uint32 {
 	if p.toks == nil {
 		return eof
 	}
+	if p.posts != nil {
+		return p.findWords(target)
+	}
 	for {
 		d := p.toks[0].advance(target)
 		if d == eof {
@@ -578,6 +588,35 @@ func (p *phraseM) find(target uint32) uint32 {
 		}
 		all := true
 		for _, t := range p.toks[1:] {
+			if e := t.advance(d); e != d {
+				if e == eof {
+					return eof
+				}
+				target, all = e, false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if p.instances() {
+			return d
+		}
+		target = d + 1
+	}
+}
+
+// findWords is find for a phrase of whole words (no prefix), on the
+// words' own iterators.
+func (p *phraseM) findWords(target uint32) uint32 {
+	first, rest := p.posts[0], p.posts[1:]
+	for {
+		d := first.advance(target)
+		if d == eof {
+			return eof
+		}
+		all := true
+		for _, t := range rest {
 			if e := t.advance(d); e != d {
 				if e == eof {
 					return eof
@@ -620,13 +659,24 @@ func (p *phraseM) instances() bool {
 // phraseCount counts the positions in col where the phrase's tokens
 // follow each other.
 func (p *phraseM) phraseCount(col int) uint32 {
-	for _, t := range p.toks {
-		if t.count(col) == 0 {
-			return 0
+	if p.posts != nil {
+		for _, t := range p.posts {
+			if t.counts[col] == 0 {
+				return 0
+			}
 		}
-	}
-	for i, t := range p.toks {
-		p.bufs[i] = t.positions(col, p.bufs[i][:0])
+		for i, t := range p.posts {
+			p.bufs[i] = t.positions(col, p.bufs[i][:0])
+		}
+	} else {
+		for _, t := range p.toks {
+			if t.count(col) == 0 {
+				return 0
+			}
+		}
+		for i, t := range p.toks {
+			p.bufs[i] = t.positions(col, p.bufs[i][:0])
+		}
 	}
 	var n uint32
 	if cap(p.pat) < len(p.toks) {
