@@ -48,6 +48,7 @@ func commands() []command {
 		{"entities", "list the corpus's people, organisations and places; merge or split them", cmdEntities},
 		{"corpus", "generate a synthetic corpus with planted near-duplicates, score clustering", cmdCorpus},
 		{"serve", "serve a corpus database as a web page and a JSON API", cmdServe},
+		{"reindex", "rebuild the full-text index serve ranks with from a corpus database", cmdReindex},
 		{"eval", "score newsgraph against gold data (eval extraction|ner|quotes|techniques …)", cmdEval},
 	}
 }

@@ -23,6 +23,9 @@ type serveOptions struct {
 	Rate     float64
 	Burst    int
 	LogLevel slog.Level
+	// NoTextIndex ranks searches in SQL (FTS5's bm25()) instead of the
+	// full-text index kept beside the store.
+	NoTextIndex bool
 }
 
 // shutdownTimeout is how long requests in flight get to finish after
@@ -39,6 +42,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.Float64Var(&opts.Rate, "rate", 0, "requests per second per client IP (0: 20; negative: no limit)")
 	fs.IntVar(&opts.Burst, "burst", 0, "requests a client may make at once (0: 40)")
 	fs.TextVar(&opts.LogLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn, error")
+	fs.BoolVar(&opts.NoTextIndex, "no-text-index", false, "rank searches in SQL (FTS5) instead of the full-text index kept beside the store")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph serve --db FILE [--addr 127.0.0.1:8080] [--token T] [SOURCE …]")
 		fmt.Fprintln(e.stderr, "sources given are ingested first (as newsgraph ingest does; the store is created if missing)")
@@ -75,7 +79,23 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: opts.LogLevel}))
-	srv, err := web.New(st, web.Options{Token: opts.Token, Rate: opts.Rate, Burst: opts.Burst, Logger: logger})
+	wopts := web.Options{Token: opts.Token, Rate: opts.Rate, Burst: opts.Burst, Logger: logger}
+	if !opts.NoTextIndex && !store.IsFile(opts.DB) {
+		logger.Info("no full-text index for a PostgreSQL store: searches rank in SQL")
+	} else if !opts.NoTextIndex {
+		start := time.Now()
+		ti, err := st.UseTextIndex(ctx)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if err := ti.Save(); err != nil {
+				logger.Warn("full-text index", "err", err)
+			}
+		}()
+		logger.Info("full-text index ready", "articles", ti.Len(), "took", time.Since(start).Round(time.Millisecond))
+	}
+	srv, err := web.New(st, wopts)
 	if err != nil {
 		return err
 	}

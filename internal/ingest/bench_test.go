@@ -28,11 +28,14 @@ func BenchmarkIngest(b *testing.B) {
 		b.Fatal(err)
 	}
 	// "no-identity" stores names unlinked: the baseline for what corpus
-	// identity (the default) costs, in the same run.
+	// identity (the default) costs, in the same run; "no-text-log" drops
+	// the triggers that log changes for the full-text index: the
+	// baseline for what keeping the index in step costs a writer.
 	for _, c := range []struct {
 		name       string
 		noIdentity bool
-	}{{"no-identity", true}, {"identity", false}} {
+		noTextLog  bool
+	}{{"no-identity", true, false}, {"identity", false, false}, {"no-text-log", false, true}} {
 		b.Run(c.name, func(b *testing.B) {
 			var total time.Duration
 			for b.Loop() {
@@ -40,6 +43,13 @@ func BenchmarkIngest(b *testing.B) {
 					store.Options{NoIdentity: c.noIdentity})
 				if err != nil {
 					b.Fatal(err)
+				}
+				if c.noTextLog {
+					for _, tr := range []string{"insert", "update", "delete"} {
+						if _, err := st.DB.Exec("DROP TRIGGER text_changes_" + tr); err != nil {
+							b.Fatal(err)
+						}
+					}
 				}
 				t0 := time.Now()
 				sum, err := ingest.Run(context.Background(), st, []string{warc}, ingest.Options{})

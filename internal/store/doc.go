@@ -36,6 +36,7 @@
 //	minhash, lsh_bands
 //	             near-duplicate detection state (internal/dedup)
 //	articles_fts FTS5 over title, text, speaker names and entity names (bm25)
+//	text_changes the log of writes to those columns, for TextIndex
 //
 // Writing: (*Store).Begin opens a write transaction (*Tx) and Tx.PutArticle
 // stores one analysed input with all its annotations; the ingest pipeline
@@ -48,6 +49,18 @@
 // SQLite, or an empty file or database opened read-only) rather than add
 // the schema to it; an empty one opened to write becomes a store. Begin and Commit fail with ErrGone
 // when the file was deleted or replaced while open (Check).
+//
+// Full-text index: (*Store).UseTextIndex opens the in-memory index of
+// internal/fulltext over the four full-text columns, with each article's
+// facet values, and Search then ranks free-text queries and counts facets
+// with it (the same hits, scores, snippets and counts as FTS5 and SQL;
+// SQLite stores only so far). The store
+// stays the source of truth: triggers log every write to those columns in
+// text_changes inside the writing transaction, every search first applies
+// the changes logged since the index's last one, and a snapshot file
+// beside the store (path + "-fulltext", written atomically) spares the
+// rebuild at start; without a usable snapshot the index is rebuilt from
+// the articles (RebuildTextIndex, newsgraph reindex).
 //
 // The schema only grows: later versions add tables, columns with defaults
 // and indexes, never rename or drop.

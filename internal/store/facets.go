@@ -78,6 +78,9 @@ func (s *Store) Facets(ctx context.Context, opts FacetOptions) (*Facets, error) 
 
 // facetsOf counts the facets of the articles ids.
 func (s *Store) facetsOf(ctx context.Context, ids []int64, sampled bool) (*Facets, error) {
+	if t := s.textIndex(); t != nil {
+		return facetsFromRows(t, ids, sampled), nil
+	}
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
 	if len(ids) == 0 {
@@ -165,4 +168,101 @@ func topCounts(m map[string]int, k int) []Count {
 		return strings.Compare(a.Value, b.Value)
 	})
 	return out[:min(len(out), k)]
+}
+
+// facetsFromRows counts the facets of ids from the facet rows kept in
+// memory (FacetSource): the counts facetsOf reads with SQL, names
+// grouped as SQLite's NOCASE groups them.
+func facetsFromRows(t *TextIndex, ids []int64, sampled bool) *Facets {
+	f := &Facets{Counted: len(ids), Sampled: sampled,
+		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
+	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
+	var lists [3]nocaseCounts // speakers, persons, tags
+	t.FacetRows(ids, func(_ int64, r *FacetRow) {
+		if r.Outlet != "" {
+			outlets[r.Outlet]++
+		}
+		if r.Month != "" {
+			months[r.Month]++
+		}
+		if r.Language != "" {
+			langs[r.Language]++
+		}
+		for i, l := range [][]string{r.Speakers, r.Persons, r.Tags} {
+			for _, v := range l {
+				lists[i].add(v)
+			}
+		}
+	})
+	f.Outlet, f.Language = topCounts(outlets, facetSize), topCounts(langs, facetSize)
+	for m, n := range months {
+		f.Date = append(f.Date, Count{Value: m, Count: n})
+	}
+	slices.SortFunc(f.Date, func(a, b Count) int { return strings.Compare(a.Value, b.Value) })
+	f.Speaker, f.Person, f.Tag = lists[0].top(facetSize), lists[1].top(facetSize), lists[2].top(facetSize)
+	return f
+}
+
+// nocaseCounts counts names grouped as SQLite's NOCASE collation groups
+// them (ASCII letters folded), each group shown as first seen.
+type nocaseCounts struct {
+	byValue map[string]*nocaseCount // every spelling seen
+	byKey   map[string]*nocaseCount // the groups
+}
+
+type nocaseCount struct {
+	Count
+	key string
+}
+
+func (m *nocaseCounts) add(v string) {
+	if c := m.byValue[v]; c != nil {
+		c.Count.Count++
+		return
+	}
+	if m.byValue == nil {
+		m.byValue, m.byKey = map[string]*nocaseCount{}, map[string]*nocaseCount{}
+	}
+	k := asciiLower(v)
+	c := m.byKey[k]
+	if c == nil {
+		c = &nocaseCount{Count: Count{Value: v}, key: k}
+		m.byKey[k] = c
+	}
+	c.Count.Count++
+	m.byValue[v] = c
+}
+
+// top is the k most frequent, ties in NOCASE order (as ORDER BY n DESC, v
+// on a NOCASE column).
+func (m *nocaseCounts) top(k int) []Count {
+	all := make([]*nocaseCount, 0, len(m.byKey))
+	for _, c := range m.byKey {
+		all = append(all, c)
+	}
+	slices.SortFunc(all, func(a, b *nocaseCount) int {
+		if a.Count.Count != b.Count.Count {
+			return b.Count.Count - a.Count.Count
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	out := make([]Count, 0, min(len(all), k))
+	for _, c := range all[:min(len(all), k)] {
+		out = append(out, c.Count)
+	}
+	return out
+}
+
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return strings.Map(func(r rune) rune {
+				if r >= 'A' && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }

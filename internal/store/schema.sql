@@ -303,3 +303,35 @@ CREATE TABLE IF NOT EXISTS techniques (
     PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS techniques_technique ON techniques(technique, article_id);
+
+-- Change log of the full-text columns, for the full-text index kept beside
+-- the store (internal/fulltext, opened by Store.TextIndex): one row, in
+-- commit order (seq), for every article inserted, deleted, or updated in
+-- title, text, speaker_names, entity_names or previous_version_id. It is
+-- written by the triggers below in the writing transaction itself, so it
+-- is exactly as durable as the article rows: an index that applied every
+-- change up to seq N applies the rows after N and is in step again, after
+-- a crash as after another process's writes. Rows are never deleted.
+-- The index also keeps each article's facet values (outlet name, month,
+-- language, tags, persons, speakers): an outlet renamed logs its articles
+-- (the others change only with an article's row: PutArticle, the entity
+-- renames that rewrite entity_names and speaker_names, deletion).
+CREATE TABLE IF NOT EXISTS text_changes (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS text_changes_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO text_changes(article_id) VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS text_changes_update AFTER UPDATE OF title, text, speaker_names, entity_names, previous_version_id ON articles BEGIN
+    INSERT INTO text_changes(article_id) VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS text_changes_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO text_changes(article_id) VALUES (old.id);
+END;
+CREATE TRIGGER IF NOT EXISTS text_changes_outlet AFTER UPDATE OF name, host ON outlets BEGIN
+    INSERT INTO text_changes(article_id) SELECT id FROM articles WHERE outlet_id = new.id;
+END;
+-- The store's identity: a full-text index snapshot names the store it was
+-- taken of, so a snapshot beside a replaced file is never used.
+INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));

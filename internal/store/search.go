@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/fulltext"
 )
 
 // SearchOptions configures Search. The zero value returns the first 20
@@ -137,6 +139,45 @@ func (s *Store) Search(ctx context.Context, opts SearchOptions) (*SearchResult, 
 	if opts.Facets {
 		n = max(n, FacetSample+1)
 	}
+	var ranked []rankedID
+	var tq fulltext.Node // the query the text index ran, nil for SQL
+	text := s.textIndex()
+	if text != nil && res.Ranked {
+		if ranked, tq, err = s.rankIndexed(ctx, text, m, n, opts, res); err != nil {
+			return nil, fmt.Errorf("store: search %q: %w", opts.Query, err)
+		}
+	}
+	if tq == nil {
+		if ranked, err = s.rankSQL(ctx, m, n, opts, res); err != nil {
+			return nil, err
+		}
+	}
+	page := ranked[min(opts.Offset, len(ranked)):min(opts.Offset+opts.Limit, len(ranked))]
+	if tq != nil {
+		res.Hits, err = s.hitsIndexed(ctx, tq, page, opts)
+	} else {
+		res.Hits, err = s.hits(ctx, m, page, opts)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", opts.Query, err)
+	}
+	if opts.Facets {
+		sample := ranked[:min(len(ranked), FacetSample)]
+		ids := make([]int64, len(sample))
+		for i, r := range sample {
+			ids[i] = r.id
+		}
+		if res.Facets, err = s.facetsOf(ctx, ids, len(ranked) > FacetSample); err != nil {
+			return nil, fmt.Errorf("store: search %q: facets: %w", opts.Query, err)
+		}
+	}
+	return res, nil
+}
+
+// rankSQL is rank and count in SQL: the first n matches in result order
+// and, unless NoTotal, the total (into res).
+func (s *Store) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, error) {
+	var err error
 	window := 0
 	if !opts.NoTotal && (!res.Ranked || opts.RankLimit > 0) {
 		// Count first: the count decides whether every match is ranked
@@ -167,21 +208,7 @@ func (s *Store) Search(ctx context.Context, opts SearchOptions) (*SearchResult, 
 			return nil, fmt.Errorf("store: search %q: count: %w", opts.Query, err)
 		}
 	}
-	page := ranked[min(opts.Offset, len(ranked)):min(opts.Offset+opts.Limit, len(ranked))]
-	if res.Hits, err = s.hits(ctx, m, page, opts); err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", opts.Query, err)
-	}
-	if opts.Facets {
-		sample := ranked[:min(len(ranked), FacetSample)]
-		ids := make([]int64, len(sample))
-		for i, r := range sample {
-			ids[i] = r.id
-		}
-		if res.Facets, err = s.facetsOf(ctx, ids, len(ranked) > FacetSample); err != nil {
-			return nil, fmt.Errorf("store: search %q: facets: %w", opts.Query, err)
-		}
-	}
-	return res, nil
+	return ranked, nil
 }
 
 // matchSet is a compiled filter split the way Search runs it: the

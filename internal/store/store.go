@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite" // the "sqlite" database/sql driver (pure Go, FTS5)
@@ -60,6 +61,9 @@ type Store struct {
 	// first for the newest matches of a query that is not ranked (tests
 	// make them small to exercise that path on a small store).
 	probeMin, probeMax int
+	// text, when set (UseTextIndex), ranks free-text searches and counts
+	// facets.
+	text *atomic.Pointer[TextIndex]
 }
 
 // Options tunes Open. The zero value works.
@@ -141,7 +145,8 @@ func openSQLite(ctx context.Context, path string, opts Options) (*Store, error) 
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(opts.MaxConns)
-	s := &Store{DB: db, h: dbHandle{db, sqliteDialect}, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
+	s := &Store{DB: db, h: dbHandle{db, sqliteDialect}, path: path, noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax,
+		text: new(atomic.Pointer[TextIndex])}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {

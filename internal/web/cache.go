@@ -140,7 +140,10 @@ func (c *resultCache) clear() {
 // Search limits of the web server (store.SearchOptions): a query that
 // matches more than searchRankLimit articles is ranked among its
 // searchRankLimit most recently ingested matches, so no search computes
-// bm25 for the whole corpus; the count stops at searchCountLimit.
+// bm25 for the whole corpus in SQL; the count stops at searchCountLimit.
+// With the store's full-text index in use (store.Store.UseTextIndex) every
+// match is ranked: the index scores a match in nanoseconds, and the order
+// is then exactly bm25's over every match.
 const (
 	searchRankLimit  = 10_000
 	searchCountLimit = 10_000
@@ -149,6 +152,9 @@ const (
 // search is store.Search through the cache, with the server's limits.
 func (s *Server) search(ctx context.Context, opts store.SearchOptions) (*store.SearchResult, error) {
 	opts.RankLimit, opts.CountLimit = searchRankLimit, searchCountLimit
+	if ti, ok := s.st.(interface{ TextIndexed() bool }); ok && ti.TextIndexed() {
+		opts.RankLimit = 0
+	}
 	key := fmt.Sprintf("search\x00%q\x00%d\x00%d\x00%q\x00%q\x00%t\x00%t", opts.Query, opts.Limit, opts.Offset, opts.MarkOpen, opts.MarkClose, opts.NoTotal, opts.Facets)
 	v, err := s.cache.get(ctx, key, func(ctx context.Context) (any, error) {
 		res, err := s.st.Search(ctx, opts)

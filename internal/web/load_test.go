@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,13 @@ import (
 // (60), NEWSGRAPH_LOAD_CLIENTS (50), NEWSGRAPH_LOAD_DB (a file to keep the
 // generated store in and reuse), NEWSGRAPH_LOAD_PATH (/api/search, or
 // /search for the page with facets), NEWSGRAPH_LOAD_FACETS (0 or 1 for
-// /api/search; default 0), NEWSGRAPH_LOAD_CACHE=0 (no result cache).
+// /api/search; default 0), NEWSGRAPH_LOAD_CACHE=0 (no result cache),
+// NEWSGRAPH_LOAD_QUERIES (distinct, the default: every request is a query
+// not sent before, so the result cache cannot hide the cost; fixed: the
+// fixed query set round robin), NEWSGRAPH_LOAD_SEED (the seed of the
+// distinct queries, 1), NEWSGRAPH_LOAD_CPUPROFILE (a file to write a CPU
+// profile of the load phase to), NEWSGRAPH_LOAD_INDEX=0 (rank in SQL, not
+// with the store's full-text index).
 //
 // The store is generated directly through store.Tx.PutArticle (articles of
 // made-up words with quotes, entities, tags and dates), not through the
@@ -76,6 +83,16 @@ func TestLoad(t *testing.T) {
 	if os.Getenv("NEWSGRAPH_LOAD_CACHE") == "0" {
 		opts.CacheTTL = -1
 	}
+	if os.Getenv("NEWSGRAPH_LOAD_INDEX") != "0" {
+		start := time.Now()
+		ti, err := st.UseTextIndex(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("full-text index: %d articles, ready in %v", ti.Len(), time.Since(start).Round(time.Millisecond))
+	} else {
+		t.Logf("no full-text index: searches rank in SQL")
+	}
 	s, err := New(st, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -88,16 +105,32 @@ func TestLoad(t *testing.T) {
 	if facets == "" {
 		facets = "0"
 	}
-	target := func(i int) string {
-		q := url.Values{"q": {queries[i%len(queries)]}}
+	targetOf := func(query string) string {
+		q := url.Values{"q": {query}}
 		if path == "/api/search" {
 			q.Set("facets", facets)
 		}
 		return ts.URL + path + "?" + q.Encode()
 	}
-	// Warm up: every query once.
+	// next is the query of a client's i-th request.
+	next := func(i int) string { return queries[i%len(queries)] }
+	mode := os.Getenv("NEWSGRAPH_LOAD_QUERIES")
+	var gen *distinctQueries
+	switch mode {
+	case "", "distinct":
+		mode = "distinct"
+		gen = newDistinctQueries(uint64(envInt("NEWSGRAPH_LOAD_SEED", 1)))
+		for _, q := range queries {
+			gen.seen[q] = true // the warm-up's queries are never sent again
+		}
+		next = func(int) string { return gen.next() }
+	case "fixed":
+	default:
+		t.Fatalf("NEWSGRAPH_LOAD_QUERIES=%q: want distinct or fixed", mode)
+	}
+	// Warm up: every query of the fixed set once.
 	for i := range queries {
-		resp, err := http.Get(target(i))
+		resp, err := http.Get(targetOf(queries[i]))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,13 +169,27 @@ func TestLoad(t *testing.T) {
 			}
 		}
 	})
+	if prof := os.Getenv("NEWSGRAPH_LOAD_CPUPROFILE"); prof != "" {
+		f, err := os.Create(prof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	loadBefore := loadAvg()
 	var wg sync.WaitGroup
 	for c := range clients {
 		wg.Go(func() {
 			var mine []time.Duration
 			for i := c; time.Now().Before(deadline); i += clients {
 				t0 := time.Now()
-				resp, err := client.Get(target(i))
+				resp, err := client.Get(targetOf(next(i)))
 				if err == nil {
 					_, err = io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
@@ -183,8 +230,10 @@ func TestLoad(t *testing.T) {
 	for _, v := range errs {
 		nerr += v
 	}
-	t.Logf("%s, %d clients, %v: %d requests (%.0f/s), %d errors %v", path, clients, dur, len(lat)+nerr, float64(len(lat)+nerr)/dur.Seconds(), nerr, errs)
-	t.Logf("latency p50 %v, p95 %v, p99 %v, max %v", pct(.50), pct(.95), pct(.99), pct(1))
+	t.Logf("%s, %s queries, %d clients, %v: %d requests (%.0f/s), %d answered 200 (%.0f/s), %d errors %v", path, mode, clients, dur,
+		len(lat)+nerr, float64(len(lat)+nerr)/dur.Seconds(), len(lat), float64(len(lat))/dur.Seconds(), nerr, errs)
+	t.Logf("load average before %s, after %s", loadBefore, loadAvg())
+	t.Logf("latency of the 200s: p50 %v, p95 %v, p99 %v, max %v", pct(.50), pct(.95), pct(.99), pct(1))
 	t.Logf("memory: heap in use %d MiB before, %d MiB after (peak %d MiB); RSS %d MiB before, %d MiB after (peak %d MiB)",
 		before.HeapInuse>>20, after.HeapInuse>>20, peakHeap>>20, rssBefore>>10, rssAfter>>10, peakRSS>>10)
 	if nerr > 0 {
@@ -200,6 +249,18 @@ func envInt(name string, def int) int {
 		return v
 	}
 	return def
+}
+
+// loadAvg is the machine's load average over 1, 5 and 15 minutes (Linux),
+// "?" elsewhere: the load test shares the machine, and its figures mean
+// little without it.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
 }
 
 // rssKiB is the process's resident set size (Linux), 0 elsewhere.
@@ -364,4 +425,58 @@ func genArticle(r *rand.Rand, zipf *rand.Zipf, i int) *article.Article {
 		a.Tags = a.Tags[:1]
 	}
 	return a
+}
+
+// distinctQueries makes queries over the generated vocabulary that never
+// repeat: single words, word pairs, phrases and OR pairs in turn, their
+// words drawn with the frequencies of the generated texts (frequent words
+// are asked for more), from a seeded generator, so a run is repeatable.
+// It is safe for concurrent use.
+type distinctQueries struct {
+	mu    sync.Mutex
+	r     *rand.Rand
+	zipf  *rand.Zipf
+	seen  map[string]bool
+	shape int
+}
+
+func newDistinctQueries(seed uint64) *distinctQueries {
+	r := rand.New(rand.NewPCG(seed, 77))
+	return &distinctQueries{r: r, zipf: rand.NewZipf(r, 1.1, 2, uint64(len(loadWords)-1)), seen: map[string]bool{}}
+}
+
+// word draws a word: by frequency, or uniformly when uniform is set (once
+// the frequent ones of a shape are used up).
+func (d *distinctQueries) word(uniform bool) string {
+	if uniform {
+		return loadWords[d.r.IntN(len(loadWords))]
+	}
+	return loadWords[d.zipf.Uint64()]
+}
+
+func (d *distinctQueries) next() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.shape++
+	for try := 0; ; try++ {
+		uniform := try >= 20
+		if try%1000 == 999 {
+			d.shape++ // every single word was sent: a pair instead
+		}
+		var q string
+		switch d.shape % 4 {
+		case 0:
+			q = d.word(uniform)
+		case 1:
+			q = d.word(uniform) + " " + d.word(uniform)
+		case 2:
+			q = `"` + d.word(uniform) + " " + d.word(uniform) + `"`
+		default:
+			q = d.word(uniform) + " OR " + d.word(uniform)
+		}
+		if !d.seen[q] {
+			d.seen[q] = true
+			return q
+		}
+	}
 }
