@@ -262,7 +262,12 @@ func TestNATSNodeStopped(t *testing.T) {
 		}
 	})
 	t.Logf("stopped node n%s, the stream's leader, with %d articles stored", node, count(t, st.DB, `SELECT count(*) FROM articles`))
-	sum := <-done
+	var sum *queue.WorkerSummary
+	select {
+	case sum = <-done:
+	case <-time.After(4 * time.Minute):
+		t.Fatal("the worker did not finish in 4 minutes after the node stopped")
+	}
 	if sum == nil {
 		t.FailNow()
 	}

@@ -108,9 +108,9 @@ const (
 // finished and acknowledged first. Run fails only when the consumer is
 // gone or cannot be reached at start.
 //
-// One goroutine pulls; it holds at most one item ahead of the processing
-// goroutines (its heartbeats running), so the round trip of a pull is
-// hidden behind the analysis of the item before.
+// One goroutine pulls through one subscription that keeps a few items
+// ahead of the processing goroutines, so the round trip of a pull is
+// hidden behind the analysis of the items before.
 func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 	cons, err := w.q.work.Consumer(ctx, w.q.names.consumer)
 	if err != nil {
@@ -158,35 +158,67 @@ type run struct {
 }
 
 // pull pulls items and hands them to the processing goroutines until ctx
-// ends or, with UntilEmpty, the queue is drained.
+// ends or, with UntilEmpty, the queue is drained. It keeps one pull
+// subscription with a small buffer (Workers+1 items, refilled ahead), so
+// the processing goroutines rarely wait for the server.
 func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 	pause := 100 * time.Millisecond
+	var iter jetstream.MessagesContext
+	defer func() {
+		if iter != nil {
+			iter.Stop()
+		}
+	}()
 	for ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, r.w.opts.Poll)
-		msg, err := r.cons.Next(jetstream.FetchContext(pctx))
-		cancel()
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, jetstream.ErrNoMessages) {
-				if r.w.opts.UntilEmpty && r.drained(ctx) {
+		if iter == nil {
+			var err error
+			iter, err = r.cons.Messages(jetstream.PullMaxMessages(r.w.opts.Workers+1), jetstream.WithMessagesErrOnMissingHeartbeat(false))
+			if err != nil {
+				if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
+					return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
+				}
+				iter = nil
+				r.w.q.opts.Logger.Warn("subscribe failed, retrying", "err", err)
+				if !sleep(ctx, pause) {
 					return nil
 				}
+				pause = min(2*pause, 2*time.Second)
 				continue
 			}
-			if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
+		}
+		msg, err := iter.Next(jetstream.NextMaxWait(r.w.opts.Poll))
+		if err != nil {
+			switch {
+			case errors.Is(err, nats.ErrTimeout):
+				info, ierr := r.cons.Info(ctx)
+				if ierr != nil {
+					break
+				}
+				if r.w.opts.UntilEmpty && info.NumPending == 0 && info.NumAckPending == 0 {
+					return nil
+				}
+				if info.NumPending > 0 {
+					// Items wait but none came: the subscription lost its
+					// pull request (a node went away and the client
+					// reconnected elsewhere). Subscribe again.
+					r.w.q.opts.Logger.Warn("no items delivered while some are pending; subscribing again", "pending", info.NumPending)
+					iter.Stop()
+					iter = nil
+				}
+			case errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound):
 				return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
+			default:
+				// The subscription ended (connection closed) or the
+				// server failed: subscribe again after a pause; the
+				// client reconnects to another node meanwhile.
+				r.w.q.opts.Logger.Warn("pull failed, retrying", "err", err)
+				iter.Stop()
+				iter = nil
+				if !sleep(ctx, pause) {
+					return nil
+				}
+				pause = min(2*pause, 2*time.Second)
 			}
-			// The server went away or the consumer's leader moves: wait
-			// and pull again (the client reconnects to another node).
-			r.w.q.opts.Logger.Warn("pull failed, retrying", "err", err)
-			select {
-			case <-time.After(pause):
-			case <-ctx.Done():
-				return nil
-			}
-			pause = min(2*pause, 2*time.Second)
 			continue
 		}
 		pause = 100 * time.Millisecond
@@ -194,21 +226,33 @@ func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 		select {
 		case items <- d:
 		case <-ctx.Done():
+			// Not started: give it and the buffered ones back now
+			// rather than after AckWait.
 			d.stop()
-			msg.Nak() // not started: let another worker have it now
+			msg.Nak()
+			iter.Drain()
+			for {
+				m, err := iter.Next(jetstream.NextMaxWait(100 * time.Millisecond))
+				if err != nil {
+					break
+				}
+				m.Nak()
+			}
 			return nil
 		}
 	}
 	return nil
 }
 
-// drained reports whether nothing is pending and nothing is in flight.
-func (r *run) drained(ctx context.Context) bool {
-	info, err := r.cons.Info(ctx)
-	if err != nil {
+// sleep waits d, or less when ctx ends first; it reports whether ctx is
+// still alive.
+func sleep(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-time.After(d):
+		return true
+	case <-ctx.Done():
 		return false
 	}
-	return info.NumPending == 0 && info.NumAckPending == 0
 }
 
 // handle processes one delivered item and acknowledges it once stored,
