@@ -164,6 +164,12 @@ type run struct {
 func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 	pause := 100 * time.Millisecond
 	var iter jetstream.MessagesContext
+	// starved is when the subscription last began to return nothing while
+	// items were pending; draining is set while an abandoned
+	// subscription gives out the items it holds.
+	var starved time.Time
+	draining := false
+	starvedAfter := max(5*time.Second, 5*r.w.opts.Poll)
 	defer func() {
 		if iter != nil {
 			iter.Stop()
@@ -197,14 +203,31 @@ func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 				if r.w.opts.UntilEmpty && info.NumPending == 0 && info.NumAckPending == 0 {
 					return nil
 				}
-				if info.NumPending > 0 {
-					// Items wait but none came: the subscription lost its
-					// pull request (a node went away and the client
-					// reconnected elsewhere). Subscribe again.
-					r.w.q.opts.Logger.Warn("no items delivered while some are pending; subscribing again", "pending", info.NumPending)
-					iter.Stop()
-					iter = nil
+				if info.NumPending == 0 && !draining {
+					starved = time.Time{}
+					break
 				}
+				if starved.IsZero() {
+					starved = time.Now()
+				}
+				if time.Since(starved) < starvedAfter {
+					break
+				}
+				starved = time.Time{}
+				if draining {
+					iter.Stop() // the drain did not end: give up on it
+					iter, draining = nil, false
+					break
+				}
+				// Items wait but none came for a while: the subscription
+				// lost its pull request (a node went away and the client
+				// reconnected elsewhere). Drain it (the items it holds
+				// still come out) and subscribe again.
+				r.w.q.opts.Logger.Warn("no items delivered while some are pending; subscribing again", "pending", info.NumPending)
+				iter.Drain()
+				draining = true
+			case draining && errors.Is(err, jetstream.ErrMsgIteratorClosed):
+				iter, draining = nil, false
 			case errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound):
 				return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
 			default:
@@ -213,7 +236,7 @@ func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 				// client reconnects to another node meanwhile.
 				r.w.q.opts.Logger.Warn("pull failed, retrying", "err", err)
 				iter.Stop()
-				iter = nil
+				iter, draining = nil, false
 				if !sleep(ctx, pause) {
 					return nil
 				}
@@ -221,7 +244,7 @@ func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 			}
 			continue
 		}
-		pause = 100 * time.Millisecond
+		pause, starved = 100*time.Millisecond, time.Time{}
 		d := delivery{msg: msg, stop: r.keepAlive(msg)}
 		select {
 		case items <- d:
