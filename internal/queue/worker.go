@@ -137,6 +137,11 @@ func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 		})
 	}
 	err = g.Wait()
+	// The acknowledgements are sent without waiting for replies: see
+	// that they left before the caller closes the connection.
+	if ferr := w.q.nc.FlushTimeout(5 * time.Second); ferr != nil {
+		w.q.opts.Logger.Warn("flush of acknowledgements failed (their items will be redelivered and found stored)", "err", ferr)
+	}
 	r.sum.Elapsed = time.Since(r.started)
 	return r.sum, err
 }
