@@ -124,6 +124,13 @@ func runWorker(ctx context.Context, e env, opts workerOptions) error {
 		}
 		printSummary(e.stdout, &sum.Summary)
 		printWorkerSummary(e, sum)
+		if opts.UntilEmpty && err == nil {
+			// The whole queue's outcome, all workers together.
+			if s, serr := q.Status(context.WithoutCancel(ctx)); serr == nil {
+				fmt.Fprintf(e.stdout, "queue %-12s %d items done, %d pending, %d in flight, %d dead-lettered\n",
+					q.Name(), s.Done, s.Pending, s.InFlight, s.Dead)
+			}
+		}
 	}
 	if err != nil {
 		return err
