@@ -146,8 +146,8 @@ func printWorkerSummary(e env, s *queue.WorkerSummary) {
 	fmt.Fprintf(e.stdout, "retried            %d failed attempts put back\n", s.Retried)
 	fmt.Fprintf(e.stdout, "dead-lettered      %d (newsgraph queue status / retry)\n", s.DeadLettered)
 	if s.Busy > 0 {
-		fmt.Fprintf(e.stdout, "queue's own time   %.1f%% of analysis and storing time (%s / %s)\n",
-			100*s.Queue.Seconds()/s.Busy.Seconds(), s.Queue.Round(time.Millisecond), s.Busy.Round(time.Millisecond))
+		fmt.Fprintf(e.stdout, "queue's own time   %.1f%% of analysis and storing time (%s / %s); waited for items %s\n",
+			100*s.Queue.Seconds()/s.Busy.Seconds(), s.Queue.Round(time.Millisecond), s.Busy.Round(time.Millisecond), s.Waited.Round(time.Millisecond))
 	}
 }
 

@@ -67,9 +67,10 @@ type WorkerSummary struct {
 	Retried, DeadLettered int
 	// Busy is the time spent in the Ingester, summed over items; Queue the
 	// time the processing goroutines spent on the queue around stored
-	// items: waiting for the item (a pull not hidden behind the item
-	// before, or an idle queue), decoding and acknowledging it.
-	Busy, Queue time.Duration
+	// items (decoding, acknowledging, heartbeats stopped); Waited the time
+	// they waited for items (a pull not hidden behind the item before, an
+	// empty queue, items held by a dead worker until AckWait).
+	Busy, Queue, Waited time.Duration
 }
 
 // Worker pulls items from a queue and stores them through an Ingester.
@@ -289,7 +290,7 @@ func sleep(ctx context.Context, d time.Duration) bool {
 func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	msg := d.msg
 	defer d.stop()
-	queueTime := waited
+	var queueTime time.Duration
 	t0 := time.Now()
 	md, err := msg.Metadata()
 	if err != nil {
@@ -344,6 +345,7 @@ func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	}
 	r.sum.Busy += busy
 	r.sum.Queue += queueTime
+	r.sum.Waited += waited
 	r.w.opts.OnProgress(WorkerProgress{Done: r.done.Add(1), Started: r.started})
 }
 
