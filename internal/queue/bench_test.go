@@ -79,7 +79,7 @@ func BenchmarkScaleOut(b *testing.B) {
 	// a shared machine wall-clock ratios move with the neighbours' load,
 	// CPU time per article much less.
 	var cpuE1, cpuE2, cpuQ1, cpuQ2, cpuNATS1 time.Duration
-	var ownShare float64
+	var ownShare, ownShare2 float64
 	var n int
 	fresh := func() *store.Store {
 		st, err := store.Open(ctx, filepath.Join(dir, time.Now().Format("150405.000000000")+".db"))
@@ -148,6 +148,7 @@ func BenchmarkScaleOut(b *testing.B) {
 			b.Fatalf("queue stored %d articles, embedded %d", s.Articles, n)
 		}
 		d, _, s = runQueue(2, real)
+		ownShare2 += (s.Queue + s.Waited).Seconds() / s.Busy.Seconds()
 		c3 := cpuTime(b)
 		cpuQ2 += c3 - c2
 		queue2 += d
@@ -170,6 +171,7 @@ func BenchmarkScaleOut(b *testing.B) {
 	b.ReportMetric(queue1.Seconds()/queue2.Seconds(), "queue2/queue1")
 	b.ReportMetric(embedded1.Seconds()/embedded2.Seconds(), "embedded2/embedded1")
 	b.ReportMetric(100*ownShare/iters, "queue_own_%")
+	b.ReportMetric(100*ownShare2/iters, "queue2_own_%")
 	b.ReportMetric(float64(publish.Microseconds())/iters/float64(n), "publish_µs/item")
 	b.ReportMetric(float64(bare.Microseconds())/iters/float64(n), "bare_queue_µs/item")
 	b.ReportMetric(float64(own.Microseconds())/iters/float64(n), "worker_queue_µs/item")

@@ -184,7 +184,7 @@ func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 	for ctx.Err() == nil {
 		if iter == nil {
 			var err error
-			iter, err = r.cons.Messages(jetstream.PullMaxMessages(r.w.opts.Workers+1), jetstream.WithMessagesErrOnMissingHeartbeat(false))
+			iter, err = r.cons.Messages(jetstream.PullMaxMessages(pullAhead(r.w.opts.Workers)), jetstream.WithMessagesErrOnMissingHeartbeat(false))
 			if err != nil {
 				if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
 					return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
@@ -406,3 +406,9 @@ func oneLine(s string) string {
 	}
 	return s
 }
+
+// pullAhead is how many items a worker's subscription holds ahead: enough
+// that a pull's round trip (a few ms, more on a loaded cluster) hides
+// behind light items too, few enough that the items a dead worker held
+// are soon back (after AckWait) and that workers share the tail of a queue.
+func pullAhead(workers int) int { return max(8, 4*workers) }
