@@ -22,6 +22,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
+export PATH="$PATH:/usr/local/go/bin"
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 

@@ -124,6 +124,13 @@ func runWorker(ctx context.Context, e env, opts workerOptions) error {
 		}
 		printSummary(e.stdout, &sum.Summary)
 		printWorkerSummary(e, sum)
+		if opts.UntilEmpty && err == nil {
+			// The whole queue's outcome, all workers together.
+			if s, serr := q.Status(context.WithoutCancel(ctx)); serr == nil {
+				fmt.Fprintf(e.stdout, "queue %-12s %d items done, %d pending, %d in flight, %d dead-lettered\n",
+					q.Name(), s.Done, s.Pending, s.InFlight, s.Dead)
+			}
+		}
 	}
 	if err != nil {
 		return err
@@ -139,8 +146,8 @@ func printWorkerSummary(e env, s *queue.WorkerSummary) {
 	fmt.Fprintf(e.stdout, "retried            %d failed attempts put back\n", s.Retried)
 	fmt.Fprintf(e.stdout, "dead-lettered      %d (newsgraph queue status / retry)\n", s.DeadLettered)
 	if s.Busy > 0 {
-		fmt.Fprintf(e.stdout, "queue's own time   %.1f%% of analysis and storing time (%s / %s)\n",
-			100*s.Queue.Seconds()/s.Busy.Seconds(), s.Queue.Round(time.Millisecond), s.Busy.Round(time.Millisecond))
+		fmt.Fprintf(e.stdout, "queue's own time   %.1f%% of analysis and storing time (%s / %s); waited for items %s\n",
+			100*s.Queue.Seconds()/s.Busy.Seconds(), s.Queue.Round(time.Millisecond), s.Busy.Round(time.Millisecond), s.Waited.Round(time.Millisecond))
 	}
 }
 

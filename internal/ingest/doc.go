@@ -47,6 +47,14 @@
 // LSH band index in the store) or starts its own; the cluster's original is
 // its earliest copy (by published date, else ingest order).
 //
+// For a distributed ingest (internal/queue), Run comes apart in two:
+// Expand turns sources into Items — references to content that can be
+// read again (a file by absolute path, a WARC record by file and offset,
+// a link to fetch) or the content itself when it cannot — and a
+// Processor, built once per worker process, reads, analyses and stores
+// one Item in a transaction of its own, with the same idempotence (the
+// content hash) and clustering as Run.
+//
 // Subpackage corpusgen generates synthetic corpora with planted copies for
 // measuring all this.
 //

@@ -10,6 +10,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/analyze"
 	"github.com/newsgraph/newsgraph/internal/dedup"
@@ -94,6 +95,11 @@ type Processor struct {
 	pipe    *analyze.Pipeline
 	hasher  *dedup.Hasher
 	fetcher *Fetcher
+	// writing lets one Ingest at a time write: the store admits one
+	// writer anyway, and goroutines waiting here wake the moment it is
+	// free, where SQLite's busy handler would sleep in steps of up to
+	// 100 ms.
+	writing sync.Mutex
 }
 
 // NewProcessor builds a Processor. Options are those of Run; Workers,
@@ -135,6 +141,8 @@ func (p *Processor) Ingest(ctx context.Context, st Store, it Item) (*Summary, er
 		return nil, r.err
 	}
 	sum := &Summary{Failures: map[string]int{}}
+	p.writing.Lock()
+	defer p.writing.Unlock()
 	w := &writer{st: st, hasher: p.hasher, opts: p.opts, sum: sum}
 	if err := w.add(ctx, r); err != nil {
 		if w.tx != nil {

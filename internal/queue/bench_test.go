@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -61,7 +63,8 @@ func benchWARC(b *testing.B) string {
 // 1 and 2 worker goroutines (publish first, then workers until the queue
 // is empty) — each into a fresh SQLite store, and reports the ratios of
 // the same run, plus the queue's own cost: the workers' time around items
-// (waiting for a pull, decoding, acknowledging) as a share of their time
+// (waiting for a pull, decoding, acknowledging; the queue is full from the
+// start, so every wait is the queue's) as a share of their time
 // analysing and storing, and the time per item of the queue alone
 // (publish, pull and acknowledge with an Ingester that does nothing).
 //
@@ -72,7 +75,11 @@ func BenchmarkScaleOut(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
 	var embedded1, embedded2, queue1, queue2, own, publish, bare time.Duration
-	var ownShare float64
+	// CPU time of this process (and of the NATS servers) per variant: on
+	// a shared machine wall-clock ratios move with the neighbours' load,
+	// CPU time per article much less.
+	var cpuE1, cpuE2, cpuQ1, cpuQ2, cpuNATS1 time.Duration
+	var ownShare, ownShare2 float64
 	var n int
 	fresh := func() *store.Store {
 		st, err := store.Open(ctx, filepath.Join(dir, time.Now().Format("150405.000000000")+".db"))
@@ -119,22 +126,44 @@ func BenchmarkScaleOut(b *testing.B) {
 			return &ingest.Summary{Inputs: 1}, nil
 		})
 	}
+	// Warm up: the first analysis loads the models (seconds of CPU), which
+	// must not be charged to the first variant measured.
+	warm := fresh()
+	if _, err := ingest.Run(ctx, warm, []string{filepath.Join("..", "..", "examples")}, ingest.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	warm.Close()
+	// The NATS servers' CPU time when idle (Raft heartbeats of every
+	// stream on the cluster), subtracted from what they use per variant.
+	n0, t0 := natsCPU(b), time.Now()
+	time.Sleep(5 * time.Second)
+	idle := float64(natsCPU(b)-n0) / float64(time.Since(t0))
 	for b.Loop() {
+		c0 := cpuTime(b)
 		embedded1 += runEmbedded(1)
+		c1, n0 := cpuTime(b), natsCPU(b)
+		cpuE1 += c1 - c0
 		d, p, s := runQueue(1, real)
+		c2 := cpuTime(b)
+		cpuQ1 += c2 - c1
+		cpuNATS1 += natsCPU(b) - n0 - time.Duration(idle*float64(d+p))
 		queue1 += d
 		publish += p
-		own += s.Queue
-		ownShare += s.Queue.Seconds() / s.Busy.Seconds()
+		own += s.Queue + s.Waited
+		ownShare += (s.Queue + s.Waited).Seconds() / s.Busy.Seconds()
 		if s.Articles != n {
 			b.Fatalf("queue stored %d articles, embedded %d", s.Articles, n)
 		}
 		d, _, s = runQueue(2, real)
+		ownShare2 += (s.Queue + s.Waited).Seconds() / s.Busy.Seconds()
+		c3 := cpuTime(b)
+		cpuQ2 += c3 - c2
 		queue2 += d
 		if s.Articles != n {
 			b.Fatalf("queue with 2 workers stored %d articles, embedded %d", s.Articles, n)
 		}
 		embedded2 += runEmbedded(2)
+		cpuE2 += cpuTime(b) - c3
 		d, p, _ = runQueue(1, nothing)
 		bare += d + p
 	}
@@ -149,7 +178,59 @@ func BenchmarkScaleOut(b *testing.B) {
 	b.ReportMetric(queue1.Seconds()/queue2.Seconds(), "queue2/queue1")
 	b.ReportMetric(embedded1.Seconds()/embedded2.Seconds(), "embedded2/embedded1")
 	b.ReportMetric(100*ownShare/iters, "queue_own_%")
+	b.ReportMetric(100*ownShare2/iters, "queue2_own_%")
 	b.ReportMetric(float64(publish.Microseconds())/iters/float64(n), "publish_µs/item")
 	b.ReportMetric(float64(bare.Microseconds())/iters/float64(n), "bare_queue_µs/item")
 	b.ReportMetric(float64(own.Microseconds())/iters/float64(n), "worker_queue_µs/item")
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / iters / float64(n) }
+	b.ReportMetric(ms(cpuE1), "embedded1_cpu_ms/art")
+	b.ReportMetric(ms(cpuE2), "embedded2_cpu_ms/art")
+	b.ReportMetric(ms(cpuQ1), "queue1_cpu_ms/art")
+	b.ReportMetric(ms(cpuQ2), "queue2_cpu_ms/art")
+	b.ReportMetric(ms(cpuNATS1), "nats_servers_cpu_ms/art")
+	// The queue's CPU cost beyond the embedded ingest, servers included,
+	// as a share of the embedded ingest's CPU time per article; and what
+	// two workers would do on two free cores, from their CPU time per
+	// article against one worker's.
+	b.ReportMetric(100*(cpuQ1+cpuNATS1-cpuE1).Seconds()/cpuE1.Seconds(), "queue_cpu_overhead_%")
+	b.ReportMetric(2*cpuQ1.Seconds()/cpuQ2.Seconds(), "queue2/queue1_cpu_bound")
+}
+
+// cpuTime is the user and system CPU time of this process so far.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// natsCPU is the CPU time of the NATS servers of scripts/services.sh so
+// far (0 when their folder is not known): their pid files, /proc/PID/stat.
+func natsCPU(b *testing.B) time.Duration {
+	dir := os.Getenv("NEWSGRAPH_SERVICES")
+	if dir == "" {
+		return 0
+	}
+	var total time.Duration
+	for _, n := range []string{"1", "2", "3"} {
+		pid, err := os.ReadFile(filepath.Join(dir, "nats", "n"+n+".pid"))
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", strings.TrimSpace(string(pid)), "stat"))
+		if err != nil {
+			continue
+		}
+		// Fields after the command's closing parenthesis: utime and stime
+		// are the 12th and 13th (fields 14 and 15 of the whole line).
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		ut, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		total += time.Duration(ut+st) * time.Second / 100 // USER_HZ is 100 on Linux
+	}
+	return total
 }

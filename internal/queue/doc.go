@@ -28,6 +28,10 @@
 // (Attempts+2) is only a backstop. Retry moves the dead letters back to
 // the work stream.
 //
+// AckWait and the consumer's MaxDeliver belong to the queue's one
+// consumer: the last Open sets them for every worker. Attempts is each
+// worker's own (it decides when that worker dead-letters).
+//
 // Status counts the items pending, in flight, done and dead-lettered from
 // the streams' and the consumer's state, so it needs no store: done is
 // every item the work stream has removed (acknowledged) less those

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -262,7 +263,12 @@ func TestNATSNodeStopped(t *testing.T) {
 		}
 	})
 	t.Logf("stopped node n%s, the stream's leader, with %d articles stored", node, count(t, st.DB, `SELECT count(*) FROM articles`))
-	sum := <-done
+	var sum *queue.WorkerSummary
+	select {
+	case sum = <-done:
+	case <-time.After(4 * time.Minute):
+		t.Fatal("the worker did not finish in 4 minutes after the node stopped")
+	}
 	if sum == nil {
 		t.FailNow()
 	}
@@ -272,5 +278,60 @@ func TestNATSNodeStopped(t *testing.T) {
 	}
 	if s := status(t, q); s.Done != uint64(n) || s.Pending != 0 || s.InFlight != 0 {
 		t.Errorf("status %+v, want %d done", s, n)
+	}
+}
+
+// TestWorkerStopsOnCancel: a worker told to stop finishes the item in
+// hand and acknowledges it; the items it pulled ahead go back (at once,
+// or after AckWait for one still on its way when the subscription
+// closed), and the next worker stores each of them once.
+func TestWorkerStopsOnCancel(t *testing.T) {
+	nc, _ := connect(t)
+	q := openQueue(t, nc, queue.Options{AckWait: 2 * time.Second})
+	dir := t.TempDir()
+	for _, day := range []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"} {
+		os.WriteFile(filepath.Join(dir, day+".txt"), []byte(strings.ReplaceAll(page, "%s", day)), 0o644)
+	}
+	if _, err := q.Publish(context.Background(), []string{dir}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var calls atomic.Int32
+	seen := map[string]int{}
+	var mu sync.Mutex
+	slow := queue.IngesterFunc(func(_ context.Context, it ingest.Item) (*ingest.Summary, error) {
+		mu.Lock()
+		seen[it.Name]++
+		mu.Unlock()
+		if calls.Add(1) == 1 {
+			cancel() // stop while the first item is in hand
+		}
+		time.Sleep(300 * time.Millisecond)
+		return &ingest.Summary{Inputs: 1, Articles: 1}, nil
+	})
+	sum, err := q.NewWorker(slow, queue.WorkerOptions{}).Run(ctx)
+	if err != nil || sum.Articles != 1 || calls.Load() != 1 {
+		t.Fatalf("%v, %+v, %d calls; want the one item in hand finished", err, sum, calls.Load())
+	}
+	// The acknowledgement was sent without waiting for the reply: the
+	// status may lag behind it by a moment.
+	s := status(t, q)
+	for end := time.Now().Add(3 * time.Second); s.Done != 1 && time.Now().Before(end); s = status(t, q) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if s.Done != 1 || s.Pending+s.InFlight != 4 {
+		t.Errorf("status %+v, want 1 done and 4 pending or in flight", s)
+	}
+	sum, err = q.NewWorker(slow, queue.WorkerOptions{UntilEmpty: true, Poll: 200 * time.Millisecond}).Run(context.Background())
+	if err != nil || sum.Articles != 4 {
+		t.Errorf("second worker: %v, %+v; want the other 4", err, sum)
+	}
+	if len(seen) != 5 {
+		t.Errorf("%d items processed, want 5", len(seen))
+	}
+	for name, n := range seen {
+		if n != 1 {
+			t.Errorf("%s processed %d times", name, n)
+		}
 	}
 }

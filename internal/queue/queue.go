@@ -159,13 +159,15 @@ func Open(ctx context.Context, nc *nats.Conn, opts Options) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = q.work.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
-		Durable:       q.names.consumer,
-		AckPolicy:     jetstream.AckExplicitPolicy,
-		AckWait:       opts.AckWait,
-		MaxDeliver:    opts.Attempts + 2,
-		MaxAckPending: -1,
-		Description:   "newsgraph workers",
+	_, err = retryTransient(ctx, func() (jetstream.Consumer, error) {
+		return q.work.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
+			Durable:       q.names.consumer,
+			AckPolicy:     jetstream.AckExplicitPolicy,
+			AckWait:       opts.AckWait,
+			MaxDeliver:    opts.Attempts + 2,
+			MaxAckPending: -1,
+			Description:   "newsgraph workers",
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("queue: consumer %s: %w", q.names.consumer, err)
@@ -177,16 +179,37 @@ func Open(ctx context.Context, nc *nats.Conn, opts Options) (*Queue, error) {
 // a cluster that refuses them (fewer nodes) gets one replica.
 func (q *Queue) stream(ctx context.Context, cfg jetstream.StreamConfig, replicas int, auto bool) (jetstream.Stream, error) {
 	cfg.Replicas = replicas
-	s, err := q.js.CreateOrUpdateStream(ctx, cfg)
+	s, err := retryTransient(ctx, func() (jetstream.Stream, error) { return q.js.CreateOrUpdateStream(ctx, cfg) })
 	if err != nil && auto && replicas > 1 {
 		q.opts.Logger.Warn("stream refused with replicas, using one", "stream", cfg.Name, "replicas", replicas, "err", err)
 		cfg.Replicas = 1
-		s, err = q.js.CreateOrUpdateStream(ctx, cfg)
+		s, err = retryTransient(ctx, func() (jetstream.Stream, error) { return q.js.CreateOrUpdateStream(ctx, cfg) })
 	}
 	if err != nil {
 		return nil, fmt.Errorf("queue: stream %s: %w", cfg.Name, err)
 	}
 	return s, nil
+}
+
+// retryTransient calls f until it succeeds, fails with an error other
+// than a JetStream cluster in transition (503: no leader yet, a node just
+// gone) or a timeout, or 30 s have passed.
+func retryTransient[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	end := time.Now().Add(30 * time.Second)
+	for wait := 250 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
+		v, err := f()
+		var apiErr *jetstream.APIError
+		transient := errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil ||
+			errors.As(err, &apiErr) && apiErr.Code == 503
+		if err == nil || !transient || time.Now().After(end) {
+			return v, err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return v, err
+		}
+	}
 }
 
 // Replicas is the number of replicas of the work stream.

@@ -67,9 +67,10 @@ type WorkerSummary struct {
 	Retried, DeadLettered int
 	// Busy is the time spent in the Ingester, summed over items; Queue the
 	// time the processing goroutines spent on the queue around stored
-	// items: waiting for the item (a pull not hidden behind the item
-	// before, or an idle queue), decoding and acknowledging it.
-	Busy, Queue time.Duration
+	// items (decoding, acknowledging, heartbeats stopped); Waited the time
+	// they waited for items (a pull not hidden behind the item before, an
+	// empty queue, items held by a dead worker until AckWait).
+	Busy, Queue, Waited time.Duration
 }
 
 // Worker pulls items from a queue and stores them through an Ingester.
@@ -108,9 +109,9 @@ const (
 // finished and acknowledged first. Run fails only when the consumer is
 // gone or cannot be reached at start.
 //
-// One goroutine pulls; it holds at most one item ahead of the processing
-// goroutines (its heartbeats running), so the round trip of a pull is
-// hidden behind the analysis of the item before.
+// One goroutine pulls through one subscription that keeps a few items
+// ahead of the processing goroutines, so the round trip of a pull is
+// hidden behind the analysis of the items before.
 func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 	cons, err := w.q.work.Consumer(ctx, w.q.names.consumer)
 	if err != nil {
@@ -137,6 +138,11 @@ func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 		})
 	}
 	err = g.Wait()
+	// The acknowledgements are sent without waiting for replies: see
+	// that they left before the caller closes the connection.
+	if ferr := w.q.nc.FlushTimeout(5 * time.Second); ferr != nil {
+		w.q.opts.Logger.Warn("flush of acknowledgements failed (their items will be redelivered and found stored)", "err", ferr)
+	}
 	r.sum.Elapsed = time.Since(r.started)
 	return r.sum, err
 }
@@ -158,57 +164,124 @@ type run struct {
 }
 
 // pull pulls items and hands them to the processing goroutines until ctx
-// ends or, with UntilEmpty, the queue is drained.
+// ends or, with UntilEmpty, the queue is drained. It keeps one pull
+// subscription with a small buffer (Workers+1 items, refilled ahead), so
+// the processing goroutines rarely wait for the server.
 func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 	pause := 100 * time.Millisecond
+	var iter jetstream.MessagesContext
+	// starved is when the subscription last began to return nothing while
+	// items were pending; draining is set while an abandoned
+	// subscription gives out the items it holds.
+	var starved time.Time
+	draining := false
+	starvedAfter := max(5*time.Second, 5*r.w.opts.Poll)
+	defer func() {
+		if iter != nil {
+			iter.Stop()
+		}
+	}()
 	for ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, r.w.opts.Poll)
-		msg, err := r.cons.Next(jetstream.FetchContext(pctx))
-		cancel()
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, jetstream.ErrNoMessages) {
-				if r.w.opts.UntilEmpty && r.drained(ctx) {
+		if iter == nil {
+			var err error
+			iter, err = r.cons.Messages(jetstream.PullMaxMessages(pullAhead(r.w.opts.Workers)), jetstream.WithMessagesErrOnMissingHeartbeat(false))
+			if err != nil {
+				if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
+					return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
+				}
+				iter = nil
+				r.w.q.opts.Logger.Warn("subscribe failed, retrying", "err", err)
+				if !sleep(ctx, pause) {
 					return nil
 				}
+				pause = min(2*pause, 2*time.Second)
 				continue
 			}
-			if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
+		}
+		msg, err := iter.Next(jetstream.NextMaxWait(r.w.opts.Poll))
+		if err != nil {
+			switch {
+			case errors.Is(err, nats.ErrTimeout):
+				info, ierr := r.cons.Info(ctx)
+				if ierr != nil {
+					break
+				}
+				if r.w.opts.UntilEmpty && info.NumPending == 0 && info.NumAckPending == 0 {
+					return nil
+				}
+				if info.NumPending == 0 && !draining {
+					starved = time.Time{}
+					break
+				}
+				if starved.IsZero() {
+					starved = time.Now()
+				}
+				if time.Since(starved) < starvedAfter {
+					break
+				}
+				starved = time.Time{}
+				if draining {
+					iter.Stop() // the drain did not end: give up on it
+					iter, draining = nil, false
+					break
+				}
+				// Items wait but none came for a while: the subscription
+				// lost its pull request (a node went away and the client
+				// reconnected elsewhere). Drain it (the items it holds
+				// still come out) and subscribe again.
+				r.w.q.opts.Logger.Warn("no items delivered while some are pending; subscribing again", "pending", info.NumPending)
+				iter.Drain()
+				draining = true
+			case draining && errors.Is(err, jetstream.ErrMsgIteratorClosed):
+				iter, draining = nil, false
+			case errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound):
 				return fmt.Errorf("queue: consumer %s: %w", r.w.q.names.consumer, err)
+			default:
+				// The subscription ended (connection closed) or the
+				// server failed: subscribe again after a pause; the
+				// client reconnects to another node meanwhile.
+				r.w.q.opts.Logger.Warn("pull failed, retrying", "err", err)
+				iter.Stop()
+				iter, draining = nil, false
+				if !sleep(ctx, pause) {
+					return nil
+				}
+				pause = min(2*pause, 2*time.Second)
 			}
-			// The server went away or the consumer's leader moves: wait
-			// and pull again (the client reconnects to another node).
-			r.w.q.opts.Logger.Warn("pull failed, retrying", "err", err)
-			select {
-			case <-time.After(pause):
-			case <-ctx.Done():
-				return nil
-			}
-			pause = min(2*pause, 2*time.Second)
 			continue
 		}
-		pause = 100 * time.Millisecond
+		pause, starved = 100*time.Millisecond, time.Time{}
 		d := delivery{msg: msg, stop: r.keepAlive(msg)}
 		select {
 		case items <- d:
 		case <-ctx.Done():
+			// Not started: give it and the buffered ones back now
+			// rather than after AckWait.
 			d.stop()
-			msg.Nak() // not started: let another worker have it now
+			msg.Nak()
+			iter.Drain()
+			for {
+				m, err := iter.Next(jetstream.NextMaxWait(100 * time.Millisecond))
+				if err != nil {
+					break
+				}
+				m.Nak()
+			}
 			return nil
 		}
 	}
 	return nil
 }
 
-// drained reports whether nothing is pending and nothing is in flight.
-func (r *run) drained(ctx context.Context) bool {
-	info, err := r.cons.Info(ctx)
-	if err != nil {
+// sleep waits d, or less when ctx ends first; it reports whether ctx is
+// still alive.
+func sleep(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-time.After(d):
+		return true
+	case <-ctx.Done():
 		return false
 	}
-	return info.NumPending == 0 && info.NumAckPending == 0
 }
 
 // handle processes one delivered item and acknowledges it once stored,
@@ -217,7 +290,7 @@ func (r *run) drained(ctx context.Context) bool {
 func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	msg := d.msg
 	defer d.stop()
-	queueTime := waited
+	var queueTime time.Duration
 	t0 := time.Now()
 	md, err := msg.Metadata()
 	if err != nil {
@@ -272,6 +345,7 @@ func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	}
 	r.sum.Busy += busy
 	r.sum.Queue += queueTime
+	r.sum.Waited += waited
 	r.w.opts.OnProgress(WorkerProgress{Done: r.done.Add(1), Started: r.started})
 }
 
@@ -332,3 +406,9 @@ func oneLine(s string) string {
 	}
 	return s
 }
+
+// pullAhead is how many items a worker's subscription holds ahead: enough
+// that a pull's round trip (a few ms, more on a loaded cluster) hides
+// behind light items too, few enough that the items a dead worker held
+// are soon back (after AckWait) and that workers share the tail of a queue.
+func pullAhead(workers int) int { return max(8, 4*workers) }
