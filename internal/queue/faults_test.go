@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/queue"
 	"github.com/newsgraph/newsgraph/internal/store"
+	"github.com/newsgraph/newsgraph/internal/store/pgtest"
 	"github.com/newsgraph/newsgraph/internal/testenv"
 )
 
@@ -333,5 +334,64 @@ func TestWorkerStopsOnCancel(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s processed %d times", name, n)
 		}
+	}
+}
+
+// TestPostgresRestarted: two worker processes store into PostgreSQL, which
+// is restarted while they run; the stores that fail meanwhile are retried,
+// and every record is stored once.
+func TestPostgresRestarted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 300 pages")
+	}
+	services := testenv.Services(t)
+	db := pgtest.NewDatabase(t)
+	nc, url := connect(t)
+	q := openQueue(t, nc, childOptions)
+	dir := t.TempDir()
+	warc, n := generatedWARC(t, dir, 300)
+	ctx := context.Background()
+	if ps, err := q.Publish(ctx, []string{warc}, ingest.Options{}); err != nil || ps.Published != n {
+		t.Fatalf("publish: %v %+v", err, ps)
+	}
+	st, err := store.Open(ctx, db) // the schema, before the workers race to it
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	a, outA := startChild(t, url, q.Name(), db)
+	b, outB := startChild(t, url, q.Name(), db)
+	waitArticles(t, db, n/4, 2*time.Minute)
+	script := filepath.Join("..", "..", "scripts", "services.sh")
+	if out, err := exec.Command(script, "pg-restart", services).CombinedOutput(); err != nil {
+		t.Fatalf("pg-restart: %v\n%s", err, out)
+	}
+	st, err = store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored := count(t, st.DB, `SELECT count(*) FROM articles`); stored >= n {
+		t.Errorf("all %d records were stored before PostgreSQL was back: the restart was not mid-run", stored)
+	} else {
+		t.Logf("PostgreSQL restarted; %d of %d records stored", stored, n)
+	}
+	st.Close()
+	for _, c := range []struct {
+		cmd *exec.Cmd
+		out *bytes.Buffer
+	}{{a, outA}, {b, outB}} {
+		if err := c.cmd.Wait(); err != nil {
+			t.Errorf("worker: %v\n%s", err, c.out)
+		}
+	}
+	t.Logf("workers:\n%s%s", outA, outB)
+	st, err = store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	checkOnce(t, st.DB, n)
+	if s := status(t, q); s.Done != uint64(n) || s.Pending != 0 || s.InFlight != 0 || s.Dead != 0 {
+		t.Errorf("status %+v, want %d done", s, n)
 	}
 }

@@ -6,28 +6,22 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"net/url"
-	"os"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+
+	"github.com/newsgraph/newsgraph/internal/testenv"
 )
 
 // Env is the environment variable that names the server.
-const Env = "NEWSGRAPH_PG"
+const Env = testenv.PGVar
 
 // URL returns the server's URL from NEWSGRAPH_PG; without it the test is
-// skipped, or fails under CI=true.
+// skipped, or fails under CI=true (internal/testenv).
 func URL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv(Env)
-	if u == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not set: CI runs the PostgreSQL tests (scripts/services.sh up prints it)", Env)
-		}
-		t.Skipf("%s is not set (scripts/services.sh up starts a PostgreSQL server and prints it)", Env)
-	}
-	return u
+	return testenv.PG(t)
 }
 
 // NewDatabase creates an empty database on the server for the test and
