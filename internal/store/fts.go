@@ -31,6 +31,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/fulltext"
 )
 
 // FTS columns, as indexes into ftsWeights and bits of a column mask.
@@ -88,33 +90,12 @@ type token struct {
 	start, end int
 }
 
-// tokenize splits s into folded tokens as unicode61 does.
+// tokenize splits s into folded tokens as FTS5's unicode61 tokenizer
+// does (internal/fulltext owns that tokenizer, checked against SQLite's).
 func tokenize(s string, out []token) []token {
-	var b strings.Builder
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if b.Len() > 0 {
-				out = append(out, token{b.String(), start, end})
-			}
-			b.Reset()
-			start = -1
-		}
-	}
-	for i, r := range s {
-		kind, f := foldOf(r)
-		if kind == foldSeparator {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-		if kind == foldToken {
-			b.WriteRune(f)
-		}
-	}
-	flush(len(s))
+	fulltext.TokenSpans(s, func(tok []byte, _, start, end int) {
+		out = append(out, token{string(tok), start, end})
+	})
 	return out
 }
 
