@@ -92,10 +92,20 @@ type token struct {
 
 // tokenize splits s into folded tokens as FTS5's unicode61 tokenizer
 // does (internal/fulltext owns that tokenizer, checked against SQLite's).
+// The folded words go into one buffer, made a string once; each token's
+// word is a slice of it (no allocation per token).
 func tokenize(s string, out []token) []token {
+	buf := make([]byte, 0, len(s))
+	type span struct{ from, to, start, end int }
+	var spans []span
 	fulltext.TokenSpans(s, func(tok []byte, _, start, end int) {
-		out = append(out, token{string(tok), start, end})
+		spans = append(spans, span{len(buf), len(buf) + len(tok), start, end})
+		buf = append(buf, tok...)
 	})
+	all := string(buf)
+	for _, sp := range spans {
+		out = append(out, token{all[sp.from:sp.to], sp.start, sp.end})
+	}
 	return out
 }
 
@@ -111,7 +121,10 @@ func words(s string) []string {
 
 // tsLexeme quotes w as a tsvector or tsquery lexeme.
 func tsLexeme(w string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w) + "'"
+	if strings.ContainsAny(w, `'\`) {
+		w = strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w)
+	}
+	return "'" + w + "'"
 }
 
 // weights is the tsquery weight suffix of a column mask ("AB").
