@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // FTS columns, as indexes into ftsWeights and bits of a column mask.
@@ -90,14 +91,19 @@ type token struct {
 
 // tokenize splits s into folded tokens as unicode61 does.
 func tokenize(s string, out []token) []token {
-	var b strings.Builder
-	start := -1
+	// The folded words go into one buffer, made a string once; each
+	// token's word is a slice of it (no allocation per token).
+	buf := make([]byte, 0, len(s))
+	type span struct{ from, to, start, end int }
+	var spans []span
+	first := len(out)
+	start, from := -1, 0
 	flush := func(end int) {
 		if start >= 0 {
-			if b.Len() > 0 {
-				out = append(out, token{b.String(), start, end})
+			if len(buf) > from {
+				spans = append(spans, span{from, len(buf), start, end})
+				out = append(out, token{})
 			}
-			b.Reset()
 			start = -1
 		}
 	}
@@ -108,13 +114,17 @@ func tokenize(s string, out []token) []token {
 			continue
 		}
 		if start < 0 {
-			start = i
+			start, from = i, len(buf)
 		}
 		if kind == foldToken {
-			b.WriteRune(f)
+			buf = utf8.AppendRune(buf, f)
 		}
 	}
 	flush(len(s))
+	all := string(buf)
+	for i, sp := range spans {
+		out[first+i] = token{all[sp.from:sp.to], sp.start, sp.end}
+	}
 	return out
 }
 
@@ -130,7 +140,10 @@ func words(s string) []string {
 
 // tsLexeme quotes w as a tsvector or tsquery lexeme.
 func tsLexeme(w string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w) + "'"
+	if strings.ContainsAny(w, `'\`) {
+		w = strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w)
+	}
+	return "'" + w + "'"
 }
 
 // weights is the tsquery weight suffix of a column mask ("AB").
