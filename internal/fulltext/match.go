@@ -102,22 +102,9 @@ func (p *phraseM) find(target uint32) uint32 {
 		return p.findWords(target)
 	}
 	for {
-		d := p.toks[0].advance(target)
+		d := intersect(p.toks, target)
 		if d == eof {
 			return eof
-		}
-		all := true
-		for _, t := range p.toks[1:] {
-			if e := t.advance(d); e != d {
-				if e == eof {
-					return eof
-				}
-				target, all = e, false
-				break
-			}
-		}
-		if !all {
-			continue
 		}
 		if p.instances() {
 			return d
@@ -129,24 +116,10 @@ func (p *phraseM) find(target uint32) uint32 {
 // findWords is find for a phrase of whole words (no prefix), on the
 // words' own iterators.
 func (p *phraseM) findWords(target uint32) uint32 {
-	first, rest := p.posts[0], p.posts[1:]
 	for {
-		d := first.advance(target)
+		d := intersect(p.posts, target)
 		if d == eof {
 			return eof
-		}
-		all := true
-		for _, t := range rest {
-			if e := t.advance(d); e != d {
-				if e == eof {
-					return eof
-				}
-				target, all = e, false
-				break
-			}
-		}
-		if !all {
-			continue
 		}
 		if p.instances() {
 			return d
@@ -263,22 +236,9 @@ func (a *andM) advance(target uint32) uint32 {
 
 func (a *andM) find(target uint32) uint32 {
 	for {
-		d := a.must[0].advance(target)
+		d := intersect(a.must, target)
 		if d == eof {
 			return eof
-		}
-		all := true
-		for _, m := range a.must[1:] {
-			if e := m.advance(d); e != d {
-				if e == eof {
-					return eof
-				}
-				target, all = e, false
-				break
-			}
-		}
-		if !all {
-			continue
 		}
 		excluded := false
 		for _, m := range a.not {
@@ -329,5 +289,28 @@ func (o *orM) collect(doc uint32, freq []float64) {
 		if o.at[i] == doc {
 			m.collect(doc, freq)
 		}
+	}
+}
+
+// intersect returns the first document >= target that every iterator of
+// its has (eof when there is none), leapfrogging: each iterator advances
+// to the latest candidate, and a later one moves the candidate on.
+func intersect[T interface{ advance(uint32) uint32 }](its []T, target uint32) uint32 {
+next:
+	for {
+		d := its[0].advance(target)
+		if d == eof {
+			return eof
+		}
+		for _, t := range its[1:] {
+			if e := t.advance(d); e != d {
+				if e == eof {
+					return eof
+				}
+				target = e
+				continue next
+			}
+		}
+		return d
 	}
 }
