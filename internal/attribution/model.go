@@ -64,7 +64,6 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 func writeChain(bw *bufio.Writer, c *perceptron.Chain, o SaveOptions) {
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	iv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
 	f32 := func(f float32) { binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(f)); bw.Write(buf[:4]) }
 	L := c.NLabels
 	uv(uint64(L))
@@ -74,43 +73,7 @@ func writeChain(bw *bufio.Writer, c *perceptron.Chain, o SaveOptions) {
 			f32(v)
 		}
 	}
-	type row struct {
-		h uint64
-		r int32
-	}
-	var rows []row
-	for h, r := range c.Index {
-		w := c.W[int(r)*L : int(r+1)*L]
-		keep := false
-		for _, v := range w {
-			if math.Abs(float64(v)) >= o.Prune {
-				keep = true
-			}
-		}
-		if keep {
-			rows = append(rows, row{h, r})
-		}
-	}
-	slices.SortFunc(rows, func(a, b row) int {
-		switch {
-		case a.h < b.h:
-			return -1
-		case a.h > b.h:
-			return 1
-		}
-		return 0
-	})
-	uv(uint64(len(rows)))
-	prev := uint64(0)
-	for _, r := range rows {
-		uv(r.h - prev)
-		prev = r.h
-	}
-	for _, r := range rows {
-		for _, v := range c.W[int(r.r)*L : int(r.r+1)*L] {
-			iv(int64(math.Round(float64(v) / o.Quantum)))
-		}
-	}
+	perceptron.WriteRows(bw, c.Index, c.W, L, o.Prune, o.Quantum)
 }
 
 // ReadModel reads a model written by Save.
@@ -182,27 +145,9 @@ func readChain(br *bufio.Reader, allowed func(int, int) bool) (*perceptron.Chain
 			}
 		}
 	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<26 {
-		return nil, fmt.Errorf("row count: %v", err)
-	}
-	hashes := make([]uint64, n)
-	prev := uint64(0)
-	for i := range hashes {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, err
-		}
-		prev += d
-		hashes[i] = prev
-	}
-	w := make([]float32, int(n)*L)
-	for i := range w {
-		v, err := binary.ReadVarint(br)
-		if err != nil {
-			return nil, err
-		}
-		w[i] = float32(v) * q
+	hashes, w, err := perceptron.ReadRows(br, L, q)
+	if err != nil {
+		return nil, err
 	}
 	c.FreezeRows(hashes, w)
 	return c, nil

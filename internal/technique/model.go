@@ -79,7 +79,6 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 func writeRows(bw *bufio.Writer, index map[uint64]int32, w []float32, L int, trans [][]float32, o SaveOptions) {
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	iv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
 	f32 := func(f float32) { binary.LittleEndian.PutUint32(buf[:4], math.Float32bits(f)); bw.Write(buf[:4]) }
 	uv(uint64(L))
 	f32(float32(o.Quantum))
@@ -89,42 +88,7 @@ func writeRows(bw *bufio.Writer, index map[uint64]int32, w []float32, L int, tra
 			f32(v)
 		}
 	}
-	type row struct {
-		h uint64
-		r int32
-	}
-	var rows []row
-	for h, r := range index {
-		keep := false
-		for _, v := range w[int(r)*L : int(r+1)*L] {
-			if math.Abs(float64(v)) >= o.Prune {
-				keep = true
-			}
-		}
-		if keep {
-			rows = append(rows, row{h, r})
-		}
-	}
-	slices.SortFunc(rows, func(a, b row) int {
-		switch {
-		case a.h < b.h:
-			return -1
-		case a.h > b.h:
-			return 1
-		}
-		return 0
-	})
-	uv(uint64(len(rows)))
-	prev := uint64(0)
-	for _, r := range rows {
-		uv(r.h - prev)
-		prev = r.h
-	}
-	for _, r := range rows {
-		for _, v := range w[int(r.r)*L : int(r.r+1)*L] {
-			iv(int64(math.Round(float64(v) / o.Quantum)))
-		}
-	}
+	perceptron.WriteRows(bw, index, w, L, o.Prune, o.Quantum)
 }
 
 // ReadModel reads a model written by Save.
@@ -234,27 +198,9 @@ func readRows(br *bufio.Reader) (int, [][]float32, []uint64, []float32, error) {
 			}
 		}
 	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<26 {
-		return 0, nil, nil, nil, fmt.Errorf("row count: %v", err)
-	}
-	hashes := make([]uint64, n)
-	prev := uint64(0)
-	for i := uint64(0); i < n; i++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return 0, nil, nil, nil, err
-		}
-		prev += d
-		hashes[i] = prev
-	}
-	w := make([]float32, int(n)*L)
-	for i := range w {
-		v, err := binary.ReadVarint(br)
-		if err != nil {
-			return 0, nil, nil, nil, err
-		}
-		w[i] = float32(v) * q
+	hashes, w, err := perceptron.ReadRows(br, L, q)
+	if err != nil {
+		return 0, nil, nil, nil, err
 	}
 	return L, trans, hashes, w, nil
 }
