@@ -161,6 +161,14 @@ func startChild(t *testing.T, url, name, db string) (*exec.Cmd, *bytes.Buffer) {
 	return cmd, &out
 }
 
+// waitChild waits for a worker process to end; it should succeed.
+func waitChild(t *testing.T, cmd *exec.Cmd, out *bytes.Buffer) {
+	t.Helper()
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("worker: %v\n%s", err, out)
+	}
+}
+
 // TestWorkerKilled: two worker processes on one SQLite file; one is
 // SIGKILLed mid-run and started again. Every record is stored once.
 func TestWorkerKilled(t *testing.T) {
@@ -192,14 +200,8 @@ func TestWorkerKilled(t *testing.T) {
 	}
 	a.Wait()
 	a2, outA2 := startChild(t, url, name, db)
-	for _, c := range []struct {
-		cmd *exec.Cmd
-		out *bytes.Buffer
-	}{{b, outB}, {a2, outA2}} {
-		if err := c.cmd.Wait(); err != nil {
-			t.Errorf("worker: %v\n%s", err, c.out)
-		}
-	}
+	waitChild(t, b, outB)
+	waitChild(t, a2, outA2)
 	t.Logf("killed worker:\n%s\nothers:\n%s%s", outA, outB, outA2)
 	st, err = store.Open(ctx, db)
 	if err != nil {
@@ -382,14 +384,8 @@ func TestPostgresRestarted(t *testing.T) {
 		t.Logf("PostgreSQL restarted; %d of %d records stored", stored, n)
 	}
 	st.Close()
-	for _, c := range []struct {
-		cmd *exec.Cmd
-		out *bytes.Buffer
-	}{{a, outA}, {b, outB}} {
-		if err := c.cmd.Wait(); err != nil {
-			t.Errorf("worker: %v\n%s", err, c.out)
-		}
-	}
+	waitChild(t, a, outA)
+	waitChild(t, b, outB)
 	t.Logf("workers:\n%s%s", outA, outB)
 	st, err = store.Open(ctx, db)
 	if err != nil {
