@@ -198,28 +198,7 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 	}
 
 	// Over time.
-	from, args := p.FromWhere("", extra)
-	rows, err := s.h.QueryContext(ctx, "SELECT "+s.d.period(opts.By)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
-	if err != nil {
-		return fail("over time", err)
-	}
-	for rows.Next() {
-		var pc PeriodCount
-		var per *string
-		if err := rows.Scan(&per, &pc.Count); err != nil {
-			rows.Close()
-			return fail("over time", err)
-		}
-		st.Articles += pc.Count
-		if per == nil {
-			st.Undated += pc.Count
-			continue
-		}
-		pc.Period = *per
-		st.Over = append(st.Over, pc)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if st.Over, st.Articles, st.Undated, err = s.overTime(ctx, p, extra, opts.By); err != nil {
 		return fail("over time", err)
 	}
 
@@ -239,7 +218,7 @@ func (s *Store) Stats(ctx context.Context, opts StatsOptions) (*Stats, error) {
 
 	// The largest outlets, and their top lists.
 	outFrom, oargs := p.FromWhere("JOIN outlets o ON o.id = a.outlet_id", extra)
-	rows, err = s.h.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
+	rows, err := s.h.QueryContext(ctx, "SELECT o.id, "+outletName+", o.host, count(*) AS n "+outFrom+
 		" GROUP BY o.id ORDER BY n DESC, o.id LIMIT ?", append(oargs, opts.Outlets)...)
 	if err != nil {
 		return fail("outlets", err)
@@ -395,6 +374,56 @@ func (s *Store) Techniques(ctx context.Context, f Filter) ([]TechniqueCount, err
 		return nil, fmt.Errorf("store: techniques %q: %w", f.Query, err)
 	}
 	return out, nil
+}
+
+// overTime counts the articles p matches per period (dated ones, oldest
+// first), and all of them and the undated ones.
+func (s *Store) overTime(ctx context.Context, p *Plan, extra string, by Interval) (over []PeriodCount, articles, undated int, err error) {
+	from, args := p.FromWhere("", extra)
+	rows, err := s.h.QueryContext(ctx, "SELECT "+s.d.period(by)+" AS period, count(*) "+from+" GROUP BY period ORDER BY period", args...)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	defer rows.Close()
+	over = []PeriodCount{}
+	for rows.Next() {
+		var pc PeriodCount
+		var per *string
+		if err := rows.Scan(&per, &pc.Count); err != nil {
+			return nil, 0, 0, err
+		}
+		articles += pc.Count
+		if per == nil {
+			undated += pc.Count
+			continue
+		}
+		pc.Period = *per
+		over = append(over, pc)
+	}
+	return over, articles, undated, rows.Err()
+}
+
+// TechniqueTrend is the techniques of the articles f matches per period
+// (Day, Week or Month; dated articles only), with each period's article
+// count: Stats's Over and TechniquesOver alone, without its other lists.
+func (s *Store) TechniqueTrend(ctx context.Context, f Filter, by Interval) ([]PeriodCount, []PeriodTechniques, error) {
+	f, err := s.resolveNames(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, extra, err := f.plan(s.d)
+	if err != nil {
+		return nil, nil, err
+	}
+	over, _, _, err := s.overTime(ctx, p, extra, by)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: technique trend %q: %w", f.Query, err)
+	}
+	byPeriod, err := s.techniquesOver(ctx, p, extra, by, over)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: technique trend %q: %w", f.Query, err)
+	}
+	return over, byPeriod, nil
 }
 
 // techniquesOver counts the techniques per period of the dated articles;

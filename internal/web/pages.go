@@ -493,12 +493,12 @@ func (s *Server) pageOutlet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Techniques = techniqueRows(p.Stats.Techniques, all)
-	monthly, err := s.st.Stats(r.Context(), store.StatsOptions{Filter: store.Filter{Query: q}, By: store.Month, Top: 1, Outlets: 1})
+	months, byMonth, err := s.st.TechniqueTrend(r.Context(), store.Filter{Query: q}, store.Month)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p.Trend = techniqueTrend(p.Stats.Techniques, monthly.Over, monthly.TechniquesOver)
+	p.Trend = techniqueTrend(p.Stats.Techniques, months, byMonth)
 	g := p.Stats.Gender
 	p.People = genderBar(g.People.Female, g.People.Male, g.People.Unknown)
 	p.Quotes = genderBar(g.Quotes.Female, g.Quotes.Male, g.Quotes.Unknown)

@@ -136,6 +136,7 @@ type reader interface {
 	TopEntities(ctx context.Context, typ string, limit int) ([]store.Count, error)
 	Stats(ctx context.Context, opts store.StatsOptions) (*store.Stats, error)
 	Techniques(ctx context.Context, f store.Filter) ([]store.TechniqueCount, error)
+	TechniqueTrend(ctx context.Context, f store.Filter, by store.Interval) ([]store.PeriodCount, []store.PeriodTechniques, error)
 	Clusters(ctx context.Context, limit, offset int) ([]store.Cluster, error)
 	OutletExists(ctx context.Context, name string) (bool, error)
 	Export(ctx context.Context, w io.Writer, opts store.ExportOptions) (int, error)
