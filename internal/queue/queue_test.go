@@ -38,9 +38,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// childOptions are the queue options of the tests that kill workers: a
-// short AckWait so a dead worker's item comes back soon.
-var childOptions = queue.Options{AckWait: 3 * time.Second, RetryDelay: 100 * time.Millisecond}
+// childOptions are the queue options of the tests that run worker
+// processes: a short AckWait so a dead worker's item comes back soon, and
+// a first retry delay that lets an item's attempts (1 + 2 + 4 + 8 s
+// between them) outlast a PostgreSQL restart, as the default's (2 s)
+// do; with 100 ms, items stored during a restart were dead-lettered.
+var childOptions = queue.Options{AckWait: 3 * time.Second, RetryDelay: time.Second}
 
 func runChild(url, name, db string) error {
 	ctx := context.Background()
