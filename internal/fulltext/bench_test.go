@@ -1,9 +1,11 @@
 package fulltext
 
 import (
+	"cmp"
 	"database/sql"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,5 +136,88 @@ func BenchmarkPut(b *testing.B) {
 	for b.Loop() {
 		x := New()
 		x.Put(c.docs[:2000]...)
+	}
+}
+
+// BenchmarkSearchShapes measures Search on the index of a real store, read
+// from its snapshot (NEWSGRAPH_BENCH_SNAPSHOT, for example the load test's
+// store's FILE-fulltext), with distinct queries of each shape of the load
+// test drawn with Zipf frequencies from the index's own words (most
+// frequent first), top 20 and the total to 10,000 as the web server asks
+// (NEWSGRAPH_BENCH_COUNT_LIMIT: another limit, 0 for exact totals).
+func BenchmarkSearchShapes(b *testing.B) {
+	path := os.Getenv("NEWSGRAPH_BENCH_SNAPSHOT")
+	if path == "" {
+		b.Skip("set NEWSGRAPH_BENCH_SNAPSHOT to a store's full-text snapshot")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, _, err := ReadSnapshot(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type wd struct {
+		w  string
+		df int32
+	}
+	var ws []wd
+	for t, p := range x.terms {
+		if p.df[Text] > 0 {
+			ws = append(ws, wd{t, p.df[Text]})
+		}
+	}
+	slices.SortFunc(ws, func(a, b wd) int { return cmp.Or(cmp.Compare(b.df, a.df), strings.Compare(a.w, b.w)) })
+	ws = ws[:min(len(ws), 8000)]
+	tt := func(s string) *Phrase { return &Phrase{Text: s, Cols: TitleText} }
+	shapes := []struct {
+		name string
+		q    func(a, b string) Node
+	}{
+		{"word", func(a, _ string) Node { return tt(a) }},
+		{"pair", func(a, b string) Node { return &And{Must: []Node{tt(a), tt(b)}} }},
+		{"phrase", func(a, b string) Node { return tt(a + " " + b) }},
+		{"or", func(a, b string) Node { return &Or{Any: []Node{tt(a), tt(b)}} }},
+	}
+	limit := 10_000 // the web server's count limit
+	if v, err := strconv.Atoi(os.Getenv("NEWSGRAPH_BENCH_COUNT_LIMIT")); err == nil {
+		limit = v
+	}
+	for _, sh := range shapes {
+		b.Run(sh.name, func(b *testing.B) {
+			r := rand.New(rand.NewPCG(1, 2))
+			z := rand.NewZipf(r, 1.1, 2, uint64(len(ws)-1))
+			seen := map[[2]int]bool{}
+			// next draws a pair not drawn before: by frequency, uniformly
+			// after 20 tries, as the load test's distinct queries.
+			next := func() (string, string) {
+				for try := 0; ; try++ {
+					var k [2]int
+					if try < 20 {
+						k = [2]int{int(z.Uint64()), int(z.Uint64())}
+					} else {
+						k = [2]int{r.IntN(len(ws)), r.IntN(len(ws))}
+					}
+					if sh.name == "word" {
+						k[1] = 0
+					}
+					if !seen[k] {
+						seen[k] = true
+						return ws[k[0]].w, ws[k[1]].w
+					}
+				}
+			}
+			total := 0
+			for b.Loop() {
+				res, err := x.Search(sh.q(next()), Options{K: 20, CountLimit: limit})
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += res.Total
+			}
+			b.ReportMetric(float64(total)/float64(b.N), "matches/op")
+		})
 	}
 }

@@ -14,13 +14,19 @@
 // Articles are numbered in the order they are added; a changed article
 // is added again and its old document marked dead.
 //
-// Search scores every match of a query of several phrases: the count of
-// matches must be exact, and bm25 needs each phrase's exact count of
-// matching articles (FTS5's nHit), so every match is decoded anyway, and
-// scoring costs a few nanoseconds on top (BenchmarkSearch). A query of one
-// word takes its total from the word's counts and skips, undecoded, the
-// posting blocks whose best possible score cannot enter the hits found so
-// far (block-max pruning).
+// Top-k without scoring every match (block-max pruning): each skip block
+// of a word's postings keeps the largest counts, the shortest document
+// and the best term weight of its documents, which bound the score any
+// document of the block can get. A query of one word takes its total
+// from the word's counts and skips, undecoded, the blocks that cannot
+// enter the hits found so far. An And or an Or of words does the same
+// (block-max WAND for the Or) once the total is known to pass
+// Options.CountLimit: it counts every match up to the limit (an Or whose
+// word alone passes it, not at all) and says TotalCapped. Phrases and
+// other shapes score every match: bm25 needs each phrase's exact count
+// of matching articles (FTS5's nHit), so every match is decoded anyway.
+// The hits are the same, score for score, on every path
+// (TestSearchWordsEqualsExhaustive, TestSearchTermEqualsExhaustive).
 //
 // Snippet makes FTS5's snippet() of a column from the article's columns
 // and the query, for the hits shown only.

@@ -71,14 +71,34 @@ type skip struct {
 	// block that cannot reach the best hits found so far).
 	maxCount [numCols]uint32
 	minLen   uint32
+	// bestTT is the best bm25 term weight (the score over idf) a
+	// document of the block has for the word in title or text with the
+	// default column weights, computed with the mean document length
+	// refLen; it bounds the block's scores while the index's mean length
+	// is at most refLen (a longer mean only raises a term weight), far
+	// closer than maxCount and minLen, which come from different
+	// documents. refLen is set when the block starts, a twentieth above
+	// the mean length then.
+	bestTT, refLen float64
 }
 
-func (p *postings) add(doc uint32, length uint32, counts *[numCols]uint32, positions *[numCols][]uint32) {
+// termWeight is bm25's weight of a term with the weighted count f in a
+// document of length d, over its idf, as Search computes it.
+func termWeight(f, d, avgdl float64) float64 {
+	k1, b := bm25K1, bm25B
+	return float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*d)/avgdl)))
+}
+
+func (p *postings) add(doc uint32, length uint32, counts *[numCols]uint32, positions *[numCols][]uint32, avgdl float64) {
 	if p.n%skipEvery == 0 {
-		p.skips = append(p.skips, skip{prev: p.last, docOff: uint32(len(p.docs)), posOff: uint32(len(p.pos)), firstAt: p.n, minLen: length})
+		p.skips = append(p.skips, skip{prev: p.last, docOff: uint32(len(p.docs)), posOff: uint32(len(p.pos)), firstAt: p.n, minLen: length,
+			refLen: avgdl * 1.05})
 	}
 	sk := &p.skips[len(p.skips)-1]
 	sk.minLen = min(sk.minLen, length)
+	if f := DefaultWeights[Title]*float64(counts[Title]) + DefaultWeights[Text]*float64(counts[Text]); f > 0 {
+		sk.bestTT = max(sk.bestTT, termWeight(f, float64(length), sk.refLen))
+	}
 	for c := range numCols {
 		sk.maxCount[c] = max(sk.maxCount[c], counts[c])
 	}
@@ -220,6 +240,7 @@ func (x *Index) put(a *analysed) {
 	}
 	x.live++
 	x.tokens += int64(a.length)
+	avgdl := float64(x.tokens) / float64(x.live)
 	for _, t := range a.order {
 		p := x.terms[t]
 		if p == nil {
@@ -228,7 +249,7 @@ func (x *Index) put(a *analysed) {
 			x.sortedStale = true
 		}
 		h := a.terms[t]
-		p.add(doc, a.length, &h.counts, &h.positions)
+		p.add(doc, a.length, &h.counts, &h.positions, avgdl)
 	}
 }
 

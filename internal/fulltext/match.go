@@ -116,6 +116,25 @@ func (p *phraseM) find(target uint32) uint32 {
 // findWords is find for a phrase of whole words (no prefix), on the
 // words' own iterators.
 func (p *phraseM) findWords(target uint32) uint32 {
+	if it := p.one; it != nil {
+		// One word: its mask says which columns hold it.
+		for {
+			d := it.advance(target)
+			if d == eof {
+				return eof
+			}
+			if it.mask&p.cols != 0 {
+				for c := range numCols {
+					p.inst[c] = 0
+					if p.cols&(1<<c) != 0 {
+						p.inst[c] = it.counts[c]
+					}
+				}
+				return d
+			}
+			target = d + 1
+		}
+	}
 	for {
 		d := intersect(p.posts, target)
 		if d == eof {

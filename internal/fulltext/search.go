@@ -54,6 +54,12 @@ type Options struct {
 	// Weights are the bm25 weights of the columns (zero: 3, 1, 0.5, 0.5,
 	// as internal/corpus ranks).
 	Weights [numCols]float64
+	// CountLimit, when > 0, lets Search stop counting past it: with more
+	// matches, Total is CountLimit + 1 and TotalCapped is set, and the
+	// best matches are found without scoring every match (see prune.go).
+	CountLimit int
+	// NoTotal says the caller needs no Total (it is then a lower bound).
+	NoTotal bool
 }
 
 // Hit is a match with its bm25 score (higher is better: FTS5's bm25()
@@ -70,6 +76,9 @@ type Result struct {
 	Total int
 	// RankedWithin is Options.Window when it applied, else 0.
 	RankedWithin int
+	// TotalCapped says more than Options.CountLimit articles match: Total
+	// is then CountLimit + 1 (or, with NoTotal, a lower bound).
+	TotalCapped bool
 }
 
 // DefaultWeights are the column weights of internal/corpus's ranking.
@@ -105,6 +114,14 @@ type run struct {
 
 // Search runs the query.
 func (x *Index) Search(q Node, opts Options) (*Result, error) {
+	res, err := x.search(q, opts)
+	if err == nil && opts.CountLimit > 0 && res.Total > opts.CountLimit {
+		res.Total, res.TotalCapped = opts.CountLimit+1, true
+	}
+	return res, err
+}
+
+func (x *Index) search(q Node, opts Options) (*Result, error) {
 	if opts.K <= 0 {
 		opts.K = 20
 	}
@@ -136,17 +153,14 @@ func (x *Index) Search(q Node, opts Options) (*Result, error) {
 			return res, nil
 		}
 	}
-	k1, b := bm25K1, bm25B
-	freq := make([]float64, len(r.phrases))
+	sc := &scorer{x: x, idf: idf, avgdl: avgdl, freq: make([]float64, len(r.phrases))}
+	if res, ok := x.searchWords(r, m, sc, opts); ok {
+		return res, nil
+	}
 	score := func(doc uint32) float64 {
-		clear(freq)
-		m.collect(doc, freq)
-		d := float64(x.length[doc])
-		s := 0.0
-		for i, f := range freq {
-			s += idf[i] * (float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*d)/avgdl))))
-		}
-		return s
+		clear(sc.freq)
+		m.collect(doc, sc.freq)
+		return sc.score(doc)
 	}
 	res := &Result{}
 	var all []Hit // every match, with Window
@@ -184,6 +198,26 @@ func (x *Index) Search(q Node, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// scorer computes bm25 from the weighted instance counts of a query's
+// phrases at a document, as FTS5's bm25() does, term by term in the
+// phrases' order, so that every path of Search gives the same bits.
+type scorer struct {
+	x     *Index
+	idf   []float64
+	avgdl float64
+	freq  []float64
+}
+
+func (s *scorer) score(doc uint32) float64 {
+	k1, b := bm25K1, bm25B
+	d := float64(s.x.length[doc])
+	v := 0.0
+	for i, f := range s.freq {
+		v += s.idf[i] * (float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*d)/s.avgdl))))
+	}
+	return v
+}
+
 func cmpInt(a, b int64) int {
 	switch {
 	case a < b:
@@ -210,10 +244,6 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 	if len(p.terms) != 1 || p.prefix || opts.Keep != nil || opts.Window > 0 || opts.Latest && len(x.replaced) > maxPruned {
 		return nil, false
 	}
-	dead, ok := x.deadDocs()
-	if !ok {
-		return nil, false
-	}
 	for _, w := range p.w {
 		if w*2 != float64(int64(w*2)) || w >= 1<<20 {
 			return nil, false // weighted counts as products would not be FTS5's sums
@@ -224,11 +254,11 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 	if t == nil {
 		return res, true
 	}
-	n, ok := wordCount(t, p.cols)
+	n, ok := x.liveCount(t, p.cols, opts.Latest)
 	if !ok {
 		return nil, false
 	}
-	res.Total = int(n - holding(t, dead, p.cols))
+	res.Total = int(n)
 	w := p.w
 	weighted := func(counts *[numCols]uint32) float64 {
 		f := 0.0
@@ -239,24 +269,13 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 		}
 		return f
 	}
-	if opts.Latest && len(x.replaced) > 0 {
-		var docs []uint32
-		for id := range x.replaced {
-			if d, ok := x.byID[id]; ok { // live, so not among the dead
-				docs = append(docs, d)
-			}
-		}
-		slices.Sort(docs)
-		res.Total -= int(holding(t, docs, p.cols))
-	}
 	k1, b := bm25K1, bm25B
 	top := topK{k: opts.K}
 	it := newPostIter(t)
 	for i := range t.skips {
 		sk := &t.skips[i]
 		if len(top.h) == top.k {
-			f := weighted(&sk.maxCount)
-			ub := idf * (float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*float64(sk.minLen))/avgdl))))
+			ub := idf * p.blockWeight(sk, avgdl)
 			if ub*(1+1e-9) < top.h[0].Score {
 				continue
 			}

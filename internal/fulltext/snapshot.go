@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 )
 
 // ErrSnapshot is returned by ReadSnapshot for a file that is not a whole
@@ -14,7 +15,7 @@ import (
 // caller rebuilds the index from the store.
 var ErrSnapshot = errors.New("fulltext: not a usable index snapshot")
 
-const snapshotMagic = "newsgraph-fulltext-3\n"
+const snapshotMagic = "newsgraph-fulltext-4\n"
 
 // SetSeq records the store change sequence the index reflects.
 func (x *Index) SetSeq(seq int64) {
@@ -79,6 +80,8 @@ func (x *Index) WriteSnapshot(w io.Writer, owner string) error {
 				u(uint64(m))
 			}
 			u(uint64(k.minLen))
+			u(math.Float64bits(k.bestTT))
+			u(math.Float64bits(k.refLen))
 		}
 		if len(buf) > 1<<15 {
 			if err := flush(); err != nil {
@@ -220,6 +223,8 @@ func ReadSnapshot(rd io.Reader) (x *Index, owner string, err error) {
 				k.maxCount[c] = uint32(r.u())
 			}
 			k.minLen = uint32(r.u())
+			k.bestTT = math.Float64frombits(r.u())
+			k.refLen = math.Float64frombits(r.u())
 			p.skips[j] = k
 		}
 		x.terms[t] = p

@@ -209,7 +209,7 @@ func (s *Store) rankIndexed(ctx context.Context, text *TextIndex, m matchSet, n 
 	if err != nil {
 		return nil, nil, nil
 	}
-	fo := fulltext.Options{K: n, Latest: m.latest}
+	fo := fulltext.Options{K: n, Latest: m.latest, CountLimit: opts.CountLimit, NoTotal: opts.NoTotal}
 	if !opts.NoTotal {
 		fo.Window = opts.RankLimit
 	}

@@ -43,6 +43,39 @@ func TestIndexedSearchEqualsExact(t *testing.T) {
 	t.Run("hits", func(t *testing.T) { sameHits(t, plain, c) })
 	t.Run("limits", func(t *testing.T) { searchLimits(t, c, plain) })
 	t.Run("facets", func(t *testing.T) { sameFacets(t, plain, c) })
+	t.Run("count limit", func(t *testing.T) { countLimited(t, c, plain) })
+}
+
+// countLimited checks the indexed search as the web server asks it (a
+// count limit, every match ranked), where the index stops counting and
+// skips what cannot rank: the same hits, in the same order, as the exact
+// reference, and the total exact below the limit, capped above it.
+func countLimited(t *testing.T, c, ref *Store) {
+	ctx := context.Background()
+	capped := 0
+	for _, q := range equivQueries {
+		f := Filter{Query: q}
+		want := exactIDs(t, ref, f)
+		const limit = 15
+		res, err := c.Search(ctx, SearchOptions{Filter: f, CountLimit: limit, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantTotal, wantCapped := len(want), false
+		if wantTotal > limit {
+			wantTotal, wantCapped = limit, true
+			capped++
+		}
+		if res.Total != wantTotal || res.TotalCapped != wantCapped {
+			t.Errorf("%q: total %d capped %v, want %d capped %v", q, res.Total, res.TotalCapped, wantTotal, wantCapped)
+		}
+		if got := hitIDs(res.Hits); !slices.Equal(got, page(want, 0, 50)) {
+			t.Errorf("%q: ids %v, want %v", q, got, page(want, 0, 50))
+		}
+	}
+	if capped < 5 {
+		t.Fatalf("only %d queries matched more than the limit", capped)
+	}
 }
 
 // sameFacets checks that the indexed store counts the facets the SQL one
