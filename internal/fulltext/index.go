@@ -157,6 +157,13 @@ type Index struct {
 	ndead    int
 	// seq is the store change sequence the index reflects.
 	seq int64
+	// common is the common words, biwords the lists of their pairs
+	// (biword.go), chosen when the index had commonAt documents;
+	// commonOff keeps them from being made (tests compare with them).
+	common    map[string]bool
+	biwords   map[string]*postings
+	commonAt  int
+	commonOff bool
 }
 
 // New returns an empty index.
@@ -251,6 +258,8 @@ func (x *Index) put(a *analysed) {
 		h := a.terms[t]
 		p.add(doc, a.length, &h.counts, &h.positions, avgdl)
 	}
+	x.putPairs(doc, a, avgdl)
+	x.maybeChooseCommon()
 }
 
 // Delete removes articles.

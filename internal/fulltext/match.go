@@ -20,12 +20,33 @@ type phraseM struct {
 	inst    [numCols]uint32
 	bufs    [][]uint32
 	pat     []int
+	// bi is the list of the phrase's pair of common words, when it is
+	// one (biword.go): the phrase is then read as one word.
+	bi *postings
 }
+
+// single is the postings of a phrase read as one word (a word, or a pair
+// of common words), nil when it is not one or the word is not indexed;
+// isSingle says whether it is one.
+func (p *phraseM) single() *postings {
+	if p.bi != nil {
+		return p.bi
+	}
+	return p.x.terms[p.terms[0]]
+}
+
+func (p *phraseM) isSingle() bool { return !p.prefix && (p.bi != nil || len(p.terms) == 1) }
 
 // open makes the phrase's token iterators.
 func (p *phraseM) open() {
 	p.toks = nil
 	if len(p.terms) == 0 {
+		return
+	}
+	if p.bi != nil {
+		it := newPostIter(p.bi)
+		p.toks, p.one, p.posts = []tokIter{it}, it, []*postIter{it}
+		p.bufs = make([][]uint32, 1)
 		return
 	}
 	toks := make([]tokIter, len(p.terms))
@@ -62,7 +83,7 @@ func (p *phraseM) open() {
 
 // fresh is a copy of the phrase with new iterators.
 func (p *phraseM) fresh() *phraseM {
-	q := &phraseM{x: p.x, terms: p.terms, prefix: p.prefix, cols: p.cols, w: p.w}
+	q := &phraseM{x: p.x, terms: p.terms, prefix: p.prefix, cols: p.cols, w: p.w, bi: p.bi}
 	q.open()
 	return q
 }

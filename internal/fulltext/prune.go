@@ -34,7 +34,7 @@ func (x *Index) searchWords(r *run, m matcher, sc *scorer, opts Options) (res *R
 	var words []*phraseM
 	for _, n := range nodes {
 		p, ok := n.(*phraseM)
-		if !ok || p.rec != nil || p.prefix || len(p.terms) != 1 {
+		if !ok || p.rec != nil || !p.isSingle() {
 			return nil, false
 		}
 		for _, w := range p.w {

@@ -241,7 +241,7 @@ const maxPruned = 4096
 // index has more than maxPruned dead documents (the word's counts hold
 // them: each is tested).
 func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *Result, ok bool) {
-	if len(p.terms) != 1 || p.prefix || opts.Keep != nil || opts.Window > 0 || opts.Latest && len(x.replaced) > maxPruned {
+	if !p.isSingle() || opts.Keep != nil || opts.Window > 0 || opts.Latest && len(x.replaced) > maxPruned {
 		return nil, false
 	}
 	for _, w := range p.w {
@@ -249,7 +249,7 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 			return nil, false // weighted counts as products would not be FTS5's sums
 		}
 	}
-	t := x.terms[p.terms[0]]
+	t := p.single()
 	res = &Result{Hits: []Hit{}}
 	if t == nil {
 		return res, true
@@ -369,8 +369,8 @@ func (t *topK) sorted() []Hit {
 // for the ranking pass to replay rather than match them twice.
 func (r *run) hits(p *phraseM) int64 {
 	x := r.x
-	if len(p.terms) == 1 && !p.prefix {
-		t := x.terms[p.terms[0]]
+	if p.isSingle() {
+		t := p.single()
 		if t == nil {
 			return 0
 		}
@@ -458,6 +458,9 @@ func (r *run) build(q Node) (matcher, error) {
 		var terms []string
 		Tokens(q.Text, func(tok []byte, _ int) { terms = append(terms, string(tok)) })
 		p := &phraseM{x: r.x, terms: terms, prefix: q.Prefix, cols: q.Cols & allCols, idx: len(r.phrases), w: r.weights}
+		if !q.Prefix {
+			p.bi = r.x.biwordsOf(terms)
+		}
 		r.phrases = append(r.phrases, p)
 		p.open()
 		return p, nil

@@ -250,5 +250,8 @@ func ReadSnapshot(rd io.Reader) (x *Index, owner string, err error) {
 		}
 	}
 	x.sortedStale = true
+	if len(x.ids) >= commonMinDocs {
+		x.chooseCommon()
+	}
 	return x, owner, nil
 }
