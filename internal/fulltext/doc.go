@@ -22,9 +22,11 @@
 // enter the hits found so far. An And or an Or of words does the same
 // (block-max WAND for the Or) once the total is known to pass
 // Options.CountLimit: it counts every match up to the limit (an Or whose
-// word alone passes it, not at all) and says TotalCapped. Phrases and
-// other shapes score every match: bm25 needs each phrase's exact count
-// of matching articles (FTS5's nHit), so every match is decoded anyway.
+// word alone passes it, not at all) and says TotalCapped. A phrase of
+// two of the index's most frequent words is read from the list of that
+// pair (biword.go), like one word. Longer phrases and other shapes score
+// every match: bm25 needs each phrase's exact count of matching articles
+// (FTS5's nHit), so every match is decoded anyway.
 // The hits are the same, score for score, on every path
 // (TestSearchWordsEqualsExhaustive, TestSearchTermEqualsExhaustive).
 //
