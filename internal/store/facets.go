@@ -172,97 +172,115 @@ func topCounts(m map[string]int, k int) []Count {
 
 // facetsFromRows counts the facets of ids from the facet rows kept in
 // memory (FacetSource): the counts facetsOf reads with SQL, names
-// grouped as SQLite's NOCASE groups them.
+// grouped as SQLite's NOCASE groups them, each group shown as its first
+// spelling met in the order of ids. It counts the values' numbers, not
+// their strings.
 func facetsFromRows(t *TextIndex, ids []int64, sampled bool) *Facets {
 	f := &Facets{Counted: len(ids), Sampled: sampled,
 		Outlet: []Count{}, Date: []Count{}, Speaker: []Count{}, Person: []Count{}, Tag: []Count{}, Language: []Count{}}
-	outlets, months, langs := map[string]int{}, map[string]int{}, map[string]int{}
-	var lists [3]nocaseCounts // speakers, persons, tags
-	t.FacetRows(ids, func(_ int64, r *FacetRow) {
-		if r.Outlet != "" {
-			outlets[r.Outlet]++
+	fr := t.facets
+	fr.mu.RLock()
+	defer fr.mu.RUnlock()
+	// Counts by value number (outlet, month, language) and by group
+	// number (speakers, persons, tags) in arrays as long as the
+	// dictionary, from a pool, with the numbers touched listed so that
+	// only they are read and reset.
+	c := fr.counters()
+	defer fr.pool.Put(c)
+	var fields [3][]int32 // the values touched
+	var lists [3][]int32  // the groups touched
+	for _, id := range ids {
+		r := fr.nums[id]
+		if r == nil {
+			continue
 		}
-		if r.Month != "" {
-			months[r.Month]++
-		}
-		if r.Language != "" {
-			langs[r.Language]++
-		}
-		for i, l := range [][]string{r.Speakers, r.Persons, r.Tags} {
-			for _, v := range l {
-				lists[i].add(v)
+		for i, v := range [3]int32{r.outlet, r.month, r.language} {
+			if v >= 0 {
+				if c.byValue[i][v] == 0 {
+					fields[i] = append(fields[i], v)
+				}
+				c.byValue[i][v]++
 			}
 		}
-	})
-	f.Outlet, f.Language = topCounts(outlets, facetSize), topCounts(langs, facetSize)
-	for m, n := range months {
-		f.Date = append(f.Date, Count{Value: m, Count: n})
+		for i, l := range r.lists {
+			for _, v := range l {
+				g := fr.group[v]
+				if c.byGroup[i][g] == 0 {
+					lists[i] = append(lists[i], g)
+					c.first[i][g] = v
+				}
+				c.byGroup[i][g]++
+			}
+		}
+	}
+	defer c.reset(fields, lists)
+	strs := func(i int) map[string]int {
+		out := make(map[string]int, len(fields[i]))
+		for _, v := range fields[i] {
+			out[fr.vals[v]] = int(c.byValue[i][v])
+		}
+		return out
+	}
+	f.Outlet, f.Language = topCounts(strs(0), facetSize), topCounts(strs(2), facetSize)
+	for _, m := range fields[1] {
+		f.Date = append(f.Date, Count{Value: fr.vals[m], Count: int(c.byValue[1][m])})
 	}
 	slices.SortFunc(f.Date, func(a, b Count) int { return strings.Compare(a.Value, b.Value) })
-	f.Speaker, f.Person, f.Tag = lists[0].top(facetSize), lists[1].top(facetSize), lists[2].top(facetSize)
+	top := func(i int) []Count {
+		gs, n := slices.Clone(lists[i]), c.byGroup[i]
+		// As ORDER BY n DESC, v on a NOCASE column.
+		slices.SortFunc(gs, func(a, b int32) int {
+			if n[a] != n[b] {
+				return int(n[b] - n[a])
+			}
+			return strings.Compare(fr.groupKey[a], fr.groupKey[b])
+		})
+		out := make([]Count, 0, min(len(gs), facetSize))
+		for _, g := range gs[:min(len(gs), facetSize)] {
+			out = append(out, Count{Value: fr.vals[c.first[i][g]], Count: int(n[g])})
+		}
+		return out
+	}
+	f.Speaker, f.Person, f.Tag = top(0), top(1), top(2)
 	return f
 }
 
-// nocaseCounts counts names grouped as SQLite's NOCASE collation groups
-// them (ASCII letters folded), each group shown as first seen.
-type nocaseCounts struct {
-	byValue map[string]*nocaseCount // every spelling seen
-	byKey   map[string]*nocaseCount // the groups
+// facetCounters are the count arrays of one facet count.
+type facetCounters struct {
+	byValue [3][]int32 // outlet, month, language
+	byGroup [3][]int32 // speakers, persons, tags
+	first   [3][]int32 // per group, the value met first
 }
 
-type nocaseCount struct {
-	Count
-	key string
-}
-
-func (m *nocaseCounts) add(v string) {
-	if c := m.byValue[v]; c != nil {
-		c.Count.Count++
-		return
-	}
-	if m.byValue == nil {
-		m.byValue, m.byKey = map[string]*nocaseCount{}, map[string]*nocaseCount{}
-	}
-	k := asciiLower(v)
-	c := m.byKey[k]
+// counters takes count arrays from the pool, as long as the dictionary
+// (which only grows). The caller holds the read lock.
+func (f *facetRows) counters() *facetCounters {
+	c, _ := f.pool.Get().(*facetCounters)
 	if c == nil {
-		c = &nocaseCount{Count: Count{Value: v}, key: k}
-		m.byKey[k] = c
+		c = &facetCounters{}
 	}
-	c.Count.Count++
-	m.byValue[v] = c
+	grow := func(a []int32, n int) []int32 {
+		if len(a) < n {
+			return append(a, make([]int32, n-len(a))...)
+		}
+		return a
+	}
+	for i := range 3 {
+		c.byValue[i] = grow(c.byValue[i], len(f.vals))
+		c.byGroup[i] = grow(c.byGroup[i], len(f.groupKey))
+		c.first[i] = grow(c.first[i], len(f.groupKey))
+	}
+	return c
 }
 
-// top is the k most frequent, ties in NOCASE order (as ORDER BY n DESC, v
-// on a NOCASE column).
-func (m *nocaseCounts) top(k int) []Count {
-	all := make([]*nocaseCount, 0, len(m.byKey))
-	for _, c := range m.byKey {
-		all = append(all, c)
-	}
-	slices.SortFunc(all, func(a, b *nocaseCount) int {
-		if a.Count.Count != b.Count.Count {
-			return b.Count.Count - a.Count.Count
+// reset zeroes the counts touched, for the next count.
+func (c *facetCounters) reset(values, groups [3][]int32) {
+	for i := range 3 {
+		for _, v := range values[i] {
+			c.byValue[i][v] = 0
 		}
-		return strings.Compare(a.key, b.key)
-	})
-	out := make([]Count, 0, min(len(all), k))
-	for _, c := range all[:min(len(all), k)] {
-		out = append(out, c.Count)
-	}
-	return out
-}
-
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			return strings.Map(func(r rune) rune {
-				if r >= 'A' && r <= 'Z' {
-					return r + 'a' - 'A'
-				}
-				return r
-			}, s)
+		for _, g := range groups[i] {
+			c.byGroup[i][g] = 0
 		}
 	}
-	return s
 }
