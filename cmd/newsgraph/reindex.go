@@ -44,6 +44,13 @@ func runReindex(ctx context.Context, e env, opts reindexOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "newsgraph: indexed %d articles in %v: %s\n", ti.Len(), time.Since(start).Round(time.Millisecond), ti.SnapshotPath())
+	if path := ti.SnapshotPath(); path != "" {
+		fmt.Fprintf(e.stdout, "newsgraph: indexed %d articles in %v: %s\n", ti.Len(), time.Since(start).Round(time.Millisecond), path)
+		return nil
+	}
+	// A PostgreSQL store: its index is built by each process that opens
+	// it, so this only checks that it can be.
+	fmt.Fprintf(e.stdout, "newsgraph: indexed %d articles in %v (a PostgreSQL store keeps no snapshot: serve builds its index at start)\n",
+		ti.Len(), time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -80,9 +80,7 @@ func runServe(ctx context.Context, e env, opts serveOptions, sources []string) e
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: opts.LogLevel}))
 	wopts := web.Options{Token: opts.Token, Rate: opts.Rate, Burst: opts.Burst, Logger: logger}
-	if !opts.NoTextIndex && !store.IsFile(opts.DB) {
-		logger.Info("no full-text index for a PostgreSQL store: searches rank in SQL")
-	} else if !opts.NoTextIndex {
+	if !opts.NoTextIndex {
 		start := time.Now()
 		ti, err := st.UseTextIndex(ctx)
 		if err != nil {

@@ -29,7 +29,10 @@ type colTokens struct {
 }
 
 func tokenizeCol(s string) colTokens {
-	c := colTokens{buf: make([]byte, 0, len(s))}
+	// Room for the tokens of a text of words of five or more bytes with
+	// their separators, so the lists are seldom grown.
+	n := len(s)/5 + 1
+	c := colTokens{buf: make([]byte, 0, len(s)), ends: make([]int, 0, n), spans: make([][2]int, 0, n)}
 	TokenSpans(s, func(tok []byte, _, start, end int) {
 		c.buf = append(c.buf, tok...)
 		c.ends = append(c.ends, len(c.buf))

@@ -53,14 +53,18 @@
 // Full-text index: (*Store).UseTextIndex opens the in-memory index of
 // internal/fulltext over the four full-text columns, with each article's
 // facet values, and Search then ranks free-text queries and counts facets
-// with it (the same hits, scores, snippets and counts as FTS5 and SQL;
-// SQLite stores only so far). The store
-// stays the source of truth: triggers log every write to those columns in
-// text_changes inside the writing transaction, every search first applies
-// the changes logged since the index's last one, and a snapshot file
-// beside the store (path + "-fulltext", written atomically) spares the
-// rebuild at start; without a usable snapshot the index is rebuilt from
-// the articles (RebuildTextIndex, newsgraph reindex).
+// with it (the same hits, scores, snippets and counts as FTS5 and SQL, on
+// SQLite and PostgreSQL alike: the index reads the query as compiled for
+// FTS5, the other conditions stay the store's SQL). The store stays the
+// source of truth: triggers log every write to those columns in
+// text_changes inside the writing transaction (on PostgreSQL writers take
+// turns, so the log's sequence commits in order, and the index reads it
+// in repeatable-read transactions), every search first applies the
+// changes logged since the index's last one, and on SQLite a snapshot
+// file beside the store (path + "-fulltext", written atomically) spares
+// the rebuild at start; without a usable snapshot, and always on
+// PostgreSQL, the index is built from the articles when it is opened
+// (RebuildTextIndex, newsgraph reindex).
 //
 // The schema only grows: later versions add tables, columns with defaults
 // and indexes, never rename or drop.

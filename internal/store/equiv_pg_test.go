@@ -24,7 +24,15 @@ import (
 
 func pgStores(t *testing.T) (pg, lite *Store) {
 	t.Helper()
-	pg, lite = equivStoreAt(t, pgtest.NewDatabase(t)), equivStore(t)
+	pg, lite, _ = pgStoresURL(t)
+	return pg, lite
+}
+
+// pgStoresURL is pgStores with the PostgreSQL database's URL.
+func pgStoresURL(t *testing.T) (pg, lite *Store, url string) {
+	t.Helper()
+	url = pgtest.NewDatabase(t)
+	pg, lite = equivStoreAt(t, url), equivStore(t)
 	// The one difference of the two builds: when they ran.
 	for _, s := range []*Store{pg, lite} {
 		for _, q := range []string{`UPDATE raw_inputs SET ingested_at = '2026-01-02T03:04:05Z'`, `UPDATE articles SET ingested_at = '2026-01-02T03:04:05Z'`} {
@@ -33,7 +41,7 @@ func pgStores(t *testing.T) (pg, lite *Store) {
 			}
 		}
 	}
-	return pg, lite
+	return pg, lite, url
 }
 
 // clip shortens a JSON text for a message.
@@ -174,8 +182,8 @@ func TestOpenPostgres(t *testing.T) {
 			t.Fatal(err)
 		}
 		var v string
-		if err := st.DB.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil || v != "1" {
-			t.Errorf("schema version %q (%v), want 1", v, err)
+		if err := st.DB.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil || v != fmt.Sprint(pgSchemaVersion) {
+			t.Errorf("schema version %q (%v), want %d", v, err, pgSchemaVersion)
 		}
 		st.Close()
 	}
@@ -221,5 +229,110 @@ func TestOpenPostgres(t *testing.T) {
 	}
 	if strings.Contains(redact("postgres://u:secret@h/db"), "secret") {
 		t.Error("a password is shown in messages")
+	}
+}
+
+// TestIndexedSearchPostgres runs the equivalence tests on a PostgreSQL
+// store that ranks and counts facets with its full-text index, against the
+// SQLite reference; then changes and deletes articles through another
+// connection and checks that the index follows the change log.
+func TestIndexedSearchPostgres(t *testing.T) {
+	pg, lite, url := pgStoresURL(t)
+	ctx := context.Background()
+	ti, err := pg.UseTextIndex(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ti.SnapshotPath() != "" {
+		t.Errorf("snapshot path %q for a PostgreSQL store", ti.SnapshotPath())
+	}
+	searchEqualsExact(t, pg, lite)
+	t.Run("facets", func(t *testing.T) { sameFacets(t, lite, pg) })
+	t.Run("count limit", func(t *testing.T) { countLimited(t, pg, lite) })
+	if ti.Searches() == 0 {
+		t.Fatal("the index answered no search")
+	}
+	// Deletions through another handle of the same database: the index
+	// learns them from text_changes.
+	other, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	for _, id := range []int64{701, 12, 14} {
+		for _, s := range []*Store{other, lite} {
+			if err := s.DeleteArticle(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	searchEqualsExact(t, pg, lite)
+	if n := ti.Len(); n != countArticles(t, lite) {
+		t.Errorf("index holds %d articles, the store %d", n, countArticles(t, lite))
+	}
+}
+
+func countArticles(t *testing.T, s *Store) int {
+	var n int
+	if err := s.DB.QueryRow(`SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestMigratePostgres opens a store left at schema version 1 (before the
+// change log of the full-text index): it is migrated, and its articles,
+// stored before the log existed, are indexed and searched.
+func TestMigratePostgres(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.NewDatabase(t)
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`, pgMigrations[0],
+		`INSERT INTO meta(key, value) VALUES ('schema_version', '1')`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// An article written at version 1, through a store that thinks so.
+	old := pgMigrations
+	pgMigrations = pgMigrations[:1]
+	st, err := Open(ctx, dsn)
+	pgMigrations = old
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := st.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.PutArticle(Input{SHA256: "m1", SourceKind: SourceFile, FilePath: "/m1.html"}, testArticle(pierText, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st, err = Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var v string
+	if err := st.DB.QueryRow(`SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil || v != fmt.Sprint(pgSchemaVersion) {
+		t.Fatalf("schema version %q (%v), want %d", v, err, pgSchemaVersion)
+	}
+	if _, err := st.UseTextIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Search(ctx, SearchOptions{Filter: Filter{Query: "timbers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Snippet == "" {
+		t.Errorf("search after migrating: %+v", res)
 	}
 }

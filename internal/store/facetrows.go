@@ -74,7 +74,7 @@ func (f *facetRows) intern(s string) int32 {
 }
 
 // facetSQL reads facet values: {ids} is replaced by a condition on the
-// article id column named, or by 1 for every article.
+// article id column named, or by 1 = 1 for every article.
 var facetSQL = []struct {
 	q   string
 	col string
@@ -95,7 +95,7 @@ func (f *facetRows) load(ctx context.Context, q interface {
 	fresh := map[int64]*FacetRow{}
 	seen := map[int64]map[string]bool{} // per article, NOCASE keys of a list
 	for i, s := range facetSQL {
-		cond := "1"
+		cond := "1 = 1"
 		if ids != nil {
 			cond = s.col + " IN (" + strings.Join(ids, ",") + ")"
 		}

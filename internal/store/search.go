@@ -204,6 +204,9 @@ func (s *Store) rankSQL(ctx context.Context, m matchSet, n int, opts SearchOptio
 	if !opts.NoTotal && res.Total < 0 {
 		if len(ranked) < n {
 			res.Total = len(ranked) // every match was ranked
+			if opts.CountLimit > 0 && res.Total > opts.CountLimit {
+				res.Total, res.TotalCapped = opts.CountLimit, true
+			}
 		} else if res.Total, res.TotalCapped, err = s.count(ctx, m, opts.CountLimit); err != nil {
 			return nil, fmt.Errorf("store: search %q: count: %w", opts.Query, err)
 		}

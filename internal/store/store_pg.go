@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -18,10 +19,18 @@ import (
 //go:embed schema_pg.sql
 var schemaPG string
 
+//go:embed schema_pg_2.sql
+var schemaPG2 string
+
 // pgMigrations are the PostgreSQL schema's versions, in order: migration i
 // takes the schema from version i to i+1. The schema version is
-// meta.schema_version, as on SQLite; both stores are at SchemaVersion.
-var pgMigrations = []string{schemaPG}
+// meta.schema_version, as on SQLite; the PostgreSQL store is at
+// pgSchemaVersion (version 2 added the change log of the full-text index,
+// which SQLite's version 1 has).
+var pgMigrations = []string{schemaPG, schemaPG2}
+
+// pgSchemaVersion is the version this code migrates a PostgreSQL store to.
+var pgSchemaVersion = len(pgMigrations)
 
 // pgWriteLock is the key of the transaction-level advisory lock every
 // write transaction takes first: writers to one PostgreSQL store, in any
@@ -34,7 +43,7 @@ var pgMigrations = []string{schemaPG}
 const pgWriteLock = 0x6e657773 // "news"
 
 // openPostgres opens the PostgreSQL database at dsn (a postgres:// URL)
-// and migrates its schema to SchemaVersion.
+// and migrates its schema to pgSchemaVersion.
 func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	name := redact(dsn)
 	cfg, err := pgx.ParseConfig(dsn)
@@ -47,7 +56,7 @@ func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(opts.MaxConns)
 	s := &Store{DB: db, h: dbHandle{db, postgresDialect}, d: postgresDialect, path: name,
-		noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax}
+		noIdentity: opts.NoIdentity, probeMin: probeMin, probeMax: probeMax, text: new(atomic.Pointer[TextIndex])}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", name, err)
@@ -61,9 +70,9 @@ func openPostgres(ctx context.Context, dsn string, opts Options) (*Store, error)
 		db.Close()
 		return nil, err
 	}
-	if v > SchemaVersion {
+	if v > pgSchemaVersion {
 		db.Close()
-		return nil, fmt.Errorf("%w: %s has version %d, this build knows %d", ErrSchemaTooNew, name, v, SchemaVersion)
+		return nil, fmt.Errorf("%w: %s has version %d, this build knows %d", ErrSchemaTooNew, name, v, pgSchemaVersion)
 	}
 	return s, nil
 }

@@ -23,8 +23,8 @@ import (
 // articles_fts does.
 //
 // The store stays the source of truth. At open the index is read from its
-// snapshot file (the store's path + "-fulltext") and brought up to date
-// from the log; without a usable snapshot (none, damaged, of another
+// snapshot file (an SQLite store's path + "-fulltext"; a PostgreSQL store
+// has none) and brought up to date from the log; without a usable snapshot (none, damaged, of another
 // store, or ahead of the log) it is rebuilt from the articles. Save writes
 // the snapshot (atomically: a temporary file renamed over the old one),
 // so a crash at any point leaves the store, the log and at worst an older
@@ -53,8 +53,26 @@ type TextIndex struct {
 // step: only the next open will have to rebuild it or apply more changes.
 var ErrSnapshotSave = errors.New("store: full-text index snapshot not saved")
 
-// snapshotPath is where the index snapshot of the store lives.
-func (s *Store) snapshotPath() string { return s.path + "-fulltext" }
+// snapshotPath is where the index snapshot of the store lives: beside an
+// SQLite file; none for a PostgreSQL store (its index is built from the
+// articles when a process opens it).
+func (s *Store) snapshotPath() string {
+	if s.d == postgresDialect {
+		return ""
+	}
+	return s.path + "-fulltext"
+}
+
+// readTx begins the read transaction the index reads articles and their
+// changes in: one snapshot of the store for all its statements (SQLite's
+// transactions are; PostgreSQL's need repeatable read).
+func (s *Store) readTx(ctx context.Context) (txHandle, error) {
+	o := &sql.TxOptions{ReadOnly: true}
+	if s.d == postgresDialect {
+		o.Isolation = sql.LevelRepeatableRead
+	}
+	return s.h.BeginTx(ctx, o)
+}
 
 // TextIndex opens the store's full-text index: from its snapshot brought
 // up to date, else rebuilt from the articles.
@@ -73,7 +91,7 @@ func (t *TextIndex) SnapshotPath() string { return t.st.snapshotPath() }
 
 func (s *Store) openTextIndex(ctx context.Context, snapshot bool) (*TextIndex, error) {
 	t := &TextIndex{st: s, facets: newFacetRows(), running: make(chan struct{}, runtime.GOMAXPROCS(0))}
-	if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'store_id'), '')`).Scan(&t.owner); err != nil {
+	if err := s.h.QueryRowContext(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'store_id'), '')`).Scan(&t.owner); err != nil {
 		return nil, fmt.Errorf("store: text index of %s: %w", s.path, err)
 	}
 	if !snapshot {
@@ -82,7 +100,9 @@ func (s *Store) openTextIndex(ctx context.Context, snapshot bool) (*TextIndex, e
 		}
 		return t, nil
 	}
-	if f, err := os.Open(s.snapshotPath()); err == nil {
+	if path := s.snapshotPath(); path == "" {
+		// No snapshot: built below.
+	} else if f, err := os.Open(path); err == nil {
 		idx, owner, err := fulltext.ReadSnapshot(f)
 		f.Close()
 		if err == nil && owner == t.owner && t.owner != "" {
@@ -118,7 +138,7 @@ func (s *Store) openTextIndex(ctx context.Context, snapshot bool) (*TextIndex, e
 
 func (s *Store) lastChange(ctx context.Context) (int64, error) {
 	var seq int64
-	if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE(max(seq), 0) FROM text_changes`).Scan(&seq); err != nil {
+	if err := s.h.QueryRowContext(ctx, `SELECT COALESCE(max(seq), 0) FROM text_changes`).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("store: text changes of %s: %w", s.path, err)
 	}
 	return seq, nil
@@ -135,7 +155,7 @@ func scanDoc(rows *sql.Rows) (fulltext.Doc, error) {
 
 // loadFacets reads every article's facet values.
 func (t *TextIndex) loadFacets(ctx context.Context) error {
-	tx, err := t.st.DB.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := t.st.readTx(ctx)
 	if err != nil {
 		return fmt.Errorf("store: facets of %s: %w", t.st.path, err)
 	}
@@ -151,7 +171,7 @@ func (t *TextIndex) Rebuild(ctx context.Context) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	// One read transaction: the articles and the log position agree.
-	tx, err := t.st.DB.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := t.st.readTx(ctx)
 	if err != nil {
 		return fmt.Errorf("store: rebuild text index of %s: %w", t.st.path, err)
 	}
@@ -207,7 +227,7 @@ func (t *TextIndex) Sync(ctx context.Context) error {
 	if last <= from {
 		return nil // another goroutine caught up meanwhile
 	}
-	tx, err := t.st.DB.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := t.st.readTx(ctx)
 	if err != nil {
 		return fmt.Errorf("store: text changes of %s: %w", t.st.path, err)
 	}
@@ -287,6 +307,10 @@ func (t *TextIndex) Save() error {
 
 func (t *TextIndex) save() error {
 	path := t.st.snapshotPath()
+	if path == "" {
+		t.applied = 0
+		return nil
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrSnapshotSave, err)

@@ -14,10 +14,9 @@ import (
 // UseTextIndex opens the store's full-text index (TextIndex) and makes
 // Search rank free-text queries and count facets with it from then on:
 // the same hits, scores, snippets, totals and counts as in SQL, without
-// reading the store for them. Only an SQLite store has one
-// (ErrNoTextIndex).
+// reading the store for them.
 func (s *Store) UseTextIndex(ctx context.Context) (*TextIndex, error) {
-	if s.d != sqliteDialect || s.text == nil {
+	if s.text == nil {
 		return nil, ErrNoTextIndex
 	}
 	t, err := s.TextIndex(ctx)
@@ -28,8 +27,8 @@ func (s *Store) UseTextIndex(ctx context.Context) (*TextIndex, error) {
 	return t, nil
 }
 
-// ErrNoTextIndex is returned by UseTextIndex for a store without a
-// full-text index (PostgreSQL: not written yet).
+// ErrNoTextIndex is returned by UseTextIndex for a store opened without
+// one (a Store not made by Open).
 var ErrNoTextIndex = errors.New("store: no full-text index for this kind of store")
 
 // TextIndexed reports whether Search uses the full-text index
@@ -205,7 +204,18 @@ func (p *matchParser) primary() (fulltext.Node, error) {
 // query the index ran. The query is nil when the index cannot run it (the
 // caller runs it in SQL).
 func (s *Store) rankIndexed(ctx context.Context, text *TextIndex, m matchSet, n int, opts SearchOptions, res *SearchResult) ([]rankedID, fulltext.Node, error) {
-	q, err := parseMatch(m.match)
+	match := m.match
+	if s.d != sqliteDialect {
+		// The index reads FTS5 expressions; PostgreSQL's plan holds a
+		// tsquery: the same query compiled for SQLite gives the
+		// expression (the other conditions stay the store's SQL).
+		p, err := parseCompile(opts.Filter.Query, sqliteDialect)
+		if err != nil {
+			return nil, nil, nil
+		}
+		match = p.Match
+	}
+	q, err := parseMatch(match)
 	if err != nil {
 		return nil, nil, nil
 	}
@@ -258,7 +268,7 @@ func (s *Store) hitsIndexed(ctx context.Context, q fulltext.Node, page []rankedI
 	}
 	rows, err := s.h.QueryContext(ctx, "SELECT a.id, a.title, "+outletName+", COALESCE(o.host, ''), a.url, a.canonical_url, a.published, a.language,"+
 		" COALESCE(a.cluster_id, 0), a.version, a.text, a.speaker_names, a.entity_names"+
-		" FROM json_each(?) m CROSS JOIN articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", idList(ids))
+		" FROM "+s.d.idList("m")+" "+s.d.crossJoin()+" articles a ON a.id = m.value LEFT JOIN outlets o ON o.id = a.outlet_id", s.d.idArg(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -305,7 +315,7 @@ func (s *Store) idSets(ctx context.Context, sets []IDSet) (func(int64) bool, err
 	}
 	var all []idSet
 	for _, set := range sets {
-		rows, err := s.h.QueryContext(ctx, "SELECT id FROM ("+set.SQL+")", set.Args...)
+		rows, err := s.h.QueryContext(ctx, "SELECT id FROM ("+set.SQL+") AS s", set.Args...)
 		if err != nil {
 			return nil, err
 		}
