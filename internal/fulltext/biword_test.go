@@ -18,11 +18,7 @@ func TestBiwordsEqualPositions(t *testing.T) {
 	x, ref := New(), New()
 	ref.commonOff = true
 	put := func(d Doc) { x.Put(d); ref.Put(d) }
-	for i := range 2200 {
-		d := testDoc(r, int64(i+1))
-		if i%13 == 0 && i > 0 {
-			d.Previous = int64(i - 2)
-		}
+	for _, d := range versionedDocs(r, 2200, 13, 3) {
 		put(d)
 	}
 	check := func(x *Index, what string) {

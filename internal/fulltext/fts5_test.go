@@ -72,6 +72,19 @@ func testDoc(r *rand.Rand, id int64) Doc {
 	return Doc{ID: id, Cols: [numCols]string{words(2 + r.IntN(6)), words(10 + r.IntN(120)), words(r.IntN(4)), words(r.IntN(5))}}
 }
 
+// versionedDocs are n test documents with ids 1..n, every every-th one
+// (after the first) a new version of the one back before it.
+func versionedDocs(r *rand.Rand, n, every, back int) []Doc {
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = testDoc(r, int64(i+1))
+		if i%every == 0 && i > 0 {
+			docs[i].Previous = int64(i + 1 - back)
+		}
+	}
+	return docs
+}
+
 // testQueries are queries of every shape internal/query compiles.
 func testQueries() []Node {
 	tt := func(s string) *Phrase { return &Phrase{Text: s, Cols: TitleText} }

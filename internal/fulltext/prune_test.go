@@ -15,11 +15,7 @@ import (
 func TestSearchWordsEqualsExhaustive(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	x := New()
-	for i := range 3000 {
-		d := testDoc(r, int64(i+1))
-		if i%11 == 0 && i > 0 {
-			d.Previous = int64(i - 4)
-		}
+	for _, d := range versionedDocs(r, 3000, 11, 5) {
 		x.Put(d)
 	}
 	check := func(what string) {

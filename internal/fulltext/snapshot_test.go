@@ -83,11 +83,7 @@ func TestLatest(t *testing.T) {
 func TestSearchTermEqualsExhaustive(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	x := New()
-	for i := range 2000 {
-		d := testDoc(r, int64(i+1))
-		if i%9 == 0 && i > 0 {
-			d.Previous = int64(i - 3)
-		}
+	for _, d := range versionedDocs(r, 2000, 9, 4) {
 		x.Put(d)
 	}
 	check := func(what string) {
