@@ -30,12 +30,16 @@
 // chosen between by general rules (metadata.go):
 //
 //   - Title: og:title, JSON-LD headline, twitter:title, itemprop headline,
-//     the main <h1> and <title>, each stripped of the site's name at its
-//     start or end ("Headline | Site", "Site: Headline") when that part is
-//     og:site_name, the JSON-LD publisher, application-name or the host's
-//     name; the candidate the most other sources confirm wins (an <h1>
-//     "Headline" confirms "Opinion | Headline"). Dashes inside a headline
-//     stay.
+//     meta title, the main <h1> and <title>, each stripped of the site's
+//     name at its start or end ("Headline | Site", "Site: Headline") when
+//     that part is og:site_name, the JSON-LD publisher, application-name
+//     or the host's name; the candidate the most other sources confirm
+//     wins (an <h1> "Headline" confirms "Opinion | Headline"), the page's
+//     one <h1> counting three more: the headline readers see beats
+//     differently worded social and search titles unless three of them
+//     agree. An <h1> outside the article that names the site (a blog's
+//     header) is no candidate; an <h2> that a page title carries is (the
+//     blog post's title). Dashes inside a headline stay.
 //   - Published: a weighted vote of every signal (published.go): JSON-LD
 //     datePublished and the publication <meta> keys (article:published_time,
 //     parsely, sailthru, dc.date.issued …) and itemprop datePublished count

@@ -28,7 +28,10 @@ type pageMeta struct {
 	// ldText is the raw text of the JSON-LD scripts.
 	ldText string
 	h1     []heading
-	times  []timeElem
+	// h2 are the page's <h2> headings: blog themes give the site's name
+	// the <h1> and each post's title an <h2>.
+	h2    []heading
+	times []timeElem
 	// itemDates are the content or datetime of body elements marked
 	// itemprop=datePublished.
 	itemDates []string
@@ -126,6 +129,12 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 			if len(m.h1) < 16 {
 				if t := headingText(n); t != "" {
 					m.h1 = append(m.h1, heading{text: t, inArticle: inArticle})
+				}
+			}
+		case atom.H2:
+			if len(m.h2) < 16 && !inComment {
+				if t := headingText(n); t != "" {
+					m.h2 = append(m.h2, heading{text: t, inArticle: inArticle})
 				}
 			}
 		case atom.Time:

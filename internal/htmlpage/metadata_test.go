@@ -37,6 +37,25 @@ func extractMeta(t *testing.T, page, url string) Result {
 	return r
 }
 
+// TestTitleBlogHeader: a blog theme gives the site's name the <h1>
+// (outside the article) and the post's title an <h2>.
+func TestTitleBlogHeader(t *testing.T) {
+	for _, tt := range []struct{ name, title, h1, want string }{
+		{"site name in h1", "Harbour Notes » Blog Archive » Tides of the old quay", "Harbour Notes", "Tides of the old quay"},
+		// No heading carries this title: the page title stands.
+		{"host name in h1", "Tides of the old quay at low water", "harbour-notes.example", "Tides of the old quay at low water"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<!DOCTYPE html><html><head><title>` + tt.title + `</title><meta property="og:site_name" content="Harbour Notes"></head><body>
+<header><h1>` + tt.h1 + `</h1></header><div class="post"><h2><a href="/tides">Tides of the old quay</a></h2>` + metaBody + `</div></body></html>`
+			r := extractMeta(t, page, "")
+			if r.Title != tt.want {
+				t.Errorf("Title = %q, want %q", r.Title, tt.want)
+			}
+		})
+	}
+}
+
 func TestTitle(t *testing.T) {
 	tests := []struct {
 		name, head, header, url, want string
@@ -68,6 +87,14 @@ func TestTitle(t *testing.T) {
 			`<h1>Navigation und Service</h1><h1>Rede des Präsidenten beim Konvent der Länder</h1>`, "", "Rede des Präsidenten beim Konvent der Länder"},
 		{"separator left at the start", `<meta property="og:title" content=": Airline traffic takes off after the pandemic">`, "", "", "Airline traffic takes off after the pandemic"},
 		{"star separator", `<meta property="og:title" content="Handball coach named ambassador ⋆ Club Blog"><meta property="og:site_name" content="Club Blog">`, "", "", "Handball coach named ambassador"},
+		{"shown h1 over differently worded social titles", `<meta property="og:title" content="Ferry fares to rise in spring">
+<meta name="twitter:title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring | Town Crier</title>`,
+			`<h1>Island ferry operator raises prices for the first time in a decade</h1>`, "", "Island ferry operator raises prices for the first time in a decade"},
+		{"three agreeing sources over the h1", `<meta property="og:title" content="Ferry fares to rise in spring">
+<meta name="twitter:title" content="Ferry fares to rise in spring"><meta name="title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring | Town Crier</title>`,
+			`<h1>Island ferry operator raises prices</h1>`, "", "Ferry fares to rise in spring"},
+		{"a one-word h1 is not the headline", `<meta property="og:title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring</title>`,
+			`<h1>Harbourside</h1>`, "", "Ferry fares to rise in spring"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
 			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -152,23 +153,37 @@ func stripSite(t string, site siteNames) string {
 	return strings.Trim(t, " :|-–—·•/")
 }
 
+// rxHostName matches a host name written as a heading ("example-blog.de"):
+// the site's name.
+var rxHostName = regexp.MustCompile(`^(?i:www\.)?[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,12}$`)
+
 // titleCandidate is a title from one source.
 type titleCandidate struct {
 	text string
 	// whole is set for sources that name the headline alone (h1,
 	// JSON-LD headline); page titles may carry other parts.
 	whole bool
-	// inArticle is set for the <h1> inside <article> or <main>: the
-	// headline readers see.
-	inArticle bool
+	// visible is set for the page's main <h1>: the headline readers see.
+	visible bool
 }
+
+// visibleWeight is what the page's one <h1> adds to its confirmations:
+// the headline shown on the page outweighs the search-engine and social
+// titles (og:title, twitter:title, <title>), which often word the story
+// differently, unless three other sources agree on another title. On
+// trafilatura-dev fold 0 the shown headline was the truth on every page
+// where it differed from those titles and was not the site's name.
+const visibleWeight = 3
 
 // chooseTitle picks the headline from the page's title sources. Every
 // candidate is stripped of the site's name; then the candidate that the
 // most other sources confirm wins (equal, or equal to a run of their
 // separator-delimited parts: an h1 "Headline" confirms "Headline | Site"
-// and "Opinion | Headline"), ties going to the order og:title, JSON-LD
-// headline, twitter:title, h1, <title>.
+// and "Opinion | Headline"), the page's main <h1> counting visibleWeight
+// more, ties going to the order og:title, JSON-LD headline,
+// twitter:title, itemprop headline, meta title, h1, <title>. An <h1> that
+// names the site (a blog's header) is not a candidate; a heading that a
+// page title carries is, so a blog's <h2> post title is found.
 func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback string) string {
 	var cands []titleCandidate
 	add := func(s string, whole bool) {
@@ -188,18 +203,24 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 	}
 	add(pm.meta("twitter:title"), false)
 	add(pm.meta("headline"), true)
-	main := mainH1(pm.h1)
-	if main != "" {
-		add(main, true)
-		for _, h := range pm.h1 {
-			if h.text == main && h.inArticle && len(pm.h1) == 1 {
-				cands[len(cands)-1].inArticle = true
-			}
+	add(pm.meta("title"), false)
+	var h1 []heading
+	for _, h := range pm.h1 {
+		if h.inArticle || !site.is(h.text) && !rxHostName.MatchString(h.text) {
+			h1 = append(h1, h)
 		}
 	}
+	main := mainH1(h1)
+	if main != "" {
+		add(main, true)
+		// The headline readers see: the page's one <h1>. Of several, the
+		// first inside <article> is often a box's heading.
+		// One word ("Brasília") is a dateline or a section.
+		cands[len(cands)-1].visible = len(h1) == 1 && strings.Contains(main, " ")
+	}
 	add(pm.titleTag, false)
-	// Another <h1> (after a "Navigation" one) is a candidate when a page
-	// title carries it.
+	// Another heading (an <h1> after a "Navigation" one, a blog post's
+	// <h2>) is a candidate when a page title carries it.
 	carried := func(f string) bool {
 		for _, c := range cands {
 			if !c.whole && (foldText(c.text) == f || hasRun(c.text, f)) {
@@ -208,17 +229,19 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 		}
 		return false
 	}
-	if len(pm.h1) > 1 && (main == "" || !carried(foldText(main))) {
-		for _, h := range pm.h1 {
+	if main == "" || !carried(foldText(main)) {
+		heads := h1
+		if main == "" {
+			heads = append(heads, pm.h2...)
+		}
+		for _, h := range heads {
 			f := foldText(h.text)
 			if h.text == main || strings.Count(f, " ") < 2 {
 				continue
 			}
-			for _, c := range cands {
-				if !c.whole && hasRun(c.text, f) {
-					add(h.text, true)
-					break
-				}
+			if carried(f) {
+				add(h.text, true)
+				break
 			}
 		}
 	}
@@ -247,8 +270,8 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 				score++
 			}
 		}
-		if cands[i].inArticle {
-			score++
+		if cands[i].visible {
+			score += visibleWeight
 		}
 		if score > bestScore {
 			best, bestScore = i, score
@@ -269,8 +292,16 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 		}
 	}
 	// Of the candidates that say the same words, the headline as written
-	// on the page (h1, JSON-LD headline) keeps its typography: dashes,
-	// quotation marks, apostrophes that og:title and <title> often flatten.
+	// on the page keeps its typography: dashes, quotation marks,
+	// apostrophes that og:title and <title> often flatten. The <h1> is
+	// what readers see; the JSON-LD headline is often the page title.
+	if !cands[best].visible {
+		for i, c := range cands {
+			if c.visible && folded[i] == folded[best] {
+				return stripped[i]
+			}
+		}
+	}
 	if !cands[best].whole {
 		for i, c := range cands {
 			if c.whole && folded[i] == folded[best] {
