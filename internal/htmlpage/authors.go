@@ -26,11 +26,15 @@ var writtenByLabels = map[string]bool{
 // of names: the JSON-LD article's authors (@id references resolved), each
 // <meta> author key, the first byline element of the page. The source
 // whose names the most other sources confirm wins (the visible byline
-// counting twice), ties going to that order; go-trafilatura's own guess is used only when no source names a
-// person. Organisations (wire agencies, desks, "Staff") are returned only
-// when nobody is named, and the site itself never.
+// counting twice), ties going to that order. When no source names a
+// person, the organisation of the visible byline or of the JSON-LD is
+// returned (wire agencies, desks, "Staff", the site itself: what the page
+// declares); then go-trafilatura's own guess, a blogger's handle, any
+// other source's organisation.
 func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []string) []string {
-	var orgs []string
+	// Organisations named as authors, for when nobody is: the visible
+	// byline's, the JSON-LD's, and those of the other sources.
+	var bylineOrg, ldOrgs, orgs []string
 	var sources [][]string
 	// Names the JSON-LD types as a Person need not be written like one
 	// ("Mobasir hassan").
@@ -43,7 +47,7 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 			if ao, ok := a.(map[string]any); ok {
 				name := ldString(ao["name"])
 				if ldHasType(ao, "Organization", "NewsMediaOrganization", "Corporation") {
-					orgs = append(orgs, name)
+					ldOrgs = append(ldOrgs, name)
 					continue
 				}
 				if ldHasType(ao, "Person") {
@@ -78,6 +82,15 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 		if names := cleanAuthors(b); len(names) > 0 && isNameLike(names[0]) && !site.is(names[0]) {
 			byline = len(sources)
 			sources = append(sources, []string{b})
+			break
+		}
+	}
+	// The first byline that names an organisation ("von auto-motor.at
+	// Redaktion"), for when nobody is named.
+	for _, b := range pm.bylines {
+		// A desk word alone ("News", a section link) names no one.
+		if names := cleanAuthors(b); len(names) > 0 && (site.is(names[0]) || isOrgName(names[0], site) && strings.Contains(names[0], " ")) {
+			bylineOrg = names[:1]
 			break
 		}
 	}
@@ -124,6 +137,9 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 	if best >= 0 {
 		return persons[best]
 	}
+	if out := orgAuthors(bylineOrg, ldOrgs); len(out) > 0 {
+		return out
+	}
 	// go-trafilatura also takes any Person of the JSON-LD (a founder of
 	// the publisher): names found there but not as an author are refused.
 	var keep []string
@@ -143,15 +159,29 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 			return names
 		}
 	}
-	var out []string
-	for _, o := range orgs {
-		for _, n := range cleanAuthors(o) {
-			if utf8.RuneCountInString(n) >= 2 && !siteDesk(n, site) && !genericNames[foldText(n)] {
-				out = append(out, n)
+	if len(orgs) > 1 {
+		orgs = orgs[:1]
+	}
+	return orgAuthors(orgs)
+}
+
+// orgAuthors returns the names of the first group of organisations that
+// has one.
+func orgAuthors(groups ...[]string) []string {
+	for _, group := range groups {
+		var out []string
+		for _, o := range group {
+			for _, n := range cleanAuthors(o) {
+				if utf8.RuneCountInString(n) >= 2 && !genericNames[foldText(n)] {
+					out = append(out, n)
+				}
 			}
 		}
+		if len(out) > 0 {
+			return dedupeNames(out)
+		}
 	}
-	return dedupeNames(out)
+	return nil
 }
 
 // genericNames are account names, not bylines.
@@ -159,22 +189,6 @@ var genericNames = map[string]bool{
 	"admin": true, "administrator": true, "editor": true, "editors": true, "staff": true,
 	"guest": true, "user": true, "anonymous": true, "webmaster": true, "author": true,
 	"editorial": true,
-}
-
-// siteDesk reports whether an organisation byline is the site itself or
-// one of its desks ("Town Crier Staff", "Crier Sport").
-func siteDesk(n string, site siteNames) bool {
-	if site.is(n) {
-		return true
-	}
-	words := strings.Fields(n)
-	for len(words) > 1 && orgWords[foldText(words[len(words)-1])] {
-		words = words[:len(words)-1]
-		if site.is(strings.Join(words, " ")) {
-			return true
-		}
-	}
-	return false
 }
 
 // shareName reports whether the lists have a name in common (folded).
@@ -260,9 +274,11 @@ func ldList(v any) []any {
 }
 
 var (
-	rxEmail       = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
-	rxHandle      = regexp.MustCompile(`@\w+`)
-	rxByPrefix    = regexp.MustCompile(`(?i)^(?:[\p{L}]+\s+){0,2}(?:by|von|par|por|door|av|di|da)\s+`)
+	rxEmail    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	rxHandle   = regexp.MustCompile(`@\w+`)
+	rxByPrefix = regexp.MustCompile(`(?i)^(?:[\p{L}]+\s+){0,2}(?:by|von|par|por|door|av|di|da)\s+`)
+	// rxAuthorWord is an "Author" label without its colon at the start.
+	rxAuthorWord  = regexp.MustCompile(`(?i)^(?:author|autor|autorin|auteur|auteure|autrice|autore|autora)\s+`)
 	rxParens      = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 	rxLabel       = regexp.MustCompile(`^\p{L}+:\s+`)
 	rxHandleName  = regexp.MustCompile(`^\p{Ll}[\p{Ll}\d]{3,24}$`)
@@ -338,6 +354,7 @@ func cleanAuthors(s string) []string {
 	for i, p := range rxAuthorSplit.Split(s, -1) {
 		p = strings.TrimSpace(rxByPrefix.ReplaceAllString(strings.TrimSpace(p), ""))
 		p = strings.TrimSpace(rxByPrefix.ReplaceAllString(p, ""))
+		p = strings.TrimSpace(rxAuthorWord.ReplaceAllString(p, ""))
 		if l := rxLabel.FindString(p); l != "" && strings.Count(p[len(l):], " ") >= 1 {
 			p = p[len(l):]
 		}
@@ -404,6 +421,8 @@ var orgWords = map[string]bool{
 	"sports": true, "admin": true, "administrator": true, "editors": true, "board": true,
 	"magazine": true, "online": true, "digital": true, "group": true, "inc": true, "ltd": true,
 	"blog": true, "daily": true, "times": true, "post": true, "journal": true, "herald": true, "tribune": true,
+	// The newsroom in German, French, Spanish, Italian, Dutch.
+	"redaktion": true, "rédaction": true, "redacción": true, "redazione": true, "redactie": true,
 }
 
 // isOrgName reports whether a byline names an organisation: the site

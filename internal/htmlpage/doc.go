@@ -61,8 +61,12 @@
 //     the source most confirmed by the others wins (the visible byline
 //     counts twice). Names are cleaned of "By", roles, datelines, e-mail
 //     addresses, handles, credentials and trailing agencies; URL authors and
-//     user names are refused; organisations only when no person is named,
-//     and never the site itself or its desks ("Site Staff").
+//     user names are refused. Organisations only when no person is named:
+//     the visible byline's ("von example.at Redaktion", a byline box that
+//     names nobody is searched for the author's own element), then the
+//     JSON-LD's, both before go-trafilatura's guess, then any other
+//     source's; the site itself and its desks too, as the page declares
+//     them.
 //   - Site: og:site_name, JSON-LD publisher, application-name, else the
 //     host; the best-written of equal names ("usatoday" / "USA TODAY").
 //   - Section and categories: article:section, JSON-LD articleSection,

@@ -181,7 +181,9 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 		if !inComment && !inByline && len(m.bylines) < maxBylines && (isByline(n, class+" "+id, itemprop, rel) || isAuthorLink(n)) {
 			if t := shortText(n, 120); t != "" {
 				m.bylines = append(m.bylines, t)
-				inByline = true
+				// A box whose text names nobody ("Thursday 4 November
+				// von …") may hold the author's own element.
+				inByline = len(cleanAuthors(t)) > 0
 			}
 		}
 	}
