@@ -85,6 +85,17 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 			break
 		}
 	}
+	// A byline found by its words ("Posted by …"): the visible byline when
+	// the markup marks none that names someone, else one more source.
+	for _, b := range pm.textBylines {
+		if names := cleanAuthors(b); len(names) > 0 && isNameLike(names[0]) && !site.is(names[0]) {
+			if byline < 0 {
+				byline = len(sources)
+			}
+			sources = append(sources, []string{b})
+			break
+		}
+	}
 	// The first byline that names an organisation ("von auto-motor.at
 	// Redaktion"), for when nobody is named.
 	for _, b := range pm.bylines {
@@ -295,7 +306,7 @@ var authorStop = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"published": true, "updated": true, "posted": true, "commented": true, "last": true, "on": true, "at": true,
+	"published": true, "updated": true, "posted": true, "commented": true, "last": true, "on": true, "at": true, "under": true, "unter": true,
 	"writer": true, "editor": true, "correspondent": true, "reporter": true, "columnist": true,
 	"contributor": true, "producer": true, "journalist": true, "senior": true, "chief": true,
 	"updated:": true, "published:": true, "is": true, "share": true, "contributing": true,
@@ -388,7 +399,7 @@ func cleanAuthors(s string) []string {
 		if h := len(words) / 2; len(words) >= 4 && len(words)%2 == 0 && strings.Join(words[:h], " ") == strings.Join(words[h:], " ") {
 			words = words[:h]
 		}
-		p = strings.Trim(strings.Join(words, " "), " -–—:,.·|©~")
+		p = strings.Trim(strings.Join(words, " "), " -–—:,.·|©~／｜")
 		if p == "" || !hasLetter(p) {
 			continue
 		}

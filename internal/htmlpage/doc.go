@@ -57,7 +57,11 @@
 //     gives that day, without a time.
 //   - Authors: JSON-LD authors, each <meta> author key, Yoast's "Written
 //     by" label, the first byline that names someone (bylines include links
-//     to author pages: /author/, /autor/, /auteur/ …);
+//     to author pages: /author/, /autor/, /auteur/ …), and the first byline
+//     found by its words whatever its markup ("Posted by …", "Geschrieben
+//     von …", "Par …" at the start of a line, outside navigation, sidebars,
+//     footers and comments; byline.go), the visible byline when the markup
+//     marks none;
 //     the source most confirmed by the others wins (the visible byline
 //     counts twice). Names are cleaned of "By", roles, datelines, e-mail
 //     addresses, handles, credentials and trailing agencies; URL authors and

@@ -36,6 +36,9 @@ type pageMeta struct {
 	// itemprop=datePublished.
 	itemDates []string
 	bylines   []string
+	// textBylines are visible bylines found by their words ("Posted by
+	// …", "Von …") rather than their markup; see textByline.
+	textBylines []string
 }
 
 type heading struct {
@@ -64,7 +67,7 @@ const maxBylines = 8
 // readMeta walks the page once and collects its raw metadata.
 func readMeta(doc *html.Node) *pageMeta {
 	m := &pageMeta{metas: make(map[string][]string)}
-	m.walk(doc, false, false, 0)
+	m.walkIn(doc, walkCtx{}, 0)
 	return m
 }
 
@@ -87,11 +90,19 @@ func (m *pageMeta) meta(keys ...string) string {
 	return ""
 }
 
-func (m *pageMeta) walk(n *html.Node, inArticle, inComment bool, depth int) {
-	m.walkIn(n, inArticle, inComment, false, depth)
+// walkCtx is where the walk is: inside the article, a comment, a byline
+// already taken, or the page's asides (navigation, sidebars, footers).
+type walkCtx struct {
+	inArticle, inComment, inByline, inAside bool
 }
 
-func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, depth int) {
+func (m *pageMeta) walkIn(n *html.Node, ctx walkCtx, depth int) {
+	inArticle, inComment, inByline := ctx.inArticle, ctx.inComment, ctx.inByline
+	if n.Type == html.TextNode && !inComment && !inByline && !ctx.inAside && len(m.textBylines) < maxTextBylines {
+		if t := textByline(n); t != "" {
+			m.textBylines = append(m.textBylines, t)
+		}
+	}
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Meta:
@@ -164,6 +175,9 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 		if !inComment && (hasWord(class, "comment", "Comment") || hasWord(id, "comment", "Comment")) {
 			inComment = true
 		}
+		if !ctx.inAside && isAside(n, class, id) {
+			ctx.inAside = true
+		}
 		if itemprop != "" {
 			switch {
 			case strings.EqualFold(itemprop, "datePublished"):
@@ -190,8 +204,9 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 	if depth > 400 {
 		return
 	}
+	ctx.inArticle, ctx.inComment, ctx.inByline = inArticle, inComment, inByline
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walkIn(c, inArticle, inComment, inByline, depth+1)
+		m.walkIn(c, ctx, depth+1)
 	}
 }
 
