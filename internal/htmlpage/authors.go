@@ -322,6 +322,29 @@ var authorStop = map[string]bool{
 	"in": true, "alle": true, "artikel": true, "beiträge": true, "articles": true, "posts": true, "all": true,
 }
 
+// roleWords are the roles written before a name, in the languages of
+// authorStop.
+var roleWords = map[string]bool{
+	"writer": true, "editor": true, "correspondent": true, "reporter": true, "columnist": true,
+	"contributor": true, "journalist": true, "expert": true, "guest": true,
+	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true,
+	"autor": true, "autorin": true, "gastautor": true, "gastautorin": true, "experte": true, "expertin": true,
+	"kolumnist": true, "kolumnistin": true, "reporterin": true, "journalistin": true, "chefredakteur": true,
+	"chefredakteurin": true, "journaliste": true, "rédacteur": true, "rédactrice": true, "chroniqueur": true,
+	"periodista": true, "redactor": true, "redactora": true, "columnista": true, "giornalista": true,
+	"redattore": true, "redattrice": true, "verslaggever": true, "redacteur": true,
+}
+
+// leadingRole reports whether a byline's first word is a role
+// ("Gastautor") or a compound ending in one ("FOCUS-Online-Experte").
+func leadingRole(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,:"))
+	if i := strings.LastIndexAny(w, "-‐"); i >= 0 {
+		w = w[i+1:]
+	}
+	return roleWords[w]
+}
+
 // monthWords are the month names of authorStop: "Jan", "June" and
 // "August" are first names too, so they end a name only beside a number.
 var monthWords = map[string]bool{
@@ -370,6 +393,11 @@ func cleanAuthors(s string) []string {
 			p = p[len(l):]
 		}
 		words := strings.Fields(p)
+		// A role before the name ("Gastautor Jane Doe", "Site-Experte
+		// Jane Doe").
+		for len(words) > 1 && leadingRole(words[0]) {
+			words = words[1:]
+		}
 		for k, w := range words {
 			lw := strings.ToLower(strings.Trim(w, ".,:"))
 			role := false
@@ -439,7 +467,7 @@ var orgWords = map[string]bool{
 // isOrgName reports whether a byline names an organisation: the site
 // itself, a wire agency, a desk or "Staff".
 func isOrgName(n string, site siteNames) bool {
-	if site.is(n) {
+	if site.is(n) || rxHostName.MatchString(n) {
 		return true
 	}
 	// "CNN Business": the site's name, then a desk.

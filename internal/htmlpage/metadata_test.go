@@ -230,6 +230,11 @@ func TestAuthors(t *testing.T) {
 		// go-trafilatura's own guess, capitalised, comes first here; see
 		// TestAuthorHandle for the byline alone.
 		{"a blogger's handle in the visible byline", "", `<h4 class="vcard author">von <span class="fn">nachtschreiber</span></h4>`, "", []string{"Nachtschreiber"}},
+		{"a role before the name", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Von Harbour-Online-Experte Rolf Amsel"}}</script>`,
+			"", "", []string{"Rolf Amsel"}},
+		{"a guest writer", `<meta name="author" content="Gastautorin Sina Brück">`, "", "", []string{"Sina Brück"}},
+		{"a host name is an organisation", `<meta name="author" content="HarbourDeals.example">`, `<p class="byline">By Uma Finch</p>`, "", []string{"Uma Finch"}},
+		{"a dotted user name is no host name", "", `<p class="author">Von Isa.Tamm am Samstag, 19. Oktober 2019</p>`, "", []string{"Isa.Tamm"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {

@@ -155,7 +155,7 @@ func stripSite(t string, site siteNames) string {
 
 // rxHostName matches a host name written as a heading ("example-blog.de"):
 // the site's name.
-var rxHostName = regexp.MustCompile(`^(?i:www\.)?[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,12}$`)
+var rxHostName = regexp.MustCompile(`^(?i:www\.)?[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{Ll}{2,12}$`)
 
 // titleCandidate is a title from one source.
 type titleCandidate struct {
