@@ -43,11 +43,12 @@
 //   - Published: a weighted vote of every signal (published.go): JSON-LD
 //     datePublished and the publication <meta> keys (article:published_time,
 //     parsely, sailthru, dc.date.issued …) and itemprop datePublished count
-//     most; generic date keys (meta date, dc.date, pubdate), <time> marked
-//     as published or in the article, JSON-LD dateCreated, the date in the
-//     URL's path and htmldate's search (which reads visible dates in many
-//     languages through the dateparser, day first on pages in a language
-//     other than English) less. The day with most weight wins; a day after
+//     most; the article's own <time> (the first marked as published, the
+//     first in the article: later ones date related articles) next; the
+//     date in the URL's path and htmldate's search (which reads visible
+//     dates in many languages through the dateparser, day first on pages
+//     in a language other than English) less; generic date keys (meta
+//     date, dc.date, pubdate) and JSON-LD dateCreated least. The day with most weight wins; a day after
 //     the declared last modification counts half; dates before 1990 or
 //     after Options.Now are refused. htmldate's extensive text search runs
 //     only when the declared dates are missing or disagree. A time of day

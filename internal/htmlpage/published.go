@@ -20,15 +20,16 @@ type dateVote struct {
 }
 
 // Weights of the publication date signals. A signal the page declares as
-// the publication date of the article counts most; generic date keys
-// (meta "date", Dublin Core dates) and elements merely inside the article
-// less; the URL's date and htmldate's guess (which reads the visible text)
-// in between.
+// the publication date of the article counts most; the article's own
+// <time> element (machine-readable markup) more than htmldate's guess,
+// which reads the visible text; the URL's date as much as that guess;
+// generic date keys (meta "date", Dublin Core dates) and JSON-LD
+// dateCreated less.
 const (
 	wDeclared = 3.0 // JSON-LD datePublished, article:published_time and the like, itemprop datePublished
 	wGeneric  = 1.5 // meta date, dc.date, pubdate …
-	wTimePub  = 2.0 // <time> marked as published
-	wTimeArt  = 1.0 // <time> inside the article
+	wTimePub  = 2.5 // the first <time> marked as published
+	wTimeArt  = 2.5 // the first other <time> inside the article
 	wCreated  = 1.0 // JSON-LD dateCreated
 	wURL      = 2.0 // a full date in the URL's path
 	wHTMLDate = 2.0 // htmldate's extensive search
@@ -119,12 +120,17 @@ func publishedVotes(pm *pageMeta, ld []map[string]any, urls []string, now time.T
 		add(v, wDeclared)
 	}
 	once(genericKeys, wGeneric)
+	// The article's own <time>: the first marked as published, and the
+	// first inside the article; the others date related articles.
+	pub, art := false, false
 	for _, te := range pm.times {
 		switch {
 		case te.modified:
-		case te.pub:
+		case te.pub && !pub:
+			pub = true
 			add(te.datetime, wTimePub)
-		case te.inArticle:
+		case te.inArticle && !art && !te.pub:
+			art = true
 			add(te.datetime, wTimeArt)
 		}
 	}

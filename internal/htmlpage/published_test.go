@@ -39,3 +39,24 @@ func TestPublishedDayFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedArticleTime: the article's own <time> votes, not those of
+// the related articles listed after it, and it outweighs a guess from
+// the text.
+func TestPublishedArticleTime(t *testing.T) {
+	related := ""
+	for _, d := range []string{"2022-01-18", "2022-01-18", "2022-01-18"} {
+		related += `<li><a href="/x">Other story</a> <time class="published" datetime="` + d + `">` + d + `</time></li>`
+	}
+	page := metaPage("", `<h1>Ferry timetable changes</h1><p><time class="published" datetime="2022-01-21">21.01.2022</time></p>`,
+		`<section class="more"><ul>`+related+`</ul></section><p>Stand: 26.01.2022</p>`)
+	doc, err := Parse(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm := readMeta(doc)
+	got, _ := choosePublishedDate(doc, pm, pm.ldArticles(), nil, "de", testNow)
+	if got == nil || got.Format("2006-01-02") != "2022-01-21" {
+		t.Errorf("got %v, want 2022-01-21", got)
+	}
+}
