@@ -221,7 +221,7 @@ func isByline(n *html.Node, class, itemprop, rel string) bool {
 	if hasToken(rel, "author") || strings.EqualFold(itemprop, "author") {
 		return true
 	}
-	if len(class) < 6 || !hasWord(class, "byline", "Byline") && !hasWord(class, "author", "Author") {
+	if len(class) < 6 || !bylineClass(class) {
 		return false
 	}
 	// Author pages, avatars, bios and "more by" lists are not bylines.
@@ -231,6 +231,31 @@ func isByline(n *html.Node, class, itemprop, rel string) bool {
 		}
 	}
 	return true
+}
+
+// bylineClass reports whether a class or id names a byline or its
+// author: "byline" or "author" anywhere in it, or a part of it ("rez_autor",
+// "article-auteur") that is the word in another language.
+func bylineClass(class string) bool {
+	if hasWord(class, "byline", "Byline") || hasWord(class, "author", "Author") {
+		return true
+	}
+	if !containsFold(class, "aut") && !containsFold(class, "verfasser") {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if authorClassWords[part] {
+			return true
+		}
+	}
+	return false
+}
+
+// authorClassWords are "author" in German, Spanish, Portuguese, Polish,
+// Italian and French.
+var authorClassWords = map[string]bool{
+	"autor": true, "autorin": true, "autores": true, "autora": true, "autore": true, "autrice": true,
+	"auteur": true, "auteurs": true, "verfasser": true,
 }
 
 // authorPaths are the path segments of author pages in many languages;

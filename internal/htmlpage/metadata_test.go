@@ -235,6 +235,8 @@ func TestAuthors(t *testing.T) {
 		{"a guest writer", `<meta name="author" content="Gastautorin Sina Brück">`, "", "", []string{"Sina Brück"}},
 		{"a host name is an organisation", `<meta name="author" content="HarbourDeals.example">`, `<p class="byline">By Uma Finch</p>`, "", []string{"Uma Finch"}},
 		{"a dotted user name is no host name", "", `<p class="author">Von Isa.Tamm am Samstag, 19. Oktober 2019</p>`, "", []string{"Isa.Tamm"}},
+		{"a byline class in Spanish", "", `<div class="node-autor_name">Marta Ibáñez</div>`, "", []string{"Marta Ibáñez"}},
+		{"a related-articles class is no byline", "", `<div class="autorelated">Related Stories</div>`, "", nil},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
