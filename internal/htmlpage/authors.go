@@ -31,7 +31,7 @@ var writtenByLabels = map[string]bool{
 // returned (wire agencies, desks, "Staff", the site itself: what the page
 // declares); then go-trafilatura's own guess, a blogger's handle, any
 // other source's organisation.
-func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []string) []string {
+func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, paras []string) []string {
 	// Organisations named as authors, for when nobody is: the visible
 	// byline's, the JSON-LD's, and those of the other sources.
 	var bylineOrg, ldOrgs, orgs []string
@@ -147,6 +147,9 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf []str
 	}
 	if best >= 0 {
 		return persons[best]
+	}
+	if s := signOff(paras); s != nil {
+		return s
 	}
 	if out := orgAuthors(bylineOrg, ldOrgs); len(out) > 0 {
 		return out

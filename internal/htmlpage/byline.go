@@ -3,10 +3,13 @@ package htmlpage
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsgraph/newsgraph/internal/entity"
 )
 
 // maxTextBylines bounds the bylines found by their words.
@@ -157,4 +160,60 @@ func isAside(n *html.Node, class, id string) bool {
 		}
 	}
 	return false
+}
+
+// firstNames tells how common a first name is, from internal/entity's
+// table of US Social Security first names (which holds names of many
+// origins); loaded on first use.
+var firstNames = sync.OnceValue(func() *entity.NameTable {
+	t, err := entity.NewNameTable(0, 0)
+	if err != nil {
+		return nil // the embedded table is checked by entity's tests
+	}
+	return t
+})
+
+// How common a first name must be to sign an article: alone on the last
+// line with a surname (a rarer word may be a capitalised noun: "Mehr
+// Informationen"), or before a last line with a date or a role.
+const (
+	minSignOffBirths     = 1000
+	minSignOffLineBirths = 100
+)
+
+// signOff returns the writer who signs the article at its end: a last
+// paragraph that is a name (two to four capitalised words starting with a
+// common first name: "Stefan Wasmer"), or a name followed by a last line
+// that is a date or a role ("Benni" / "10. September 2017", "Jane Doe" /
+// "Chairwoman").
+func signOff(paras []string) []string {
+	n := len(paras)
+	if n < 2 {
+		return nil
+	}
+	try := func(p string, alone bool) []string {
+		words := strings.Fields(p)
+		if len(p) > 40 || len(words) > 4 || alone && len(words) < 2 || strings.ContainsAny(p, ".!?:;,0123456789\"“”„«»") {
+			return nil
+		}
+		if !isNameLike(p) {
+			return nil
+		}
+		min := minSignOffLineBirths
+		if alone {
+			min = minSignOffBirths
+		}
+		if firstNames().Births(words[0]) < min {
+			return nil
+		}
+		return []string{p}
+	}
+	if s := try(paras[n-1], true); s != nil {
+		return s
+	}
+	last := paras[n-1]
+	if len(last) <= 40 && len(strings.Fields(last)) <= 3 {
+		return try(paras[n-2], false)
+	}
+	return nil
 }

@@ -76,3 +76,30 @@ func TestByWords(t *testing.T) {
 		t.Errorf("byWords = %v", byWords)
 	}
 }
+
+func TestSignOff(t *testing.T) {
+	body := "The harbour wall will be raised by a metre before the winter storms, the council decided on Tuesday."
+	tests := []struct {
+		paras []string
+		want  []string
+	}{
+		{[]string{body, "Stefan Wasmer"}, []string{"Stefan Wasmer"}},
+		{[]string{body, "Benni", "10. September 2017"}, []string{"Benni"}},
+		{[]string{body, "Laura Kent", "Chairwoman"}, []string{"Laura Kent"}},
+		{[]string{body, "Benni"}, nil},
+		{[]string{body, "Mehr Informationen"}, nil},
+		{[]string{body, "Related Stories"}, nil},
+		{[]string{body, "Read more: Harbour news"}, nil},
+		{[]string{"Stefan Wasmer"}, nil},
+	}
+	for _, tt := range tests {
+		if got := signOff(tt.paras); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("signOff(%q) = %q, want %q", tt.paras[1:], got, tt.want)
+		}
+	}
+	page := metaPage("", "", "")
+	page = strings.Replace(page, "</article>", "<p><b><i>Laura Kent</i></b></p></article>", 1)
+	if r := extractMeta(t, page, ""); !reflect.DeepEqual(r.Authors, []string{"Laura Kent"}) {
+		t.Errorf("Authors = %q, want the sign-off", r.Authors)
+	}
+}

@@ -62,7 +62,10 @@
 //     found by its words whatever its markup ("Posted by …", "Geschrieben
 //     von …", "Par …" at the start of a line, outside navigation, sidebars,
 //     footers and comments; byline.go), the visible byline when the markup
-//     marks none;
+//     marks none; when no source names a person, the writer who signs the
+//     article's last line ("Stefan Wasmer", or a name before a date or
+//     role line), if it starts with a common first name (internal/entity's
+//     first-name table);
 //     the source most confirmed by the others wins (the visible byline
 //     counts twice). Names are cleaned of "By", roles, datelines, e-mail
 //     addresses, handles, credentials and trailing agencies; URL authors and

@@ -340,7 +340,7 @@ func TestJSONLDRobust(t *testing.T) {
 		pm.metas = map[string][]string{}
 		pm.addJSONLD(src)
 		_ = pm.ldArticles()
-		chooseAuthors(&pm, pm.ldArticles(), newSiteNames(""), nil)
+		chooseAuthors(&pm, pm.ldArticles(), newSiteNames(""), nil, nil)
 		votes := publishedVotes(&pm, pm.ldArticles(), nil, testNow)
 		voteDay(votes, latestModified(&pm, pm.ldArticles(), testNow))
 	}
@@ -373,12 +373,12 @@ func TestAuthorHandle(t *testing.T) {
 		t.Fatal(err)
 	}
 	pm := readMeta(doc)
-	got := chooseAuthors(pm, pm.ldArticles(), newSiteNames("nachtschreiber.blog.example"), nil)
+	got := chooseAuthors(pm, pm.ldArticles(), newSiteNames("nachtschreiber.blog.example"), nil, nil)
 	if !reflect.DeepEqual(got, []string{"nachtschreiber"}) {
 		t.Errorf("authors %q, want the handle", got)
 	}
 	pm = readMeta(mustParse(t, metaPage("", `<h4 class="vcard author">von <span class="fn">Admin_2</span></h4>`, "")))
-	if got := chooseAuthors(pm, pm.ldArticles(), newSiteNames(""), nil); len(got) != 0 {
+	if got := chooseAuthors(pm, pm.ldArticles(), newSiteNames(""), nil, nil); len(got) != 0 {
 		t.Errorf("authors %q, want none", got)
 	}
 }
