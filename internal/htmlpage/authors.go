@@ -384,6 +384,16 @@ func cleanAuthors(s string) []string {
 		}
 	}
 	s = strings.TrimLeft(s, "©~•*·>»-–— ")
+	// "Jane Doe, John Roe - Safe Browsing team": a spaced dash ends the
+	// names when they come before it.
+	for _, d := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(s, d); i > 0 {
+			if head := cleanAuthors(s[:i]); len(head) > 0 && isNameLike(head[0]) {
+				return head
+			}
+			break
+		}
+	}
 	s = rxEmail.ReplaceAllString(s, " ")
 	s = rxParens.ReplaceAllString(s, " ")
 	s = rxHandle.ReplaceAllString(s, " ")

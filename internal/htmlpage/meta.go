@@ -132,7 +132,10 @@ func (m *pageMeta) walkIn(n *html.Node, ctx walkCtx, depth int) {
 				m.addJSONLD(n.FirstChild.Data)
 			}
 			return
-		case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe:
+		case atom.Noscript:
+			m.walkNoscript(n, ctx, depth)
+			return
+		case atom.Style, atom.Template, atom.Svg, atom.Iframe:
 			return
 		case atom.Article, atom.Main:
 			inArticle = true
@@ -208,6 +211,50 @@ func (m *pageMeta) walkIn(n *html.Node, ctx walkCtx, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		m.walkIn(c, ctx, depth+1)
 	}
+}
+
+// maxNoscript bounds where in a <noscript> text a byline is looked for.
+const maxNoscript = 64 << 10
+
+// walkNoscript reads the bylines of a <noscript> element, which the
+// parser keeps as raw text: Blogger's templates write the byline there
+// and in a script only ("<span class="byline-author">Posted by …"). The
+// text is parsed up to a little after the first "byline" or "author".
+func (m *pageMeta) walkNoscript(n *html.Node, ctx walkCtx, depth int) {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode || len(m.bylines) >= maxBylines {
+		return
+	}
+	src := c.Data
+	if len(src) > maxNoscript {
+		src = src[:maxNoscript]
+	}
+	i := indexFold(src, "byline")
+	if j := indexFold(src, "author"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return
+	}
+	src = src[:min(len(src), i+1024)]
+	nodes, err := html.ParseFragment(strings.NewReader(src), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return
+	}
+	for _, k := range nodes {
+		m.walkIn(k, ctx, depth+1)
+	}
+}
+
+// indexFold returns the index of the lower-case ASCII word sub in s,
+// ignoring ASCII case, or -1.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if containsFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // isByline reports whether an element names the article's author: a link

@@ -237,6 +237,8 @@ func TestAuthors(t *testing.T) {
 		{"a dotted user name is no host name", "", `<p class="author">Von Isa.Tamm am Samstag, 19. Oktober 2019</p>`, "", []string{"Isa.Tamm"}},
 		{"a byline class in Spanish", "", `<div class="node-autor_name">Marta Ibáñez</div>`, "", []string{"Marta Ibáñez"}},
 		{"a related-articles class is no byline", "", `<div class="autorelated">Related Stories</div>`, "", nil},
+		{"a byline kept in noscript, a team after a dash", "", `<noscript><span class="byline-author">Posted by Ada Quinn, Bo Reyes and Cy Lund - Harbour Safety team</span><p>The wall.</p></noscript>`, "",
+			[]string{"Ada Quinn", "Bo Reyes", "Cy Lund"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
