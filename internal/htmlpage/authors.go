@@ -112,6 +112,8 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 			for _, n := range cleanAuthors(r) {
 				n = stripOrgSuffix(n, site)
 				switch {
+				case genericNames[foldText(n)]:
+					// An account or a placeholder ("Admin", "Name").
 				case isOrgName(n, site):
 					orgs = append(orgs, n)
 				case !isNameLike(n) && !(typedPersons[foldText(n)] && strings.IndexFunc(n, unicode.IsUpper) >= 0):
@@ -176,7 +178,11 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 	if len(orgs) > 1 {
 		orgs = orgs[:1]
 	}
-	return orgAuthors(orgs)
+	if out := orgAuthors(orgs); len(out) > 0 {
+		return out
+	}
+	// "Hamburg (dpa) – …": the agency that wrote the story.
+	return datelineAgency(paras)
 }
 
 // orgAuthors returns the names of the first group of organisations that
@@ -202,7 +208,7 @@ func orgAuthors(groups ...[]string) []string {
 var genericNames = map[string]bool{
 	"admin": true, "administrator": true, "editor": true, "editors": true, "staff": true,
 	"guest": true, "user": true, "anonymous": true, "webmaster": true, "author": true,
-	"editorial": true,
+	"editorial": true, "name": true, "unknown": true,
 }
 
 // shareName reports whether the lists have a name in common (folded).

@@ -217,3 +217,25 @@ func signOff(paras []string) []string {
 	}
 	return nil
 }
+
+// rxDateline matches a dateline that names the news agency at the start
+// of an article: "Hamburg (dpa/lno) – ", "PARIS (AFP) - ", "(epd) ".
+var rxDateline = regexp.MustCompile(`^(?:\p{Lu}[\p{L}./ -]{0,40}?\s?)?\(([\p{L}][\p{L}/.&-]{1,11})\)\s*[-–—:]?\s`)
+
+// datelineAgency returns the agency a dateline at the start of the text
+// names: a code in lower or upper case ("dpa", "AFP", "dpa/lno"), or a
+// wire agency's name ("Reuters"), not a capitalised word ("(Germany)").
+func datelineAgency(paras []string) []string {
+	if len(paras) == 0 {
+		return nil
+	}
+	m := rxDateline.FindStringSubmatch(paras[0])
+	if m == nil {
+		return nil
+	}
+	a := m[1]
+	if strings.Contains(a, "/") || strings.ToLower(a) == a || strings.ToUpper(a) == a || wireNames[strings.ToLower(a)] {
+		return []string{a}
+	}
+	return nil
+}

@@ -103,3 +103,28 @@ func TestSignOff(t *testing.T) {
 		t.Errorf("Authors = %q, want the sign-off", r.Authors)
 	}
 }
+
+func TestDatelineAgency(t *testing.T) {
+	tests := []struct{ first, want string }{
+		{"Hamburg (dpa/lno) – Trotz eines Gesprächs blieb der Hörsaal besetzt.", "dpa/lno"},
+		{"PARIS (AFP) - The museum reopened on Monday.", "AFP"},
+		{"Berlin (Reuters) - Shares rose.", "Reuters"},
+		{"(epd) Die Kirche lädt ein.", "epd"},
+		{"Berlin (Germany) – a capitalised word is no agency.", ""},
+		{"The council (which met on Monday) agreed.", ""},
+	}
+	for _, tt := range tests {
+		got := strings.Join(datelineAgency([]string{tt.first}), "; ")
+		if got != tt.want {
+			t.Errorf("datelineAgency(%q) = %q, want %q", tt.first, got, tt.want)
+		}
+	}
+	page := strings.Replace(metaPage("", "", ""), "<article>", "<article><p>Kiel (dpa) – Die Fähre fährt wieder nach Plan, teilte die Reederei am Morgen mit.</p>", 1)
+	if r := extractMeta(t, page, ""); !reflect.DeepEqual(r.Authors, []string{"dpa"}) {
+		t.Errorf("Authors = %q, want the dateline's agency", r.Authors)
+	}
+	page = metaPage(`<meta name="author" content="Name">`, "", "")
+	if r := extractMeta(t, page, ""); len(r.Authors) != 0 {
+		t.Errorf("Authors = %q, want none for a placeholder", r.Authors)
+	}
+}
