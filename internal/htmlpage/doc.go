@@ -39,7 +39,9 @@
 //     differently worded social and search titles unless three of them
 //     agree. An <h1> outside the article that names the site (a blog's
 //     header) is no candidate; an <h2> that a page title carries is (the
-//     blog post's title). Dashes inside a headline stay.
+//     blog post's title), and so is, on a page with no <h1>, the heading
+//     the extracted text starts with, counted as the shown headline.
+//     Dashes inside a headline stay.
 //   - Published: a weighted vote of every signal (published.go): JSON-LD
 //     datePublished and the publication <meta> keys (article:published_time,
 //     parsely, sailthru, dc.date.issued …) and itemprop datePublished count

@@ -42,8 +42,9 @@ func extractMeta(t *testing.T, page, url string) Result {
 func TestTitleBlogHeader(t *testing.T) {
 	for _, tt := range []struct{ name, title, h1, want string }{
 		{"site name in h1", "Harbour Notes » Blog Archive » Tides of the old quay", "Harbour Notes", "Tides of the old quay"},
-		// No heading carries this title: the page title stands.
-		{"host name in h1", "Tides of the old quay at low water", "harbour-notes.example", "Tides of the old quay at low water"},
+		// No heading carries this title: the post's heading, which the
+		// text starts with, is the one readers see.
+		{"host name in h1", "Tides of the old quay at low water", "harbour-notes.example", "Tides of the old quay"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<!DOCTYPE html><html><head><title>` + tt.title + `</title><meta property="og:site_name" content="Harbour Notes"></head><body>
@@ -95,6 +96,8 @@ func TestTitle(t *testing.T) {
 			`<h1>Island ferry operator raises prices</h1>`, "", "Ferry fares to rise in spring"},
 		{"a one-word h1 is not the headline", `<meta property="og:title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring</title>`,
 			`<h1>Harbourside</h1>`, "", "Ferry fares to rise in spring"},
+		{"no h1: the heading the text starts with", `<title>Harbour Wiki - HarbourPage/Ferries</title>`,
+			`<h2>Ferry timetable changes for the winter</h2>`, "", "Ferry timetable changes for the winter"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
 			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},
@@ -363,7 +366,7 @@ func BenchmarkMetadata(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var r Result
-		r.fillMeta(docs[i%len(docs)], "", "", nil, nil, nil, "https://example.com/a", testNow)
+		r.fillMeta(docs[i%len(docs)], "", "", "", nil, nil, nil, "https://example.com/a", testNow)
 	}
 }
 

@@ -184,7 +184,7 @@ const visibleWeight = 3
 // twitter:title, itemprop headline, meta title, h1, <title>. An <h1> that
 // names the site (a blog's header) is not a candidate; a heading that a
 // page title carries is, so a blog's <h2> post title is found.
-func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback string) string {
+func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, lead, fallback string) string {
 	var cands []titleCandidate
 	add := func(s string, whole bool) {
 		if strings.Contains(s, "&") {
@@ -217,6 +217,12 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, fallback str
 		// first inside <article> is often a box's heading.
 		// One word ("Brasília") is a dateline or a section.
 		cands[len(cands)-1].visible = len(h1) == 1 && strings.Contains(main, " ")
+	}
+	if main == "" && strings.Contains(lead, " ") && !site.is(lead) {
+		// No <h1>: the heading the article's text starts with is the
+		// headline readers see.
+		add(lead, true)
+		cands[len(cands)-1].visible = true
 	}
 	add(pm.titleTag, false)
 	// Another heading (an <h1> after a "Navigation" one, a blog post's
