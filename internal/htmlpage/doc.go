@@ -46,7 +46,10 @@
 //     datePublished and the publication <meta> keys (article:published_time,
 //     parsely, sailthru, dc.date.issued …) and itemprop datePublished count
 //     most; the article's own <time> (the first marked as published, the
-//     first in the article: later ones date related articles) next; the
+//     first in the article: later ones date related articles) and a date
+//     the article's text starts with (a date line under the headline, a
+//     dateline "Karlsruhe, (12.11.2021)", read only in its unambiguous ISO
+//     and dotted day-first forms) next; the
 //     date in the URL's path and htmldate's search (which reads visible
 //     dates in many languages through the dateparser, day first on pages
 //     in a language other than English) less; generic date keys (meta

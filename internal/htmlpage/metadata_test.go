@@ -161,7 +161,7 @@ func TestPublished(t *testing.T) {
 				t.Fatal(err)
 			}
 			pm := readMeta(doc)
-			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, "", testNow)
+			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, nil, "", testNow)
 			if tt.want == "" {
 				if got != nil {
 					t.Errorf("got %v, want no date", got)

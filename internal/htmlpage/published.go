@@ -222,8 +222,11 @@ func dayAfter(a, b time.Time) bool {
 // voteDay. A UTC time whose day is one off the day htmldate finds in the
 // page is taken as the site's zone being unknown: htmldate's day is kept,
 // without a time.
-func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls []string, lang string, now time.Time) (*time.Time, bool) {
+func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls, paras []string, lang string, now time.Time) (*time.Time, bool) {
 	votes := publishedVotes(pm, ld, urls, now)
+	if t, ok := textStartDate(paras, now); ok {
+		votes = append(votes, dateVote{t: t, weight: wTextStart, order: len(votes)})
+	}
 	modified := latestModified(pm, ld, now)
 	t, clock, ok := voteDay(votes, modified)
 	// htmldate's extensive search costs about as much as the rest of the
@@ -294,4 +297,52 @@ func htmlDate(doc *html.Node, pageURL, lang string, extensive bool, now time.Tim
 		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	}
 	return dateVote{t: t, clock: clock}, true
+}
+
+// wTextStart is the weight of a date the article's text starts with
+// ("2021-10-16 | Notice", "Karlsruhe, (12.11.2021). …"): what readers see
+// above the story, as much as the article's own <time>.
+const wTextStart = 2.5
+
+var (
+	rxTextISO    = regexp.MustCompile(`(?:^|[^\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[^\d-]|$)`)
+	rxTextDotted = regexp.MustCompile(`(?:^|[^\d.])(0?[1-9]|[12]\d|3[01])\.\s?(0?[1-9]|1[0-2])\.\s?((?:19|20)\d\d)(?:[^\d]|$)`)
+)
+
+// textStartDate returns the date the article's text starts with: in a
+// short first or second paragraph (a date line), or in the first 40
+// characters of the first (a dateline). Numeric dates are read as ISO
+// (year first) or dotted day first ("12.11.2021"), the two forms that
+// cannot be misread.
+func textStartDate(paras []string, now time.Time) (time.Time, bool) {
+	for i, p := range paras {
+		if i > 1 {
+			break
+		}
+		s := p
+		if len(s) > 80 {
+			if i > 0 {
+				continue
+			}
+			s = s[:40]
+		}
+		var y, m, d int
+		if g := rxTextISO.FindStringSubmatch(s); g != nil {
+			y, _ = strconv.Atoi(g[1])
+			m, _ = strconv.Atoi(g[2])
+			d, _ = strconv.Atoi(g[3])
+		} else if g := rxTextDotted.FindStringSubmatch(s); g != nil {
+			d, _ = strconv.Atoi(g[1])
+			m, _ = strconv.Atoi(g[2])
+			y, _ = strconv.Atoi(g[3])
+		} else {
+			continue
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d || t.Year() < minYear || t.After(now) {
+			return time.Time{}, false
+		}
+		return t, true
+	}
+	return time.Time{}, false
 }
