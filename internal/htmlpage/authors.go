@@ -63,6 +63,21 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 			break
 		}
 	}
+	// JSON-LD creator (schema.org's wider "author"), often given beside
+	// author, sometimes alone.
+	for _, o := range ld {
+		var raw []string
+		for _, a := range ldList(o["creator"]) {
+			if ao, ok := pm.resolve(a).(map[string]any); ok && ldHasType(ao, "Organization", "NewsMediaOrganization", "Corporation") {
+				continue
+			}
+			raw = append(raw, ldString(pm.resolve(a)))
+		}
+		if len(raw) > 0 {
+			sources = append(sources, raw)
+			break
+		}
+	}
 	for _, k := range authorKeys {
 		if v := pm.metas[k]; len(v) > 0 {
 			sources = append(sources, v)

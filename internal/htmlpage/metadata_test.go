@@ -242,6 +242,7 @@ func TestAuthors(t *testing.T) {
 		{"a related-articles class is no byline", "", `<div class="autorelated">Related Stories</div>`, "", nil},
 		{"a byline kept in noscript, a team after a dash", "", `<noscript><span class="byline-author">Posted by Ada Quinn, Bo Reyes and Cy Lund - Harbour Safety team</span><p>The wall.</p></noscript>`, "",
 			[]string{"Ada Quinn", "Bo Reyes", "Cy Lund"}},
+		{"JSON-LD creator when there is no author", `<script type="application/ld+json">{"@type":"NewsArticle","creator":["Vera Holm"]}</script>`, "", "", []string{"Vera Holm"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
