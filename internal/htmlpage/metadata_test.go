@@ -98,6 +98,8 @@ func TestTitle(t *testing.T) {
 			`<h1>Harbourside</h1>`, "", "Ferry fares to rise in spring"},
 		{"no h1: the heading the text starts with", `<title>Harbour Wiki - HarbourPage/Ferries</title>`,
 			`<h2>Ferry timetable changes for the winter</h2>`, "", "Ferry timetable changes for the winter"},
+		{"a lone page title of many parts: the longest", `<title>Harbour Club Kiel - Ferry timetable changes for the winter - Club News - News</title>`,
+			"", "", "Ferry timetable changes for the winter"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
 			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},

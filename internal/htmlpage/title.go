@@ -290,6 +290,19 @@ func chooseTitle(pm *pageMeta, ld []map[string]any, site siteNames, lead, fallba
 	// name even when the page does not declare it.
 	if bestScore == 0 && len(cands) == 1 {
 		parts := splitTitle(stripped[best])
+		// Three parts or more ("Site - Headline - Section - News"): the
+		// headline is the part with the most words.
+		if len(parts) >= 3 {
+			long := 0
+			for i, p := range parts {
+				if len(strings.Fields(p.text)) > len(strings.Fields(parts[long].text)) {
+					long = i
+				}
+			}
+			if strings.Count(parts[long].text, " ") >= 2 {
+				return parts[long].text
+			}
+		}
 		if n := len(parts); n > 1 && parts[n-1].sep == " | " {
 			head := joinParts(parts[:n-1])
 			if utf8.RuneCountInString(head) >= 10 {
