@@ -78,11 +78,15 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 			break
 		}
 	}
+	// A CMS's author field often holds the site's name, which the page
+	// title then starts or ends with ("Club Kiel - Headline").
+	metaFrom := len(sources)
 	for _, k := range authorKeys {
 		if v := pm.metas[k]; len(v) > 0 {
 			sources = append(sources, v)
 		}
 	}
+	metaTo := len(sources)
 	// Yoast's "Written by" label and value.
 	for i := 1; i <= 3; i++ {
 		l := foldText(pm.meta(fmt.Sprintf("twitter:label%d", i)))
@@ -121,7 +125,8 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 		}
 	}
 	persons := make([][]string, 0, len(sources)+1)
-	split := func(raw []string) []string {
+	edges := titleEdges(pm.titleTag)
+	split := func(raw []string, meta bool) []string {
 		var ps []string
 		for _, r := range raw {
 			for _, n := range cleanAuthors(r) {
@@ -129,7 +134,7 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 				switch {
 				case genericNames[foldText(n)]:
 					// An account or a placeholder ("Admin", "Name").
-				case isOrgName(n, site):
+				case isOrgName(n, site) || meta && startsEdge(n, edges):
 					orgs = append(orgs, n)
 				case !isNameLike(n) && !(typedPersons[foldText(n)] && strings.IndexFunc(n, unicode.IsUpper) >= 0):
 				default:
@@ -139,8 +144,8 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 		}
 		return dedupeNames(ps)
 	}
-	for _, raw := range sources {
-		persons = append(persons, split(raw))
+	for i, raw := range sources {
+		persons = append(persons, split(raw, i >= metaFrom && i < metaTo))
 	}
 	best, bestScore := -1, -1
 	for i, ps := range persons {
@@ -174,7 +179,7 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 	// go-trafilatura also takes any Person of the JSON-LD (a founder of
 	// the publisher): names found there but not as an author are refused.
 	var keep []string
-	for _, a := range split([]string{strings.Join(traf, ", ")}) {
+	for _, a := range split([]string{strings.Join(traf, ", ")}, false) {
 		if !strings.Contains(pm.ldText, a) {
 			keep = append(keep, a)
 		}
@@ -217,6 +222,31 @@ func orgAuthors(groups ...[]string) []string {
 		}
 	}
 	return nil
+}
+
+// titleEdges returns the folded first and last parts of a page title of
+// two parts or more.
+func titleEdges(t string) []string {
+	parts := splitTitle(t)
+	if len(parts) < 2 {
+		return nil
+	}
+	return []string{foldText(parts[0].text), foldText(parts[len(parts)-1].text)}
+}
+
+// startsEdge reports whether the name n starts one of the title's edge
+// parts (the site's name, "Club Kiel" in "Club Kiel Nord - Headline").
+func startsEdge(n string, edges []string) bool {
+	f := foldText(n)
+	if f == "" {
+		return false
+	}
+	for _, e := range edges {
+		if e == f || strings.HasPrefix(e, f+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // genericNames are account names, not bylines.

@@ -245,6 +245,8 @@ func TestAuthors(t *testing.T) {
 		{"a byline kept in noscript, a team after a dash", "", `<noscript><span class="byline-author">Posted by Ada Quinn, Bo Reyes and Cy Lund - Harbour Safety team</span><p>The wall.</p></noscript>`, "",
 			[]string{"Ada Quinn", "Bo Reyes", "Cy Lund"}},
 		{"JSON-LD creator when there is no author", `<script type="application/ld+json">{"@type":"NewsArticle","creator":["Vera Holm"]}</script>`, "", "", []string{"Vera Holm"}},
+		{"a meta author that the page title starts with is the site", `<title>Harbour Club Kiel - Ferry timetable changes</title><meta name="author" content="Harbour Club">`,
+			`<span class="itemPoster">Geschrieben von <a href="/userinfo?uid=6">Wanda Ilg</a></span>`, "", []string{"Wanda Ilg"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
