@@ -123,6 +123,16 @@ func (t *NameTable) Known(name string) bool {
 	return ok && int(b.f)+int(b.m) >= t.minBirths
 }
 
+// Births returns the births recorded for a first name (case ignored), 0
+// when the table does not hold it.
+func (t *NameTable) Births(name string) int {
+	if t == nil {
+		return 0
+	}
+	b := t.counts[strings.ToLower(name)]
+	return int(b.f) + int(b.m)
+}
+
 // firstName returns the word of a person's name the name table should
 // judge: the first word that is not an initial ("J."), a particle or a
 // single letter. It is "" when there is none (a surname alone).

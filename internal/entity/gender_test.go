@@ -32,6 +32,23 @@ func TestNameTable(t *testing.T) {
 	}
 }
 
+func TestNameTableBirths(t *testing.T) {
+	nt, err := NewNameTable(0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := nt.Births("JOHN"); b < 1000000 {
+		t.Errorf("Births(JOHN) = %d, want over a million", b)
+	}
+	if b := nt.Births("Zorvath"); b != 0 {
+		t.Errorf("Births(Zorvath) = %d, want 0", b)
+	}
+	var none *NameTable
+	if none.Births("John") != 0 {
+		t.Error("a nil table knows John")
+	}
+}
+
 func TestNameTableHyphen(t *testing.T) {
 	nt, err := NewNameTable(0, 0)
 	if err != nil {

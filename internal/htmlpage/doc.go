@@ -27,38 +27,66 @@
 // read in one more walk over the tree (meta.go: <meta>, <title>, the
 // canonical link, JSON-LD with arrays, @graph and @id references, <h1>,
 // <time>, byline elements outside comments; broken JSON-LD is skipped) and
-// chosen between by general rules (metadata.go):
+// chosen between by general rules (title.go, published.go, authors.go,
+// metadata.go):
 //
 //   - Title: og:title, JSON-LD headline, twitter:title, itemprop headline,
-//     the main <h1> and <title>, each stripped of the site's name at its
-//     start or end ("Headline | Site", "Site: Headline") when that part is
-//     og:site_name, the JSON-LD publisher, application-name or the host's
-//     name; the candidate the most other sources confirm wins (an <h1>
-//     "Headline" confirms "Opinion | Headline"). Dashes inside a headline
-//     stay.
+//     meta title, the main <h1> and <title>, each stripped of the site's
+//     name at its start or end ("Headline | Site", "Site: Headline") when
+//     that part is og:site_name, the JSON-LD publisher, application-name
+//     or the host's name; the candidate the most other sources confirm
+//     wins (an <h1> "Headline" confirms "Opinion | Headline"), the page's
+//     one <h1> counting three more: the headline readers see beats
+//     differently worded social and search titles unless three of them
+//     agree. An <h1> outside the article that names the site (a blog's
+//     header) is no candidate; an <h2> that a page title carries is (the
+//     blog post's title), and so is, on a page with no <h1>, the heading
+//     the extracted text starts with, counted as the shown headline. A
+//     page title that is the only source loses a last " | " part, or,
+//     with three parts or more, gives its longest. Dashes inside a
+//     headline stay.
 //   - Published: a weighted vote of every signal (published.go): JSON-LD
 //     datePublished and the publication <meta> keys (article:published_time,
 //     parsely, sailthru, dc.date.issued …) and itemprop datePublished count
-//     most; generic date keys (meta date, dc.date, pubdate), <time> marked
-//     as published or in the article, JSON-LD dateCreated, the date in the
-//     URL's path and htmldate's search (which reads visible dates in many
-//     languages through the dateparser, day first on pages in a language
-//     other than English) less. The day with most weight wins; a day after
-//     the declared last modification counts half; dates before 1990 or
-//     after Options.Now are refused. htmldate's extensive text search runs
-//     only when the declared dates are missing or disagree. A time of day
-//     is kept with its zone (Result.PublishedHasTime); a UTC time is
+//     most; the article's own <time> (the first marked as published, the
+//     first in the article: later ones date related articles) and a date
+//     the article's text starts with (a date line under the headline, a
+//     dateline "Karlsruhe, (12.11.2021)", read only in its unambiguous ISO
+//     and dotted day-first forms) next; the date in the URL's path and
+//     htmldate's search (which reads visible dates in many languages
+//     through the dateparser, day first on pages in a language other than
+//     English) less; generic date keys (meta date, dc.date, pubdate) and
+//     JSON-LD dateCreated least. The day with most weight wins; a day
+//     after the declared last modification counts half; dates before 1990
+//     or after Options.Now are refused. htmldate's extensive text search
+//     runs only when the declared dates are missing or disagree. A time of
+//     day is kept with its zone (Result.PublishedHasTime); a UTC time is
 //     re-expressed in the page's zone when the page also shows the same
 //     instant in local time; a UTC time one day off the day htmldate finds
 //     gives that day, without a time.
-//   - Authors: JSON-LD authors, each <meta> author key, Yoast's "Written
-//     by" label, the first byline that names someone (bylines include links
-//     to author pages: /author/, /autor/, /auteur/ …);
-//     the source most confirmed by the others wins (the visible byline
-//     counts twice). Names are cleaned of "By", roles, datelines, e-mail
-//     addresses, handles, credentials and trailing agencies; URL authors and
-//     user names are refused; organisations only when no person is named,
-//     and never the site itself or its desks ("Site Staff").
+//   - Authors (authors.go, byline.go): JSON-LD authors and creator, each
+//     <meta> author key, Yoast's "Written by" label, the first byline that
+//     names someone (markup: classes naming a byline or an author in
+//     several languages, rel=author, itemprop=author, links to author
+//     pages: /author/, /autor/, /auteur/ …; Blogger's bylines inside
+//     <noscript>), and the first byline found by its words whatever its
+//     markup ("Posted by …", "Geschrieben von …", "Par …" at the start of a
+//     line, outside navigation, sidebars, footers and comments), the
+//     visible byline when the markup marks none. The source most confirmed
+//     by the others wins (the visible byline counts twice). Names are
+//     cleaned of "By", roles before and after them, datelines, e-mail
+//     addresses, handles, credentials, trailing agencies and teams after a
+//     dash; URL authors, account and placeholder names are refused, and a
+//     <meta> author that the page title starts or ends with is the site.
+//     When no source names a person: the writer who signs the article's
+//     last line ("Stefan Wasmer", or a name before a date or role line) if
+//     it starts with a common first name (internal/entity's first-name
+//     table); then the organisation of the visible byline ("von example.at
+//     Redaktion"; a byline box that names nobody is searched for the
+//     author's own element) or of the JSON-LD, the site and its desks
+//     included, as the page declares them; then go-trafilatura's guess, a
+//     blogger's handle, any other source's organisation, and last the news
+//     agency of a dateline ("Hamburg (dpa) – …").
 //   - Site: og:site_name, JSON-LD publisher, application-name, else the
 //     host; the best-written of equal names ("usatoday" / "USA TODAY").
 //   - Section and categories: article:section, JSON-LD articleSection,

@@ -123,8 +123,31 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	r.fillMeta(doc, m.Title, m.Sitename, splitAuthors(m.Author), m.Categories, m.Tags, firstNonEmpty(opts.URL, m.URL), now)
+	r.fillMeta(doc, m.Title, leadHeading(res.ContentNode), m.Sitename, splitAuthors(m.Author), m.Categories, m.Tags, firstNonEmpty(opts.URL, m.URL), now)
 	return r, nil
+}
+
+// leadHeading is the heading the extracted content starts with ("" when
+// it starts otherwise): the headline of a page that has no <h1>.
+func leadHeading(content *html.Node) string {
+	if content == nil {
+		return ""
+	}
+	for c := content.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return ""
+			}
+			continue
+		case html.ElementNode:
+			if c.DataAtom != atom.H1 && c.DataAtom != atom.H2 && c.DataAtom != atom.H3 {
+				return ""
+			}
+			return shortText(c, maxMetaText)
+		}
+	}
+	return ""
 }
 
 // dayDiff is the number of days between the calendar days of a and b.
@@ -150,7 +173,7 @@ func firstNonEmpty(s ...string) string {
 // fillMeta sets the title, authors, date, site, section, categories, tags
 // and URL of r from the page's own metadata (see metadata.go), with
 // go-trafilatura's values as fallbacks.
-func (r *Result) fillMeta(doc *html.Node, title, site string, authors, cats, tags []string, pageURL string, now time.Time) {
+func (r *Result) fillMeta(doc *html.Node, title, lead, site string, authors, cats, tags []string, pageURL string, now time.Time) {
 	pm := readMeta(doc)
 	ld := pm.ldArticles()
 	r.URL = chooseURL(pm, pageURL)
@@ -169,9 +192,9 @@ func (r *Result) fillMeta(doc *html.Node, title, site string, authors, cats, tag
 		}
 	}
 	sites := newSiteNames(host, append(ldSites, r.Site, pm.meta("og:site_name"), pm.meta("application-name"), pm.meta("twitter:site"), normalizeSpace(site))...)
-	r.Title = chooseTitle(pm, ld, sites, normalizeSpace(title))
-	r.Authors = chooseAuthors(pm, ld, sites, authors)
-	r.Published, r.PublishedHasTime = choosePublishedDate(doc, pm, ld, []string{r.URL, pageURL}, r.Language, now)
+	r.Title = chooseTitle(pm, ld, sites, lead, normalizeSpace(title))
+	r.Authors = chooseAuthors(pm, ld, sites, authors, r.Paragraphs)
+	r.Published, r.PublishedHasTime = choosePublishedDate(doc, pm, ld, []string{r.URL, pageURL}, r.Paragraphs, r.Language, now)
 	r.Section, r.Categories = chooseSection(pm, ld, r.Title, cats)
 	r.Tags = chooseTags(pm, ld, tags)
 }

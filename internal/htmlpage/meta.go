@@ -28,11 +28,17 @@ type pageMeta struct {
 	// ldText is the raw text of the JSON-LD scripts.
 	ldText string
 	h1     []heading
-	times  []timeElem
+	// h2 are the page's <h2> headings: blog themes give the site's name
+	// the <h1> and each post's title an <h2>.
+	h2    []heading
+	times []timeElem
 	// itemDates are the content or datetime of body elements marked
 	// itemprop=datePublished.
 	itemDates []string
 	bylines   []string
+	// textBylines are visible bylines found by their words ("Posted by
+	// …", "Von …") rather than their markup; see textByline.
+	textBylines []string
 }
 
 type heading struct {
@@ -61,7 +67,7 @@ const maxBylines = 8
 // readMeta walks the page once and collects its raw metadata.
 func readMeta(doc *html.Node) *pageMeta {
 	m := &pageMeta{metas: make(map[string][]string)}
-	m.walk(doc, false, false, 0)
+	m.walkIn(doc, walkCtx{}, 0)
 	return m
 }
 
@@ -84,11 +90,19 @@ func (m *pageMeta) meta(keys ...string) string {
 	return ""
 }
 
-func (m *pageMeta) walk(n *html.Node, inArticle, inComment bool, depth int) {
-	m.walkIn(n, inArticle, inComment, false, depth)
+// walkCtx is where the walk is: inside the article, a comment, a byline
+// already taken, or the page's asides (navigation, sidebars, footers).
+type walkCtx struct {
+	inArticle, inComment, inByline, inAside bool
 }
 
-func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, depth int) {
+func (m *pageMeta) walkIn(n *html.Node, ctx walkCtx, depth int) {
+	inArticle, inComment, inByline := ctx.inArticle, ctx.inComment, ctx.inByline
+	if n.Type == html.TextNode && !inComment && !inByline && !ctx.inAside && len(m.textBylines) < maxTextBylines {
+		if t := textByline(n); t != "" {
+			m.textBylines = append(m.textBylines, t)
+		}
+	}
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Meta:
@@ -118,7 +132,10 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 				m.addJSONLD(n.FirstChild.Data)
 			}
 			return
-		case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe:
+		case atom.Noscript:
+			m.walkNoscript(n, ctx, depth)
+			return
+		case atom.Style, atom.Template, atom.Svg, atom.Iframe:
 			return
 		case atom.Article, atom.Main:
 			inArticle = true
@@ -126,6 +143,12 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 			if len(m.h1) < 16 {
 				if t := headingText(n); t != "" {
 					m.h1 = append(m.h1, heading{text: t, inArticle: inArticle})
+				}
+			}
+		case atom.H2:
+			if len(m.h2) < 16 && !inComment {
+				if t := headingText(n); t != "" {
+					m.h2 = append(m.h2, heading{text: t, inArticle: inArticle})
 				}
 			}
 		case atom.Time:
@@ -155,6 +178,9 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 		if !inComment && (hasWord(class, "comment", "Comment") || hasWord(id, "comment", "Comment")) {
 			inComment = true
 		}
+		if !ctx.inAside && isAside(n, class, id) {
+			ctx.inAside = true
+		}
 		if itemprop != "" {
 			switch {
 			case strings.EqualFold(itemprop, "datePublished"):
@@ -172,16 +198,63 @@ func (m *pageMeta) walkIn(n *html.Node, inArticle, inComment, inByline bool, dep
 		if !inComment && !inByline && len(m.bylines) < maxBylines && (isByline(n, class+" "+id, itemprop, rel) || isAuthorLink(n)) {
 			if t := shortText(n, 120); t != "" {
 				m.bylines = append(m.bylines, t)
-				inByline = true
+				// A box whose text names nobody ("Thursday 4 November
+				// von …") may hold the author's own element.
+				inByline = len(cleanAuthors(t)) > 0
 			}
 		}
 	}
 	if depth > 400 {
 		return
 	}
+	ctx.inArticle, ctx.inComment, ctx.inByline = inArticle, inComment, inByline
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walkIn(c, inArticle, inComment, inByline, depth+1)
+		m.walkIn(c, ctx, depth+1)
 	}
+}
+
+// maxNoscript bounds where in a <noscript> text a byline is looked for.
+const maxNoscript = 64 << 10
+
+// walkNoscript reads the bylines of a <noscript> element, which the
+// parser keeps as raw text: Blogger's templates write the byline there
+// and in a script only ("<span class="byline-author">Posted by …"). The
+// text is parsed up to a little after the first "byline" or "author".
+func (m *pageMeta) walkNoscript(n *html.Node, ctx walkCtx, depth int) {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode || len(m.bylines) >= maxBylines {
+		return
+	}
+	src := c.Data
+	if len(src) > maxNoscript {
+		src = src[:maxNoscript]
+	}
+	i := indexFold(src, "byline")
+	if j := indexFold(src, "author"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return
+	}
+	src = src[:min(len(src), i+1024)]
+	nodes, err := html.ParseFragment(strings.NewReader(src), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return
+	}
+	for _, k := range nodes {
+		m.walkIn(k, ctx, depth+1)
+	}
+}
+
+// indexFold returns the index of the lower-case ASCII word sub in s,
+// ignoring ASCII case, or -1.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if containsFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // isByline reports whether an element names the article's author: a link
@@ -195,7 +268,7 @@ func isByline(n *html.Node, class, itemprop, rel string) bool {
 	if hasToken(rel, "author") || strings.EqualFold(itemprop, "author") {
 		return true
 	}
-	if len(class) < 6 || !hasWord(class, "byline", "Byline") && !hasWord(class, "author", "Author") {
+	if len(class) < 6 || !bylineClass(class) {
 		return false
 	}
 	// Author pages, avatars, bios and "more by" lists are not bylines.
@@ -205,6 +278,31 @@ func isByline(n *html.Node, class, itemprop, rel string) bool {
 		}
 	}
 	return true
+}
+
+// bylineClass reports whether a class or id names a byline or its
+// author: "byline" or "author" anywhere in it, or a part of it ("rez_autor",
+// "article-auteur") that is the word in another language.
+func bylineClass(class string) bool {
+	if hasWord(class, "byline", "Byline") || hasWord(class, "author", "Author") {
+		return true
+	}
+	if !containsFold(class, "aut") && !containsFold(class, "verfasser") {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if authorClassWords[part] {
+			return true
+		}
+	}
+	return false
+}
+
+// authorClassWords are "author" in German, Spanish, Portuguese, Polish,
+// Italian and French.
+var authorClassWords = map[string]bool{
+	"autor": true, "autorin": true, "autores": true, "autora": true, "autore": true, "autrice": true,
+	"auteur": true, "auteurs": true, "verfasser": true,
 }
 
 // authorPaths are the path segments of author pages in many languages;

@@ -37,6 +37,26 @@ func extractMeta(t *testing.T, page, url string) Result {
 	return r
 }
 
+// TestTitleBlogHeader: a blog theme gives the site's name the <h1>
+// (outside the article) and the post's title an <h2>.
+func TestTitleBlogHeader(t *testing.T) {
+	for _, tt := range []struct{ name, title, h1, want string }{
+		{"site name in h1", "Harbour Notes » Blog Archive » Tides of the old quay", "Harbour Notes", "Tides of the old quay"},
+		// No heading carries this title: the post's heading, which the
+		// text starts with, is the one readers see.
+		{"host name in h1", "Tides of the old quay at low water", "harbour-notes.example", "Tides of the old quay"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<!DOCTYPE html><html><head><title>` + tt.title + `</title><meta property="og:site_name" content="Harbour Notes"></head><body>
+<header><h1>` + tt.h1 + `</h1></header><div class="post"><h2><a href="/tides">Tides of the old quay</a></h2>` + metaBody + `</div></body></html>`
+			r := extractMeta(t, page, "")
+			if r.Title != tt.want {
+				t.Errorf("Title = %q, want %q", r.Title, tt.want)
+			}
+		})
+	}
+}
+
 func TestTitle(t *testing.T) {
 	tests := []struct {
 		name, head, header, url, want string
@@ -68,6 +88,18 @@ func TestTitle(t *testing.T) {
 			`<h1>Navigation und Service</h1><h1>Rede des Präsidenten beim Konvent der Länder</h1>`, "", "Rede des Präsidenten beim Konvent der Länder"},
 		{"separator left at the start", `<meta property="og:title" content=": Airline traffic takes off after the pandemic">`, "", "", "Airline traffic takes off after the pandemic"},
 		{"star separator", `<meta property="og:title" content="Handball coach named ambassador ⋆ Club Blog"><meta property="og:site_name" content="Club Blog">`, "", "", "Handball coach named ambassador"},
+		{"shown h1 over differently worded social titles", `<meta property="og:title" content="Ferry fares to rise in spring">
+<meta name="twitter:title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring | Town Crier</title>`,
+			`<h1>Island ferry operator raises prices for the first time in a decade</h1>`, "", "Island ferry operator raises prices for the first time in a decade"},
+		{"three agreeing sources over the h1", `<meta property="og:title" content="Ferry fares to rise in spring">
+<meta name="twitter:title" content="Ferry fares to rise in spring"><meta name="title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring | Town Crier</title>`,
+			`<h1>Island ferry operator raises prices</h1>`, "", "Ferry fares to rise in spring"},
+		{"a one-word h1 is not the headline", `<meta property="og:title" content="Ferry fares to rise in spring"><title>Ferry fares to rise in spring</title>`,
+			`<h1>Harbourside</h1>`, "", "Ferry fares to rise in spring"},
+		{"no h1: the heading the text starts with", `<title>Harbour Wiki - HarbourPage/Ferries</title>`,
+			`<h2>Ferry timetable changes for the winter</h2>`, "", "Ferry timetable changes for the winter"},
+		{"a lone page title of many parts: the longest", `<title>Harbour Club Kiel - Ferry timetable changes for the winter - Club News - News</title>`,
+			"", "", "Ferry timetable changes for the winter"},
 		{"h1 over a shorter og:title", `<meta property="og:title" content="Library saved">
 <title>Library saved by a late council vote - Town Crier</title><meta property="og:site_name" content="Town Crier">`,
 			`<h1>Library saved by a late council vote</h1>`, "", "Library saved by a late council vote"},
@@ -131,7 +163,7 @@ func TestPublished(t *testing.T) {
 				t.Fatal(err)
 			}
 			pm := readMeta(doc)
-			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, "", testNow)
+			got, clock := choosePublishedDate(doc, pm, pm.ldArticles(), []string{tt.url}, nil, "", testNow)
 			if tt.want == "" {
 				if got != nil {
 					t.Errorf("got %v, want no date", got)
@@ -176,7 +208,11 @@ func TestAuthors(t *testing.T) {
 		{"organisation only when nobody is named", `<meta name="author" content="Reuters">`, "", "", []string{"Reuters"}},
 		{"person over organisation", `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization","name":"Wire Service"},{"@type":"Person","name":"Leo Marsh"}]}</script>`,
 			"", "", []string{"Leo Marsh"}},
-		{"site name is not an author", `<meta name="author" content="Town Crier Staff"><meta property="og:site_name" content="Town Crier">`, "", "", nil},
+		{"the site's desk when nobody is named", `<meta name="author" content="Town Crier Staff"><meta property="og:site_name" content="Town Crier">`, "", "", []string{"Town Crier Staff"}},
+		{"a person over the site's desk", `<meta name="author" content="Town Crier Staff"><meta property="og:site_name" content="Town Crier">`,
+			`<p class="byline">By Ines Vale</p>`, "", []string{"Ines Vale"}},
+		{"the visible byline's organisation first", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Harbour Media Group"}}</script>`,
+			`<div class="article-author">Tuesday 4 May 2021 von <a rel="author" href="/about">harbour.example Redaktion</a></div>`, "", []string{"harbour.example Redaktion"}},
 		{"visible byline confirmed over CMS author", `<meta name="author" content="Web Uploader"><meta name="sailthru.author" content="Mia North">`,
 			`<span class="byline">By Mia North</span>`, "", []string{"Mia North"}},
 		{"comment authors ignored", "", "", `<div class="comments"><span class="comment-author">Ned Quill</span></div>`, nil},
@@ -199,6 +235,18 @@ func TestAuthors(t *testing.T) {
 		// go-trafilatura's own guess, capitalised, comes first here; see
 		// TestAuthorHandle for the byline alone.
 		{"a blogger's handle in the visible byline", "", `<h4 class="vcard author">von <span class="fn">nachtschreiber</span></h4>`, "", []string{"Nachtschreiber"}},
+		{"a role before the name", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Von Harbour-Online-Experte Rolf Amsel"}}</script>`,
+			"", "", []string{"Rolf Amsel"}},
+		{"a guest writer", `<meta name="author" content="Gastautorin Sina Brück">`, "", "", []string{"Sina Brück"}},
+		{"a host name is an organisation", `<meta name="author" content="HarbourDeals.example">`, `<p class="byline">By Uma Finch</p>`, "", []string{"Uma Finch"}},
+		{"a dotted user name is no host name", "", `<p class="author">Von Isa.Tamm am Samstag, 19. Oktober 2019</p>`, "", []string{"Isa.Tamm"}},
+		{"a byline class in Spanish", "", `<div class="node-autor_name">Marta Ibáñez</div>`, "", []string{"Marta Ibáñez"}},
+		{"a related-articles class is no byline", "", `<div class="autorelated">Related Stories</div>`, "", nil},
+		{"a byline kept in noscript, a team after a dash", "", `<noscript><span class="byline-author">Posted by Ada Quinn, Bo Reyes and Cy Lund - Harbour Safety team</span><p>The wall.</p></noscript>`, "",
+			[]string{"Ada Quinn", "Bo Reyes", "Cy Lund"}},
+		{"JSON-LD creator when there is no author", `<script type="application/ld+json">{"@type":"NewsArticle","creator":["Vera Holm"]}</script>`, "", "", []string{"Vera Holm"}},
+		{"a meta author that the page title starts with is the site", `<title>Harbour Club Kiel - Ferry timetable changes</title><meta name="author" content="Harbour Club">`,
+			`<span class="itemPoster">Geschrieben von <a href="/userinfo?uid=6">Wanda Ilg</a></span>`, "", []string{"Wanda Ilg"}},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
@@ -302,7 +350,7 @@ func TestJSONLDRobust(t *testing.T) {
 		pm.metas = map[string][]string{}
 		pm.addJSONLD(src)
 		_ = pm.ldArticles()
-		chooseAuthors(&pm, pm.ldArticles(), newSiteNames(""), nil)
+		chooseAuthors(&pm, pm.ldArticles(), newSiteNames(""), nil, nil)
 		votes := publishedVotes(&pm, pm.ldArticles(), nil, testNow)
 		voteDay(votes, latestModified(&pm, pm.ldArticles(), testNow))
 	}
@@ -323,7 +371,7 @@ func BenchmarkMetadata(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var r Result
-		r.fillMeta(docs[i%len(docs)], "", "", nil, nil, nil, "https://example.com/a", testNow)
+		r.fillMeta(docs[i%len(docs)], "", "", "", nil, nil, nil, "https://example.com/a", testNow)
 	}
 }
 
@@ -335,12 +383,12 @@ func TestAuthorHandle(t *testing.T) {
 		t.Fatal(err)
 	}
 	pm := readMeta(doc)
-	got := chooseAuthors(pm, pm.ldArticles(), newSiteNames("nachtschreiber.blog.example"), nil)
+	got := chooseAuthors(pm, pm.ldArticles(), newSiteNames("nachtschreiber.blog.example"), nil, nil)
 	if !reflect.DeepEqual(got, []string{"nachtschreiber"}) {
 		t.Errorf("authors %q, want the handle", got)
 	}
 	pm = readMeta(mustParse(t, metaPage("", `<h4 class="vcard author">von <span class="fn">Admin_2</span></h4>`, "")))
-	if got := chooseAuthors(pm, pm.ldArticles(), newSiteNames(""), nil); len(got) != 0 {
+	if got := chooseAuthors(pm, pm.ldArticles(), newSiteNames(""), nil, nil); len(got) != 0 {
 		t.Errorf("authors %q, want none", got)
 	}
 }

@@ -20,15 +20,16 @@ type dateVote struct {
 }
 
 // Weights of the publication date signals. A signal the page declares as
-// the publication date of the article counts most; generic date keys
-// (meta "date", Dublin Core dates) and elements merely inside the article
-// less; the URL's date and htmldate's guess (which reads the visible text)
-// in between.
+// the publication date of the article counts most; the article's own
+// <time> element (machine-readable markup) more than htmldate's guess,
+// which reads the visible text; the URL's date as much as that guess;
+// generic date keys (meta "date", Dublin Core dates) and JSON-LD
+// dateCreated less.
 const (
 	wDeclared = 3.0 // JSON-LD datePublished, article:published_time and the like, itemprop datePublished
 	wGeneric  = 1.5 // meta date, dc.date, pubdate …
-	wTimePub  = 2.0 // <time> marked as published
-	wTimeArt  = 1.0 // <time> inside the article
+	wTimePub  = 2.5 // the first <time> marked as published
+	wTimeArt  = 2.5 // the first other <time> inside the article
 	wCreated  = 1.0 // JSON-LD dateCreated
 	wURL      = 2.0 // a full date in the URL's path
 	wHTMLDate = 2.0 // htmldate's extensive search
@@ -119,12 +120,17 @@ func publishedVotes(pm *pageMeta, ld []map[string]any, urls []string, now time.T
 		add(v, wDeclared)
 	}
 	once(genericKeys, wGeneric)
+	// The article's own <time>: the first marked as published, and the
+	// first inside the article; the others date related articles.
+	pub, art := false, false
 	for _, te := range pm.times {
 		switch {
 		case te.modified:
-		case te.pub:
+		case te.pub && !pub:
+			pub = true
 			add(te.datetime, wTimePub)
-		case te.inArticle:
+		case te.inArticle && !art && !te.pub:
+			art = true
 			add(te.datetime, wTimeArt)
 		}
 	}
@@ -216,8 +222,11 @@ func dayAfter(a, b time.Time) bool {
 // voteDay. A UTC time whose day is one off the day htmldate finds in the
 // page is taken as the site's zone being unknown: htmldate's day is kept,
 // without a time.
-func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls []string, lang string, now time.Time) (*time.Time, bool) {
+func choosePublishedDate(doc *html.Node, pm *pageMeta, ld []map[string]any, urls, paras []string, lang string, now time.Time) (*time.Time, bool) {
 	votes := publishedVotes(pm, ld, urls, now)
+	if t, ok := textStartDate(paras, now); ok {
+		votes = append(votes, dateVote{t: t, weight: wTextStart, order: len(votes)})
+	}
 	modified := latestModified(pm, ld, now)
 	t, clock, ok := voteDay(votes, modified)
 	// htmldate's extensive search costs about as much as the rest of the
@@ -288,4 +297,52 @@ func htmlDate(doc *html.Node, pageURL, lang string, extensive bool, now time.Tim
 		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	}
 	return dateVote{t: t, clock: clock}, true
+}
+
+// wTextStart is the weight of a date the article's text starts with
+// ("2021-10-16 | Notice", "Karlsruhe, (12.11.2021). …"): what readers see
+// above the story, as much as the article's own <time>.
+const wTextStart = 2.5
+
+var (
+	rxTextISO    = regexp.MustCompile(`(?:^|[^\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[^\d-]|$)`)
+	rxTextDotted = regexp.MustCompile(`(?:^|[^\d.])(0?[1-9]|[12]\d|3[01])\.\s?(0?[1-9]|1[0-2])\.\s?((?:19|20)\d\d)(?:[^\d]|$)`)
+)
+
+// textStartDate returns the date the article's text starts with: in a
+// short first or second paragraph (a date line), or in the first 40
+// characters of the first (a dateline). Numeric dates are read as ISO
+// (year first) or dotted day first ("12.11.2021"), the two forms that
+// cannot be misread.
+func textStartDate(paras []string, now time.Time) (time.Time, bool) {
+	for i, p := range paras {
+		if i > 1 {
+			break
+		}
+		s := p
+		if len(s) > 80 {
+			if i > 0 {
+				continue
+			}
+			s = s[:40]
+		}
+		var y, m, d int
+		if g := rxTextISO.FindStringSubmatch(s); g != nil {
+			y, _ = strconv.Atoi(g[1])
+			m, _ = strconv.Atoi(g[2])
+			d, _ = strconv.Atoi(g[3])
+		} else if g := rxTextDotted.FindStringSubmatch(s); g != nil {
+			d, _ = strconv.Atoi(g[1])
+			m, _ = strconv.Atoi(g[2])
+			y, _ = strconv.Atoi(g[3])
+		} else {
+			continue
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d || t.Year() < minYear || t.After(now) {
+			return time.Time{}, false
+		}
+		return t, true
+	}
+	return time.Time{}, false
 }
