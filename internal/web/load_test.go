@@ -43,7 +43,33 @@ import (
 // made-up words with quotes, entities, tags and dates), not through the
 // analysis pipeline, which would take most of an hour for 100,000 pages on
 // two cores.
-func TestLoad(t *testing.T) {
+func TestLoad(t *testing.T) { runLoad(t) }
+
+// BenchmarkSearchLoad is TestLoad as a benchmark, for `go test -bench`:
+// one load run (with -benchtime 1x; the run's length is
+// NEWSGRAPH_LOAD_SECONDS, not b.N), its requests/s and latency
+// percentiles reported as the benchmark's metrics. The same knobs.
+//
+//	NEWSGRAPH_LOAD=1 go test -run XXX -bench SearchLoad -benchtime 1x -timeout 60m ./internal/web
+func BenchmarkSearchLoad(b *testing.B) {
+	var r loadResult
+	for b.Loop() {
+		r = runLoad(b)
+	}
+	b.ReportMetric(r.perSecond, "requests/s")
+	b.ReportMetric(r.p50.Seconds()*1000, "p50-ms")
+	b.ReportMetric(r.p95.Seconds()*1000, "p95-ms")
+	b.ReportMetric(r.p99.Seconds()*1000, "p99-ms")
+}
+
+// loadResult is what a load run measured: requests answered 200 a
+// second, and their latency percentiles.
+type loadResult struct {
+	perSecond     float64
+	p50, p95, p99 time.Duration
+}
+
+func runLoad(t testing.TB) loadResult {
 	if testing.Short() || os.Getenv("NEWSGRAPH_LOAD") != "1" {
 		t.Skip("load test: set NEWSGRAPH_LOAD=1 (not with -short)")
 	}
@@ -242,6 +268,7 @@ func TestLoad(t *testing.T) {
 	if after.HeapInuse > 2*before.HeapInuse+64<<20 {
 		t.Errorf("heap grew from %d to %d MiB", before.HeapInuse>>20, after.HeapInuse>>20)
 	}
+	return loadResult{perSecond: float64(len(lat)) / dur.Seconds(), p50: pct(.50), p95: pct(.95), p99: pct(.99)}
 }
 
 func envInt(name string, def int) int {
