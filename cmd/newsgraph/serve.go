@@ -42,7 +42,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.Float64Var(&opts.Rate, "rate", 0, "requests per second per client IP (0: 20; negative: no limit)")
 	fs.IntVar(&opts.Burst, "burst", 0, "requests a client may make at once (0: 40)")
 	fs.TextVar(&opts.LogLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn, error")
-	fs.BoolVar(&opts.NoTextIndex, "no-text-index", false, "rank searches in SQL (FTS5) instead of the full-text index kept beside the store")
+	fs.BoolVar(&opts.NoTextIndex, "no-text-index", false, "rank searches in SQL (FTS5, or PostgreSQL's GIN index) instead of the in-memory full-text index")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph serve --db FILE [--addr 127.0.0.1:8080] [--token T] [SOURCE …]")
 		fmt.Fprintln(e.stderr, "sources given are ingested first (as newsgraph ingest does; the store is created if missing)")
