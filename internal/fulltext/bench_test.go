@@ -1,11 +1,9 @@
 package fulltext
 
 import (
-	"cmp"
 	"database/sql"
 	"math/rand/v2"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -159,18 +157,7 @@ func BenchmarkSearchShapes(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type wd struct {
-		w  string
-		df int32
-	}
-	var ws []wd
-	for t, p := range x.terms {
-		if p.df[Text] > 0 {
-			ws = append(ws, wd{t, p.df[Text]})
-		}
-	}
-	slices.SortFunc(ws, func(a, b wd) int { return cmp.Or(cmp.Compare(b.df, a.df), strings.Compare(a.w, b.w)) })
-	ws = ws[:min(len(ws), 8000)]
+	ws := x.Words(8000)
 	tt := func(s string) *Phrase { return &Phrase{Text: s, Cols: TitleText} }
 	shapes := []struct {
 		name string
@@ -205,7 +192,7 @@ func BenchmarkSearchShapes(b *testing.B) {
 					}
 					if !seen[k] {
 						seen[k] = true
-						return ws[k[0]].w, ws[k[1]].w
+						return ws[k[0]], ws[k[1]]
 					}
 				}
 			}

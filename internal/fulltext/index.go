@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -296,6 +297,35 @@ func (x *Index) Latest(id int64) bool {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	return x.replaced[id] == 0
+}
+
+// Words returns the n words held by the most articles in title or text,
+// most first (ties in byte order): a corpus's own vocabulary, for load
+// tests that send its words.
+func (x *Index) Words(n int) []string {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	type wd struct {
+		w  string
+		df int32
+	}
+	ws := make([]wd, 0, len(x.terms))
+	for t, p := range x.terms {
+		if p.dfTT > 0 {
+			ws = append(ws, wd{t, p.dfTT})
+		}
+	}
+	slices.SortFunc(ws, func(a, b wd) int {
+		if a.df != b.df {
+			return int(b.df - a.df)
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	out := make([]string, 0, min(n, len(ws)))
+	for _, w := range ws[:min(n, len(ws))] {
+		out = append(out, w.w)
+	}
+	return out
 }
 
 // withPrefix returns the terms starting with prefix. The caller holds

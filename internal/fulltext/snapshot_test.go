@@ -128,3 +128,14 @@ func searchTermEqualsExhaustive(t *testing.T, x *Index, what string) {
 		t.Fatalf("only %d hits compared", compared)
 	}
 }
+
+// TestWords checks the most frequent words, most first.
+func TestWords(t *testing.T) {
+	x := New()
+	x.Put(Doc{ID: 1, Cols: [numCols]string{"Talks", "ceasefire talks resume"}},
+		Doc{ID: 2, Cols: [numCols]string{"", "talks stall; ceasefire holds"}},
+		Doc{ID: 3, Cols: [numCols]string{"", "talks"}, Previous: 0})
+	if got, want := x.Words(3), []string{"talks", "ceasefire", "holds"}; !slices.Equal(got, want) {
+		t.Errorf("Words(3) = %v, want %v", got, want)
+	}
+}

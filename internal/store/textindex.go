@@ -352,5 +352,8 @@ func (t *TextIndex) Search(ctx context.Context, q fulltext.Node, opts fulltext.O
 // Searches is the number of searches the index ran.
 func (t *TextIndex) Searches() int64 { return t.searches.Load() }
 
+// Words is the index's n most frequent words (fulltext.Index.Words).
+func (t *TextIndex) Words(n int) []string { return t.idx.Load().Words(n) }
+
 // Len is the number of articles in the index.
 func (t *TextIndex) Len() int { return t.idx.Load().Len() }

@@ -30,7 +30,10 @@ import (
 // -short). Knobs: NEWSGRAPH_LOAD_ARTICLES (100000), NEWSGRAPH_LOAD_SECONDS
 // (60), NEWSGRAPH_LOAD_CLIENTS (50), NEWSGRAPH_LOAD_DB (a file to keep the
 // generated store in and reuse), NEWSGRAPH_LOAD_PATH (/api/search, or
-// /search for the page with facets), NEWSGRAPH_LOAD_FACETS (0 or 1 for
+// /search for the page with facets), NEWSGRAPH_LOAD_WORDS=index (the
+// distinct queries draw from the store's own most frequent words, for a
+// store made another way, such as corpus generate + ingest; set
+// NEWSGRAPH_LOAD_ARTICLES=1 so nothing is added to it), NEWSGRAPH_LOAD_FACETS (0 or 1 for
 // /api/search; default 0), NEWSGRAPH_LOAD_CACHE=0 (no result cache),
 // NEWSGRAPH_LOAD_QUERIES (distinct, the default: every request is a query
 // not sent before, so the result cache cannot hide the cost; fixed: the
@@ -109,6 +112,7 @@ func runLoad(t testing.TB) loadResult {
 	if os.Getenv("NEWSGRAPH_LOAD_CACHE") == "0" {
 		opts.CacheTTL = -1
 	}
+	words := loadWords
 	if os.Getenv("NEWSGRAPH_LOAD_INDEX") != "0" {
 		start := time.Now()
 		ti, err := st.UseTextIndex(ctx)
@@ -116,6 +120,10 @@ func runLoad(t testing.TB) loadResult {
 			t.Fatal(err)
 		}
 		t.Logf("full-text index: %d articles, ready in %v", ti.Len(), time.Since(start).Round(time.Millisecond))
+		if os.Getenv("NEWSGRAPH_LOAD_WORDS") == "index" {
+			words = ti.Words(len(loadWords))
+			t.Logf("queries of the store's own %d most frequent words", len(words))
+		}
 	} else {
 		t.Logf("no full-text index: searches rank in SQL")
 	}
@@ -145,7 +153,7 @@ func runLoad(t testing.TB) loadResult {
 	switch mode {
 	case "", "distinct":
 		mode = "distinct"
-		gen = newDistinctQueries(uint64(envInt("NEWSGRAPH_LOAD_SEED", 1)))
+		gen = newDistinctQueries(uint64(envInt("NEWSGRAPH_LOAD_SEED", 1)), words)
 		for _, q := range queries {
 			gen.seen[q] = true // the warm-up's queries are never sent again
 		}
@@ -463,22 +471,23 @@ type distinctQueries struct {
 	mu    sync.Mutex
 	r     *rand.Rand
 	zipf  *rand.Zipf
+	words []string // most frequent first
 	seen  map[string]bool
 	shape int
 }
 
-func newDistinctQueries(seed uint64) *distinctQueries {
+func newDistinctQueries(seed uint64, words []string) *distinctQueries {
 	r := rand.New(rand.NewPCG(seed, 77))
-	return &distinctQueries{r: r, zipf: rand.NewZipf(r, 1.1, 2, uint64(len(loadWords)-1)), seen: map[string]bool{}}
+	return &distinctQueries{r: r, words: words, zipf: rand.NewZipf(r, 1.1, 2, uint64(len(words)-1)), seen: map[string]bool{}}
 }
 
 // word draws a word: by frequency, or uniformly when uniform is set (once
 // the frequent ones of a shape are used up).
 func (d *distinctQueries) word(uniform bool) string {
 	if uniform {
-		return loadWords[d.r.IntN(len(loadWords))]
+		return d.words[d.r.IntN(len(d.words))]
 	}
-	return loadWords[d.zipf.Uint64()]
+	return d.words[d.zipf.Uint64()]
 }
 
 func (d *distinctQueries) next() string {
