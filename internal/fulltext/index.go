@@ -83,6 +83,22 @@ type skip struct {
 	bestTT, refLen float64
 }
 
+// TermWeight is bm25's weight of a phrase with the weighted count f in a
+// document of length d (tokens), over its idf, as FTS5's bm25() computes
+// it, bit for bit (with IDF, for the store's other rankers).
+func TermWeight(f, d, avgdl float64) float64 { return termWeight(f, d, avgdl) }
+
+// IDF is bm25's idf of a phrase found in hits of rows documents, as
+// FTS5's bm25() computes it: log((rows - hits + 0.5) / (hits + 0.5)), at
+// least 1e-6.
+func IDF(rows, hits int64) float64 {
+	v := ftsLog((float64(rows-hits) + 0.5) / (float64(hits) + 0.5))
+	if v <= 0 {
+		v = 1e-6
+	}
+	return v
+}
+
 // termWeight is bm25's weight of a term with the weighted count f in a
 // document of length d, over its idf, as Search computes it.
 func termWeight(f, d, avgdl float64) float64 {

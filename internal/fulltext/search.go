@@ -140,12 +140,7 @@ func (x *Index) search(q Node, opts Options) (*Result, error) {
 	nRow := x.live
 	idf := make([]float64, len(r.phrases))
 	for i, p := range r.phrases {
-		nHit := r.hits(p)
-		v := ftsLog((float64(nRow-nHit) + 0.5) / (float64(nHit) + 0.5))
-		if v <= 0 {
-			v = 1e-6
-		}
-		idf[i] = v
+		idf[i] = IDF(nRow, r.hits(p))
 	}
 	avgdl := float64(x.tokens) / float64(nRow)
 	if p, ok := m.(*phraseM); ok && len(r.phrases) == 1 {
@@ -209,11 +204,10 @@ type scorer struct {
 }
 
 func (s *scorer) score(doc uint32) float64 {
-	k1, b := bm25K1, bm25B
 	d := float64(s.x.length[doc])
 	v := 0.0
 	for i, f := range s.freq {
-		v += s.idf[i] * (float64(f*(k1+1.0)) / (f + float64(k1*(float64(1-b)+float64(b*d)/s.avgdl))))
+		v += s.idf[i] * termWeight(f, d, s.avgdl)
 	}
 	return v
 }

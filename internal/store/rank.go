@@ -4,9 +4,9 @@ package store
 // (fts5_aux.c), from the words of each match (fts.go's tokenizer).
 
 import (
-	"math"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/fulltext"
 	"github.com/newsgraph/newsgraph/internal/query"
 )
 
@@ -131,11 +131,7 @@ type bm25Corpus struct {
 func newBM25(rows, tokens int64, hits []int64) bm25Corpus {
 	c := bm25Corpus{avgdl: float64(tokens) / float64(max(rows, 1))}
 	for _, h := range hits {
-		idf := math.Log((float64(rows) - float64(h) + 0.5) / (float64(h) + 0.5))
-		if idf <= 0.0 {
-			idf = 1e-6
-		}
-		c.idf = append(c.idf, idf)
+		c.idf = append(c.idf, fulltext.IDF(rows, h))
 	}
 	return c
 }
@@ -143,7 +139,6 @@ func newBM25(rows, tokens int64, hits []int64) bm25Corpus {
 // score is FTS5's bm25 of one row (higher is better: the negation of what
 // bm25() returns), from its columns' tokens.
 func (c bm25Corpus) score(phrases []ftsPhrase, cols *[nColumns][]token) float64 {
-	const k1, b = 1.2, 0.75
 	nTok := 0
 	for _, t := range cols {
 		nTok += len(t)
@@ -157,7 +152,9 @@ func (c bm25Corpus) score(phrases []ftsPhrase, cols *[nColumns][]token) float64 
 				freq += bm25Weights[col] * float64(ph.count(cols[col]))
 			}
 		}
-		score += c.idf[i] * ((freq * (k1 + 1.0)) / (freq + k1*(1-b+b*D/c.avgdl)))
+		// The index's arithmetic, which is FTS5's bit for bit (its log
+		// is the C library's, not math.Log).
+		score += c.idf[i] * fulltext.TermWeight(freq, D, c.avgdl)
 	}
 	return score
 }
