@@ -495,5 +495,9 @@ func oneLine(s string) string {
 // pullAhead is how many items a worker's subscription holds ahead: enough
 // that a pull's round trip (a few ms, more on a loaded cluster) hides
 // behind light items too, few enough that the items a dead worker held
-// are soon back (after AckWait) and that workers share the tail of a queue.
-func pullAhead(workers int) int { return max(8, 4*workers) }
+// are soon back (after AckWait) and that workers share the tail of a
+// queue. Each pull request (for half of them) is replicated to the
+// consumer's three nodes twice, when it comes and when it is served:
+// 16 rather than 8 cut the NATS servers' CPU per item by a fifth in
+// three alternating runs (items of 30 ms, grouped acknowledgements).
+func pullAhead(workers int) int { return max(16, 4*workers) }
