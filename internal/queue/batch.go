@@ -89,7 +89,7 @@ type prepared struct {
 
 // committer gathers prepared items and stores them in groups: a group is
 // stored when it holds max items, when its first item has waited delay,
-// when flush asks, and at close. One goroutine (loop) stores the groups,
+// when soon or flush asks, and at close. One goroutine (loop) stores the groups,
 // one at a time, while the processing goroutines analyse the next items.
 type committer struct {
 	max   int
@@ -99,6 +99,7 @@ type committer struct {
 	mu      sync.Mutex
 	pending []*prepared
 	asked   []chan struct{} // flush calls waiting for pending to be stored
+	hurry   bool            // store pending now (soon was called)
 	closed  bool
 	kick    chan struct{} // capacity 1: pending, asked or closed changed
 }
@@ -139,6 +140,16 @@ func (c *committer) flush() bool {
 	return true
 }
 
+// soon asks for what is pending to be stored now rather than after the
+// delay: no item is waiting to be analysed, so the group would not grow
+// before it (the end of the queue, or a pause in it).
+func (c *committer) soon() {
+	c.mu.Lock()
+	c.hurry = len(c.pending) > 0
+	c.mu.Unlock()
+	c.wake()
+}
+
 // close makes loop store what is pending and return.
 func (c *committer) close() {
 	c.mu.Lock()
@@ -158,12 +169,12 @@ func (c *committer) loop() {
 		if n > 0 {
 			wait = c.delay - time.Since(c.pending[0].ready)
 		}
-		if n > 0 && (n >= c.max || wait <= 0 || c.closed || len(c.asked) > 0) {
+		if n > 0 && (n >= c.max || wait <= 0 || c.closed || c.hurry || len(c.asked) > 0) {
 			group := c.pending[:min(n, c.max)]
 			c.pending = append([]*prepared(nil), c.pending[len(group):]...)
 			var asked []chan struct{}
 			if len(c.pending) == 0 {
-				asked, c.asked = c.asked, nil
+				asked, c.asked, c.hurry = c.asked, nil, false
 			}
 			c.mu.Unlock()
 			c.store(group)

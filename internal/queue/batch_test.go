@@ -79,6 +79,32 @@ func TestCommitterGroups(t *testing.T) {
 	}
 }
 
+// TestCommitterSoon: soon stores what is pending without waiting for the
+// group to fill or for the delay (an hour here).
+func TestCommitterSoon(t *testing.T) {
+	stored := make(chan int, 10)
+	c := newCommitter(16, time.Hour, func(g []*prepared) { stored <- len(g) })
+	go c.loop()
+	defer c.close()
+	c.soon() // nothing pending: nothing to store
+	c.add(&prepared{value: 1})
+	c.add(&prepared{value: 2})
+	c.soon()
+	select {
+	case n := <-stored:
+		if n != 2 {
+			t.Errorf("stored a group of %d, want the 2 pending", n)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("soon did not store the pending items")
+	}
+	select {
+	case n := <-stored:
+		t.Errorf("a second group of %d stored", n)
+	default:
+	}
+}
+
 // poisonBatcher stores items by name; a group holding a "poison" item
 // fails as a whole, as a transaction does when one of its writes fails.
 type poisonBatcher struct {
@@ -92,6 +118,7 @@ func (b *poisonBatcher) Ingest(ctx context.Context, it ingest.Item) (*ingest.Sum
 }
 
 func (b *poisonBatcher) prepare(_ context.Context, it ingest.Item) (any, error) {
+	time.Sleep(5 * time.Millisecond) // an analysis, which the next pull hides behind
 	return it.Name, nil
 }
 

@@ -157,7 +157,17 @@ func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 		g.Go(func() error {
 			for {
 				t0 := time.Now()
-				d, ok := <-items
+				var d delivery
+				ok := true
+				select {
+				case d, ok = <-items:
+				default:
+					// No item ready: store the items analysed now, not
+					// after BatchDelay (at the end of the queue, this
+					// goroutine and the others have nothing else to do).
+					r.c.soon()
+					d, ok = <-items
+				}
 				if !ok {
 					return nil
 				}
