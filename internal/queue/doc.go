@@ -30,7 +30,7 @@
 // analysis is about 30 ms), and an acknowledgement sent alone costs the
 // three NATS servers a replication round of the consumer's state and
 // another of the work stream's; acknowledgements sent together share
-// them (README, "Running at scale", has the figures).
+// them (README, "Accuracy and speed", has the figures).
 //
 // An item that fails (unreadable, a fetch error, the store failing) is
 // redelivered after a growing delay; after Options.Attempts failures the
