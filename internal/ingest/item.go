@@ -138,9 +138,6 @@ func (p *Processor) Ingest(ctx context.Context, st Store, it Item) (*Summary, er
 // Prepared is an item read and analysed by Prepare, to be stored by Store.
 type Prepared struct{ r result }
 
-// Name names the item in messages, as Item.Name.
-func (a *Prepared) Name() string { return a.r.name }
-
 // Prepare reads one item and analyses it, as Ingest does, without storing
 // it; content st holds already is not analysed again (Store counts it as
 // a duplicate). An error means the item could not be read (it wraps the

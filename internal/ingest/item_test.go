@@ -231,7 +231,7 @@ func TestPrepareStoreBatches(t *testing.T) {
 
 	st := openStore(t, filepath.Join(dir, "batches.db"))
 	var reported []error
-	committed := -1 // articles in the store when the failure was reported
+	committed := -1 // inputs stored when the failure was reported
 	p, err := ingest.NewProcessor(ingest.Options{OnFailure: func(err error) {
 		reported = append(reported, err)
 		committed = count(t, st.DB, `SELECT count(*) FROM raw_inputs`)

@@ -345,22 +345,22 @@ func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	t0 := time.Now()
 	md, err := msg.Metadata()
 	if err != nil {
-		d.stop()
 		r.w.q.opts.Logger.Error("message without metadata", "err", err)
 		msg.Term()
+		d.stop()
 		return
 	}
 	attempt := int(md.NumDelivered)
 	var it ingest.Item
 	if err := json.Unmarshal(msg.Data(), &it); err != nil {
-		d.stop()
 		r.deadLetter(ctx, msg, md, fmt.Errorf("seq %d: undecodable item: %w", md.Sequence.Stream, err))
+		d.stop()
 		return
 	}
 	if attempt > r.w.q.opts.Attempts {
 		// Delivered more often than tried: workers died on it each time.
-		d.stop()
 		r.deadLetter(ctx, msg, md, fmt.Errorf("%s: delivered %d times without an answer (did it crash the workers?)", it.Name, attempt-1))
+		d.stop()
 		return
 	}
 	queueTime := time.Since(t0)
@@ -369,8 +369,8 @@ func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	v, err := r.b.prepare(ctx, it)
 	busy := time.Since(t1)
 	if err != nil {
-		d.stop()
 		r.failed(ctx, msg, md, it.Name, err)
+		d.stop()
 		return
 	}
 	r.c.add(&prepared{d: d, md: md, attempt: attempt, name: it.Name, value: v, busy: busy, queue: queueTime, waited: waited})
@@ -396,8 +396,8 @@ func (r *run) commit(ctx context.Context, group []*prepared) {
 			return
 		}
 		p := group[0]
-		p.d.stop()
 		r.failed(ctx, p.d.msg, p.md, p.name, err)
+		p.d.stop()
 		return
 	}
 	// Stored and committed: only now acknowledge. If an acknowledgement
