@@ -95,9 +95,7 @@ func runWorker(ctx context.Context, e env, opts workerOptions) error {
 	if bar.on {
 		go pollLeft(ctx, q, &left)
 	}
-	w := q.NewWorker(queue.IngesterFunc(func(ctx context.Context, it ingest.Item) (*ingest.Summary, error) {
-		return proc.Ingest(ctx, st, it)
-	}), queue.WorkerOptions{
+	w := q.NewWorker(queue.Processor(proc, st), queue.WorkerOptions{
 		Workers:    opts.Workers,
 		UntilEmpty: opts.UntilEmpty,
 		OnFailure: func(err error, attempt int, dead bool) {

@@ -285,8 +285,10 @@ type writer struct {
 	n      int
 	since  time.Time
 	// held are the counts of the open transaction, added to sum on commit
-	// so that the summary never counts what a failed commit lost.
-	held Summary
+	// so that the summary never counts what a failed commit lost;
+	// heldFailures the failed inputs it stored, reported on commit.
+	held         Summary
+	heldFailures []error
 }
 
 func (w *writer) add(ctx context.Context, r result) error {
@@ -305,7 +307,7 @@ func (w *writer) add(ctx context.Context, r result) error {
 			return err
 		}
 		w.tx, w.n, w.since = tx, 0, time.Now()
-		w.held = Summary{Failures: map[string]int{}}
+		w.held, w.heldFailures = Summary{Failures: map[string]int{}}, nil
 	}
 	if err := w.put(r); err != nil {
 		return err
@@ -338,7 +340,7 @@ func (w *writer) put(r result) error {
 		}
 		w.held.Failed++
 		w.held.Failures[Reason(r.failure)]++
-		w.opts.OnFailure(r.failure)
+		w.heldFailures = append(w.heldFailures, r.failure)
 		return nil
 	}
 	p, err := w.tx.PutArticle(r.in, r.article)
@@ -408,6 +410,10 @@ func (w *writer) flush() error {
 	for k, v := range h.Failures {
 		w.sum.Failures[k] += v
 	}
+	for _, err := range w.heldFailures {
+		w.opts.OnFailure(err)
+	}
+	w.heldFailures = nil
 	w.opts.Logger.Debug("batch committed", "inputs", w.n)
 	return nil
 }

@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/analyze"
 	"github.com/newsgraph/newsgraph/internal/dedup"
@@ -103,11 +105,11 @@ type Processor struct {
 }
 
 // NewProcessor builds a Processor. Options are those of Run; Workers,
-// BatchSize and BatchInterval do not apply (each item is its own
-// transaction), nor do OnProgress and the link limits.
+// BatchSize and BatchInterval do not apply (Ingest stores each item in a
+// transaction of its own; Store, the items it is given), nor do
+// OnProgress and the link limits.
 func NewProcessor(opts Options) (*Processor, error) {
 	opts = opts.applyDefaults()
-	opts.BatchSize = 1
 	pipe, err := analyze.New(opts.Analyze)
 	if err != nil {
 		return nil, err
@@ -123,8 +125,24 @@ func NewProcessor(opts Options) (*Processor, error) {
 // redelivery) is stored once. Content with no article is stored as a
 // failed input (Summary.Failed, with OnFailure called); an error means
 // nothing was stored: the item could not be read (it wraps the reason,
-// named by the item), or the store failed.
+// named by the item), or the store failed. It is Prepare and Store of
+// the one item.
 func (p *Processor) Ingest(ctx context.Context, st Store, it Item) (*Summary, error) {
+	a, err := p.Prepare(ctx, st, it)
+	if err != nil {
+		return nil, err
+	}
+	return p.Store(ctx, st, []*Prepared{a})
+}
+
+// Prepared is an item read and analysed by Prepare, to be stored by Store.
+type Prepared struct{ r result }
+
+// Prepare reads one item and analyses it, as Ingest does, without storing
+// it; content st holds already is not analysed again (Store counts it as
+// a duplicate). An error means the item could not be read (it wraps the
+// reason, named by the item).
+func (p *Processor) Prepare(ctx context.Context, st Store, it Item) (*Prepared, error) {
 	in := item{name: it.Name, in: it.Input, fetch: it.Fetch, body: it.Body}
 	if in.body == nil && in.fetch == "" {
 		body, err := p.load(it)
@@ -140,15 +158,29 @@ func (p *Processor) Ingest(ctx context.Context, st Store, it Item) (*Summary, er
 	if r.err != nil {
 		return nil, r.err
 	}
+	return &Prepared{r: r}, nil
+}
+
+// Store stores prepared items in st, in order, in one transaction,
+// committed before Store returns, and sums what it stored. Storing is
+// idempotent as Ingest's (an item whose content is stored, by an earlier
+// transaction or earlier in this one, is a duplicate). OnFailure is
+// called for the failed inputs stored, after the commit. An error means
+// nothing was stored: the transaction was rolled back.
+func (p *Processor) Store(ctx context.Context, st Store, items []*Prepared) (*Summary, error) {
 	sum := &Summary{Failures: map[string]int{}}
 	p.writing.Lock()
 	defer p.writing.Unlock()
 	w := &writer{st: st, hasher: p.hasher, opts: p.opts, sum: sum}
-	if err := w.add(ctx, r); err != nil {
-		if w.tx != nil {
-			w.tx.Rollback()
+	// One transaction, whatever it takes: the flush below commits it.
+	w.opts.BatchSize, w.opts.BatchInterval = len(items)+1, time.Duration(math.MaxInt64)
+	for _, a := range items {
+		if err := w.add(ctx, a.r); err != nil {
+			if w.tx != nil {
+				w.tx.Rollback()
+			}
+			return nil, err
 		}
-		return nil, err
 	}
 	if err := w.flush(); err != nil {
 		return nil, err

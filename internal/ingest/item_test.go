@@ -204,3 +204,69 @@ func TestProcessRecordChanged(t *testing.T) {
 		t.Errorf("%d inputs stored from failed items", n)
 	}
 }
+
+// TestPrepareStoreBatches: items prepared one by one and stored several to
+// a transaction (as queue workers store them) store what Run stores; an
+// item given twice in one batch is stored once; a failed input is
+// reported once, after the commit of its batch.
+func TestPrepareStoreBatches(t *testing.T) {
+	dir := t.TempDir()
+	warc, n := generatedWARC(t, dir, 40, 13)
+	pages := filepath.Join(dir, "pages")
+	os.MkdirAll(pages, 0o755)
+	os.WriteFile(filepath.Join(pages, "empty.txt"), nil, 0o644)
+	ctx := context.Background()
+	ref := openStore(t, filepath.Join(dir, "run.db"))
+	want, err := ingest.Run(ctx, ref, []string{warc, pages}, ingest.Options{})
+	if err != nil || want.Failed != 1 {
+		t.Fatalf("Run: %v, %+v; want one failed input", err, want)
+	}
+	var items []ingest.Item
+	if _, err := ingest.Expand(ctx, []string{warc, pages}, ingest.Options{}, func(it ingest.Item) error {
+		items = append(items, it)
+		return nil
+	}); err != nil || len(items) != n+1 {
+		t.Fatalf("Expand: %v, %d items; want %d", err, len(items), n+1)
+	}
+
+	st := openStore(t, filepath.Join(dir, "batches.db"))
+	var reported []error
+	committed := -1 // inputs stored when the failure was reported
+	p, err := ingest.NewProcessor(ingest.Options{OnFailure: func(err error) {
+		reported = append(reported, err)
+		committed = count(t, st.DB, `SELECT count(*) FROM raw_inputs`)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := &ingest.Summary{}
+	for start := 0; start < len(items); start += 7 {
+		var batch []*ingest.Prepared
+		for _, it := range items[start:min(start+7, len(items))] {
+			a, err := p.Prepare(ctx, st, it)
+			if err != nil {
+				t.Fatalf("%s: %v", it.Name, err)
+			}
+			batch = append(batch, a)
+		}
+		if start == 0 {
+			batch = append(batch, batch[0]) // a redelivery in the same batch
+		}
+		s, err := p.Store(ctx, st, batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total.Add(s)
+	}
+	if total.Articles != want.Articles || total.Failed != 1 || total.Duplicates != 1 || total.Inputs != want.Inputs+1 {
+		t.Errorf("batches: %+v; Run: %d articles, 1 failed, %d inputs (and 1 duplicate here)", total, want.Articles, want.Inputs)
+	}
+	if len(reported) != 1 || committed != want.Inputs {
+		t.Errorf("failures reported %v with %d inputs stored; want 1, after the commit of all %d", reported, committed, want.Inputs)
+	}
+	clusters, err := st.ClusterCount(ctx)
+	if err != nil || clusters != want.Clusters {
+		t.Errorf("clusters = %d (%v), Run made %d", clusters, err, want.Clusters)
+	}
+	checkOnce(t, st.DB, want.Articles)
+}

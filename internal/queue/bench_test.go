@@ -21,7 +21,7 @@ import (
 
 // benchWARC is the WARC the benchmark ingests: $NEWSGRAPH_BENCH_WARC, else
 // the Scrapinghub benchmark's 181 real pages written to a WARC.gz.
-func benchWARC(b *testing.B) string {
+func benchWARC(b testing.TB) string {
 	if p := os.Getenv("NEWSGRAPH_BENCH_WARC"); p != "" {
 		return p
 	}
@@ -66,7 +66,12 @@ func benchWARC(b *testing.B) string {
 // (waiting for a pull, decoding, acknowledging; the queue is full from the
 // start, so every wait is the queue's) as a share of their time
 // analysing and storing, and the time per item of the queue alone
-// (publish, pull and acknowledge with an Ingester that does nothing).
+// (publish, pull and acknowledge with an Ingester that does nothing). CPU
+// time per article: this process's per variant (the queue's includes
+// publishing, also reported alone) and, with $NEWSGRAPH_SERVICES, the
+// NATS servers' while the 1-worker variant published and worked, their
+// idle rate subtracted (creating and deleting the queue's streams, once
+// per queue, is reported apart, in ms per queue).
 //
 //	go test ./internal/queue -run '^$' -bench ScaleOut -benchtime 1x
 func BenchmarkScaleOut(b *testing.B) {
@@ -79,6 +84,17 @@ func BenchmarkScaleOut(b *testing.B) {
 	// a shared machine wall-clock ratios move with the neighbours' load,
 	// CPU time per article much less.
 	var cpuE1, cpuE2, cpuQ1, cpuQ2, cpuNATS1 time.Duration
+	// cpuPub1 is the part of cpuQ1 spent publishing (expanding the WARC:
+	// reading it through, which the embedded ingest does once and the
+	// queue twice, by the publisher and record by record by the workers);
+	// lastPub the publishing CPU of the last runQueue.
+	var cpuPub1, lastPub time.Duration
+	// lastNATS is the NATS servers' CPU time during the last runQueue's
+	// publishing and work, their idle rate subtracted; lastSetup theirs
+	// while it created and deleted the queue's streams and consumer, which
+	// a queue costs once, not per item (setup1 sums it).
+	var lastNATS, lastSetup, setup1 time.Duration
+	var idle float64 // the NATS servers' idle CPU time per second
 	var ownShare, ownShare2 float64
 	var n int
 	fresh := func() *store.Store {
@@ -101,23 +117,28 @@ func BenchmarkScaleOut(b *testing.B) {
 		return d
 	}
 	runQueue := func(workers int, ing func(*store.Store) queue.Ingester) (total, pub time.Duration, sum *queue.WorkerSummary) {
+		n0 := natsCPU(b)
 		q := openQueue(b, nc, queue.Options{})
+		n1 := natsCPU(b)
 		st := fresh()
 		defer st.Close()
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpuTime(b)
 		if _, err := q.Publish(ctx, []string{warc}, ingest.Options{}); err != nil {
 			b.Fatal(err)
 		}
-		pub = time.Since(t0)
+		pub, lastPub = time.Since(t0), cpuTime(b)-c0
 		t1 := time.Now()
 		sum, err := q.NewWorker(ing(st), queue.WorkerOptions{Workers: workers, UntilEmpty: true, Poll: 100 * time.Millisecond}).Run(ctx)
 		if err != nil {
 			b.Fatal(err)
 		}
 		total = time.Since(t1)
+		n2 := natsCPU(b)
 		if err := q.Delete(ctx); err != nil {
 			b.Fatal(err)
 		}
+		lastNATS = n2 - n1 - time.Duration(idle*float64(pub+total))
+		lastSetup = n1 - n0 + natsCPU(b) - n2
 		return total, pub, sum
 	}
 	real := func(st *store.Store) queue.Ingester { return processor(b, st) }
@@ -126,10 +147,13 @@ func BenchmarkScaleOut(b *testing.B) {
 			return &ingest.Summary{Inputs: 1}, nil
 		})
 	}
-	// Warm up: the first analysis loads the models (seconds of CPU), which
-	// must not be charged to the first variant measured.
+	// Warm up: the first analysis loads the models (seconds of CPU), and
+	// the first pass over the pages cost 5% more CPU than the next three
+	// in one process (26.6 against 25.2 ms per Scrapinghub page), which
+	// must not be charged to the first variant measured (embedded, 1
+	// worker): one pass first.
 	warm := fresh()
-	if _, err := ingest.Run(ctx, warm, []string{filepath.Join("..", "..", "examples")}, ingest.Options{}); err != nil {
+	if _, err := ingest.Run(ctx, warm, []string{warc}, ingest.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	warm.Close()
@@ -137,16 +161,18 @@ func BenchmarkScaleOut(b *testing.B) {
 	// stream on the cluster), subtracted from what they use per variant.
 	n0, t0 := natsCPU(b), time.Now()
 	time.Sleep(5 * time.Second)
-	idle := float64(natsCPU(b)-n0) / float64(time.Since(t0))
+	idle = float64(natsCPU(b)-n0) / float64(time.Since(t0))
 	for b.Loop() {
 		c0 := cpuTime(b)
 		embedded1 += runEmbedded(1)
-		c1, n0 := cpuTime(b), natsCPU(b)
+		c1 := cpuTime(b)
 		cpuE1 += c1 - c0
 		d, p, s := runQueue(1, real)
 		c2 := cpuTime(b)
 		cpuQ1 += c2 - c1
-		cpuNATS1 += natsCPU(b) - n0 - time.Duration(idle*float64(d+p))
+		cpuPub1 += lastPub
+		cpuNATS1 += lastNATS
+		setup1 += lastSetup
 		queue1 += d
 		publish += p
 		own += s.Queue + s.Waited
@@ -188,6 +214,8 @@ func BenchmarkScaleOut(b *testing.B) {
 	b.ReportMetric(ms(cpuQ1), "queue1_cpu_ms/art")
 	b.ReportMetric(ms(cpuQ2), "queue2_cpu_ms/art")
 	b.ReportMetric(ms(cpuNATS1), "nats_servers_cpu_ms/art")
+	b.ReportMetric(float64(setup1.Milliseconds())/iters, "nats_setup_cpu_ms/queue")
+	b.ReportMetric(ms(cpuPub1), "publish_cpu_ms/art")
 	// The queue's CPU cost beyond the embedded ingest, servers included,
 	// as a share of the embedded ingest's CPU time per article; and what
 	// two workers would do on two free cores, from their CPU time per
@@ -197,7 +225,7 @@ func BenchmarkScaleOut(b *testing.B) {
 }
 
 // cpuTime is the user and system CPU time of this process so far.
-func cpuTime(b *testing.B) time.Duration {
+func cpuTime(b testing.TB) time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		b.Fatal(err)
@@ -207,7 +235,7 @@ func cpuTime(b *testing.B) time.Duration {
 
 // natsCPU is the CPU time of the NATS servers of scripts/services.sh so
 // far (0 when their folder is not known): their pid files, /proc/PID/stat.
-func natsCPU(b *testing.B) time.Duration {
+func natsCPU(b testing.TB) time.Duration {
 	dir := os.Getenv("NEWSGRAPH_SERVICES")
 	if dir == "" {
 		return 0

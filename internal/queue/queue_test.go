@@ -71,7 +71,8 @@ func runChild(url, name, db string) error {
 	return nil
 }
 
-// processor binds an ingest.Processor to st as the queue's Ingester.
+// processor binds an ingest.Processor to st as the queue's Ingester
+// (items stored in groups).
 func processor(t testing.TB, st *store.Store) queue.Ingester {
 	p, err := ingest.NewProcessor(ingest.Options{})
 	if err != nil {
@@ -80,9 +81,7 @@ func processor(t testing.TB, st *store.Store) queue.Ingester {
 		}
 		panic(err)
 	}
-	return queue.IngesterFunc(func(ctx context.Context, it ingest.Item) (*ingest.Summary, error) {
-		return p.Ingest(ctx, st, it)
-	})
+	return queue.Processor(p, st)
 }
 
 // connect connects to the cluster of scripts/services.sh.

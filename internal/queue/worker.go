@@ -40,6 +40,17 @@ type WorkerOptions struct {
 	UntilEmpty bool
 	// Poll is how long one pull waits for an item. Zero means 1 s.
 	Poll time.Duration
+	// Batch is the most items stored in one transaction (with an Ingester
+	// from Processor; with another, the most acknowledged at once). An
+	// item is acknowledged after the commit of its group, so the
+	// acknowledgements of a group leave together: per item, the store
+	// commits and the NATS servers replicate a fraction of what they
+	// would one by one. Zero means 16; 1 stores and acknowledges each
+	// item alone.
+	Batch int
+	// BatchDelay is the longest an analysed item waits for the rest of its
+	// group (its heartbeats go on meanwhile). Zero means 500 ms.
+	BatchDelay time.Duration
 	// OnFailure is called for every failed attempt (attempt counts from
 	// 1) and for items dead-lettered (dead true). Calls may come from
 	// several goroutines at once.
@@ -88,6 +99,12 @@ func (q *Queue) NewWorker(ing Ingester, opts WorkerOptions) *Worker {
 	if opts.Poll <= 0 {
 		opts.Poll = time.Second
 	}
+	if opts.Batch <= 0 {
+		opts.Batch = 16
+	}
+	if opts.BatchDelay <= 0 {
+		opts.BatchDelay = 500 * time.Millisecond
+	}
 	if opts.OnFailure == nil {
 		opts.OnFailure = func(error, int, bool) {}
 	}
@@ -111,14 +128,25 @@ const (
 //
 // One goroutine pulls through one subscription that keeps a few items
 // ahead of the processing goroutines, so the round trip of a pull is
-// hidden behind the analysis of the items before.
+// hidden behind the analysis of the items before. The processing
+// goroutines analyse items; one more stores them in groups (see
+// WorkerOptions.Batch) and acknowledges each item after its group's
+// commit.
 func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 	cons, err := w.q.work.Consumer(ctx, w.q.names.consumer)
 	if err != nil {
 		return nil, fmt.Errorf("queue: consumer %s: %w", w.q.names.consumer, err)
 	}
-	r := &run{w: w, cons: cons, sum: &WorkerSummary{}, started: time.Now()}
+	r := &run{w: w, cons: cons, sum: &WorkerSummary{}, started: time.Now(), b: batcherOf(w.ing)}
 	r.sum.Failures = map[string]int{}
+	r.c = newCommitter(w.opts.Batch, w.opts.BatchDelay, func(group []*prepared) {
+		r.commit(context.WithoutCancel(ctx), group)
+	})
+	committed := make(chan struct{})
+	go func() {
+		defer close(committed)
+		r.c.loop()
+	}()
 	items := make(chan delivery)
 	var g errgroup.Group
 	g.Go(func() error {
@@ -129,7 +157,17 @@ func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 		g.Go(func() error {
 			for {
 				t0 := time.Now()
-				d, ok := <-items
+				var d delivery
+				ok := true
+				select {
+				case d, ok = <-items:
+				default:
+					// No item ready: store the items analysed now, not
+					// after BatchDelay (at the end of the queue, this
+					// goroutine and the others have nothing else to do).
+					r.c.soon()
+					d, ok = <-items
+				}
 				if !ok {
 					return nil
 				}
@@ -138,6 +176,10 @@ func (w *Worker) Run(ctx context.Context) (*WorkerSummary, error) {
 		})
 	}
 	err = g.Wait()
+	// The items analysed and not yet stored are stored (and acknowledged)
+	// before Run returns.
+	r.c.close()
+	<-committed
 	// The acknowledgements are sent without waiting for replies: see
 	// that they left before the caller closes the connection.
 	if ferr := w.q.nc.FlushTimeout(5 * time.Second); ferr != nil {
@@ -161,11 +203,13 @@ type run struct {
 	done    atomic.Int64
 	mu      sync.Mutex // guards sum and OnProgress
 	sum     *WorkerSummary
+	b       batcher
+	c       *committer
 }
 
 // pull pulls items and hands them to the processing goroutines until ctx
 // ends or, with UntilEmpty, the queue is drained. It keeps one pull
-// subscription with a small buffer (Workers+1 items, refilled ahead), so
+// subscription with a small buffer (pullAhead items, refilled ahead), so
 // the processing goroutines rarely wait for the server.
 func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 	pause := 100 * time.Millisecond
@@ -202,6 +246,14 @@ func (r *run) pull(ctx context.Context, items chan<- delivery) error {
 		if err != nil {
 			switch {
 			case errors.Is(err, nats.ErrTimeout):
+				// No item for a while: store (and acknowledge) the items
+				// analysed, and look at the consumer's state after the
+				// next wait, once the server has taken the
+				// acknowledgements in (so that, with UntilEmpty, the run
+				// ends with the queue's counts settled).
+				if r.c.flush() {
+					break
+				}
 				info, ierr := r.cons.Info(ctx)
 				if ierr != nil {
 					break
@@ -284,69 +336,112 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// handle processes one delivered item and acknowledges it once stored,
-// puts it back for a later attempt, or dead-letters it. waited is how
-// long the processing goroutine waited for it.
+// handle analyses one delivered item and hands it to the committer, which
+// acknowledges it once stored; or, when it cannot be read, puts it back
+// for a later attempt or dead-letters it. waited is how long the
+// processing goroutine waited for it.
 func (r *run) handle(ctx context.Context, d delivery, waited time.Duration) {
 	msg := d.msg
-	defer d.stop()
-	var queueTime time.Duration
 	t0 := time.Now()
 	md, err := msg.Metadata()
 	if err != nil {
 		r.w.q.opts.Logger.Error("message without metadata", "err", err)
 		msg.Term()
+		d.stop()
 		return
 	}
 	attempt := int(md.NumDelivered)
 	var it ingest.Item
 	if err := json.Unmarshal(msg.Data(), &it); err != nil {
 		r.deadLetter(ctx, msg, md, fmt.Errorf("seq %d: undecodable item: %w", md.Sequence.Stream, err))
+		d.stop()
 		return
 	}
 	if attempt > r.w.q.opts.Attempts {
 		// Delivered more often than tried: workers died on it each time.
 		r.deadLetter(ctx, msg, md, fmt.Errorf("%s: delivered %d times without an answer (did it crash the workers?)", it.Name, attempt-1))
+		d.stop()
 		return
 	}
-	queueTime += time.Since(t0)
+	queueTime := time.Since(t0)
 
 	t1 := time.Now()
-	sum, err := r.w.ing.Ingest(ctx, it)
+	v, err := r.b.prepare(ctx, it)
 	busy := time.Since(t1)
-
-	t2 := time.Now()
 	if err != nil {
-		if attempt >= r.w.q.opts.Attempts {
-			r.deadLetter(ctx, msg, md, err)
-			return
-		}
-		r.w.opts.OnFailure(err, attempt, false)
-		if nerr := msg.NakWithDelay(r.w.q.opts.backoff(uint64(attempt))); nerr != nil {
-			r.w.q.opts.Logger.Warn("nak failed (the item is redelivered after AckWait)", "item", it.Name, "err", nerr)
-		}
-		r.mu.Lock()
-		r.sum.Retried++
-		r.mu.Unlock()
+		r.failed(ctx, msg, md, it.Name, err)
+		d.stop()
 		return
 	}
-	// Stored and committed: only now acknowledge. If the acknowledgement
-	// is lost the item comes back, and the store finds it stored; so it
-	// is sent without waiting for the server's reply.
-	if aerr := msg.Ack(); aerr != nil {
-		r.w.q.opts.Logger.Warn("ack failed (a redelivery will find the item stored)", "item", it.Name, "err", aerr)
+	r.c.add(&prepared{d: d, md: md, attempt: attempt, name: it.Name, value: v, busy: busy, queue: queueTime, waited: waited})
+}
+
+// commit stores a group of prepared items in one transaction and, once it
+// committed, acknowledges each. When the group fails, each item is stored
+// alone, so that the one that fails is the only one put back.
+func (r *run) commit(ctx context.Context, group []*prepared) {
+	values := make([]any, len(group))
+	for i, p := range group {
+		values[i] = p.value
 	}
-	queueTime += time.Since(t2)
+	t0 := time.Now()
+	sum, err := r.b.store(ctx, values)
+	busy := time.Since(t0)
+	if err != nil {
+		if len(group) > 1 {
+			r.w.q.opts.Logger.Warn("storing a group failed; storing its items one by one", "items", len(group), "err", err)
+			for _, p := range group {
+				r.commit(ctx, []*prepared{p})
+			}
+			return
+		}
+		p := group[0]
+		r.failed(ctx, p.d.msg, p.md, p.name, err)
+		p.d.stop()
+		return
+	}
+	// Stored and committed: only now acknowledge. If an acknowledgement
+	// is lost the item comes back, and the store finds it stored; so they
+	// are sent without waiting for the server's replies, together.
+	t1 := time.Now()
+	for _, p := range group {
+		if aerr := p.d.msg.Ack(); aerr != nil {
+			r.w.q.opts.Logger.Warn("ack failed (a redelivery will find the item stored)", "item", p.name, "err", aerr)
+		}
+		p.d.stop()
+	}
+	acked := time.Since(t1)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.sum.Add(sum)
-	if attempt > 1 {
-		r.sum.Redelivered++
-	}
 	r.sum.Busy += busy
-	r.sum.Queue += queueTime
-	r.sum.Waited += waited
-	r.w.opts.OnProgress(WorkerProgress{Done: r.done.Add(1), Started: r.started})
+	r.sum.Queue += acked
+	for _, p := range group {
+		if p.attempt > 1 {
+			r.sum.Redelivered++
+		}
+		r.sum.Busy += p.busy
+		r.sum.Queue += p.queue
+		r.sum.Waited += p.waited
+		r.w.opts.OnProgress(WorkerProgress{Done: r.done.Add(1), Started: r.started})
+	}
+}
+
+// failed puts back an item that failed for a later attempt, or
+// dead-letters it after its last attempt.
+func (r *run) failed(ctx context.Context, msg jetstream.Msg, md *jetstream.MsgMetadata, name string, err error) {
+	attempt := int(md.NumDelivered)
+	if attempt >= r.w.q.opts.Attempts {
+		r.deadLetter(ctx, msg, md, err)
+		return
+	}
+	r.w.opts.OnFailure(err, attempt, false)
+	if nerr := msg.NakWithDelay(r.w.q.opts.backoff(uint64(attempt))); nerr != nil {
+		r.w.q.opts.Logger.Warn("nak failed (the item is redelivered after AckWait)", "item", name, "err", nerr)
+	}
+	r.mu.Lock()
+	r.sum.Retried++
+	r.mu.Unlock()
 }
 
 // keepAlive tells the server every AckWait/3 that msg is being worked on,
@@ -410,5 +505,9 @@ func oneLine(s string) string {
 // pullAhead is how many items a worker's subscription holds ahead: enough
 // that a pull's round trip (a few ms, more on a loaded cluster) hides
 // behind light items too, few enough that the items a dead worker held
-// are soon back (after AckWait) and that workers share the tail of a queue.
-func pullAhead(workers int) int { return max(8, 4*workers) }
+// are soon back (after AckWait) and that workers share the tail of a
+// queue. Each pull request (for half of them) is replicated to the
+// consumer's three nodes twice, when it comes and when it is served:
+// 16 rather than 8 cut the NATS servers' CPU per item by a fifth in
+// three alternating runs (items of 30 ms, grouped acknowledgements).
+func pullAhead(workers int) int { return max(16, 4*workers) }
