@@ -3,7 +3,6 @@ package fulltext
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
 // Common words and their pairs. A phrase of two words that are both
@@ -57,29 +56,16 @@ func (x *Index) maybeChooseCommon() {
 // makes the lists of their pairs from their postings.
 func (x *Index) chooseCommon() {
 	x.commonAt = max(len(x.ids), 1)
-	type wd struct {
-		w  string
-		df int32
-	}
-	var ws []wd
-	for t, p := range x.terms {
-		if p.dfTT > 0 {
-			ws = append(ws, wd{t, p.dfTT})
-		}
-	}
-	slices.SortFunc(ws, func(a, b wd) int { return cmp.Or(cmp.Compare(b.df, a.df), strings.Compare(a.w, b.w)) })
-	ws = ws[:min(len(ws), commonK)]
-	x.common = make(map[string]bool, len(ws))
+	words := x.words(commonK)
+	x.common = make(map[string]bool, len(words))
 	x.biwords = map[string]*postings{}
-	if len(ws) == 0 {
+	if len(words) == 0 {
 		return
 	}
-	words := make([]string, len(ws))
-	its := make([]*postIter, len(ws))
-	for i, w := range ws {
-		words[i] = w.w
-		x.common[w.w] = true
-		its[i] = newPostIter(x.terms[w.w])
+	its := make([]*postIter, len(words))
+	for i, w := range words {
+		x.common[w] = true
+		its[i] = newPostIter(x.terms[w])
 		its[i].step()
 	}
 	avgdl := 1.0

@@ -321,6 +321,12 @@ func (x *Index) Latest(id int64) bool {
 func (x *Index) Words(n int) []string {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
+	return x.words(n)
+}
+
+// words is Words for a caller that holds a lock (chooseCommon, the
+// write lock).
+func (x *Index) words(n int) []string {
 	type wd struct {
 		w  string
 		df int32

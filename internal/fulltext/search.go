@@ -263,7 +263,6 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 		}
 		return f
 	}
-	k1, b := bm25K1, bm25B
 	top := topK{k: opts.K}
 	it := newPostIter(t)
 	for i := range t.skips {
@@ -289,7 +288,7 @@ func (x *Index) searchTerm(p *phraseM, idf, avgdl float64, opts Options) (res *R
 				continue
 			}
 			d := float64(x.length[it.doc])
-			top.push(Hit{ID: id, Score: 0 + idf*(float64(f*(k1+1.0))/(f+float64(k1*(float64(1-b)+float64(b*d)/avgdl))))})
+			top.push(Hit{ID: id, Score: idf * termWeight(f, d, avgdl)})
 		}
 	}
 	res.Hits = top.sorted()
