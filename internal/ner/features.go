@@ -161,6 +161,13 @@ type token struct {
 	w, lower, shape, short string
 	initial                bool // first word of its sentence (after opening punctuation)
 	cap                    bool
+	// What the model's resources say of the word, looked up once by
+	// prepareDocument: first-name band of lower, clusters of w (hasCl:
+	// listed), capitalisation band of lower (hasCR: listed).
+	fn           uint8
+	cl           [3]uint16
+	hasCl, hasCR bool
+	cr           uint8
 }
 
 // sentence is a sentence prepared for feature extraction.
@@ -181,6 +188,8 @@ type document struct {
 	sents   []sentence
 	docCase map[string]uint8 // lower-case word → caseSeen bits
 	docSeq  map[string]uint8 // word → seqBits
+	// res holds the resources the tokens were looked up in; nil for none.
+	res *resources
 	// hist holds, per sentence and token, the first-stage prediction
 	// summary of the other occurrences of the token in the document
 	// (-1: none); nil before the second stage.
@@ -231,13 +240,22 @@ func prepareSentence(words []string) sentence {
 }
 
 // prepareDocument builds a document from tokenised sentences and the
-// resources (first names, gazetteer) of the model.
+// resources (first names, clusters, gazetteer) of the model; r may be
+// nil.
 func prepareDocument(sents [][]string, r *resources, gaz gazLookup) *document {
-	d := &document{sents: make([]sentence, len(sents)), docCase: map[string]uint8{}, docSeq: map[string]uint8{}}
+	d := &document{sents: make([]sentence, len(sents)), docCase: map[string]uint8{}, docSeq: map[string]uint8{}, res: r}
 	for i, ws := range sents {
 		d.sents[i] = prepareSentence(ws)
 		if gaz != nil {
 			d.sents[i].gaz = matchGazetteer(d.sents[i].toks, gaz, r.gazMaxLen)
+		}
+		if r != nil {
+			for k := range d.sents[i].toks {
+				t := &d.sents[i].toks[k]
+				t.fn = r.firstNames[t.lower]
+				t.cl, t.hasCl = r.clusters[t.w]
+				t.cr, t.hasCR = r.capRatio[t.lower]
+			}
 		}
 	}
 	for _, s := range d.sents {
@@ -271,7 +289,7 @@ func prepareDocument(sents [][]string, r *resources, gaz gazLookup) *document {
 					d.docSeq[s.toks[i].w] |= seqAlone
 				}
 			} else {
-				fn := r != nil && isFirstName(r.firstNames[s.toks[i].lower])
+				fn := isFirstName(s.toks[i].fn)
 				for k := i; k < j; k++ {
 					var b uint8
 					switch k {
@@ -343,8 +361,65 @@ func matchGazetteer(toks []token, gaz gazLookup, maxLen int) [][]gazHit {
 
 func isDigitStart(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
-// extract appends the features of token i of sentence si to out.
-func extract(d *document, si, i int, r *resources, out []uint64) []uint64 {
+// extract appends the features of token i of sentence si to out: those
+// of extractLocal, then those of extractHist once the document has a
+// history.
+func extract(d *document, si, i int, out []uint64) []uint64 {
+	out = extractLocal(d, si, i, out)
+	if d.hist != nil {
+		out = extractHist(d, si, i, out)
+	}
+	return out
+}
+
+// extractHist appends the features of token i of sentence si that read
+// the previous stage's tags of the token's other occurrences (d.hist).
+func extractHist(d *document, si, i int, out []uint64) []uint64 {
+	t := &d.sents[si].toks[i]
+	init := byte('n')
+	if t.initial {
+		init = 'i'
+	}
+	h := d.hist[si][i]
+	out = append(out, uint64(hstart(fHist).b(byte(h))))
+	return append(out, uint64(hstart(fHistShape).b(byte(h)).str(t.short).b(init)))
+}
+
+// extractLocal appends the features of token i of sentence si that do not
+// depend on tags: the same in every stage. They are those of wordFeatures
+// followed by those of contextFeatures.
+func extractLocal(d *document, si, i int, out []uint64) []uint64 {
+	out = wordFeatures(&d.sents[si].toks[i], d.sents[si].allCaps, out)
+	return contextFeatures(d, si, i, out)
+}
+
+// wordFeatures appends the features that depend only on the word as
+// written and on whether its sentence is in capitals: the same wherever
+// the word occurs, in any document.
+func wordFeatures(t *token, allCaps bool, out []uint64) []uint64 {
+	caps := byte('m')
+	if allCaps {
+		caps = 'C'
+	}
+	out = append(out,
+		uint64(hstart(fBias)),
+		uint64(hstart(fWord).str(t.w)),
+		uint64(hstart(fLower).str(t.lower)),
+		uint64(hstart(fShape).str(t.shape)),
+		uint64(hstart(fShort).str(t.short).b(caps)))
+	n := len(t.lower)
+	for k := 1; k <= 4 && k <= n; k++ {
+		out = append(out,
+			uint64(hstart(fPrefix).b(byte(k)).str(t.lower[:k])),
+			uint64(hstart(fSuffix).b(byte(k)).str(t.lower[n-k:])))
+	}
+	return out
+}
+
+// contextFeatures appends the features of token i of sentence si that
+// read its neighbours, the resources and the document.
+func contextFeatures(d *document, si, i int, out []uint64) []uint64 {
+	r := d.res
 	s := &d.sents[si]
 	toks := s.toks
 	t := &toks[i]
@@ -387,16 +462,6 @@ func extract(d *document, si, i int, r *resources, out []uint64) []uint64 {
 		caps = 'C'
 	}
 
-	add(hstart(fBias))
-	add(hstart(fWord).str(t.w))
-	add(hstart(fLower).str(t.lower))
-	add(hstart(fShape).str(t.shape))
-	add(hstart(fShort).str(t.short).b(caps))
-	n := len(t.lower)
-	for k := 1; k <= 4 && k <= n; k++ {
-		add(hstart(fPrefix).b(byte(k)).str(t.lower[:k]))
-		add(hstart(fSuffix).b(byte(k)).str(t.lower[n-k:]))
-	}
 	add(hstart(fWordM1).str(word(i - 1)))
 	add(hstart(fWordP1).str(word(i + 1)))
 	add(hstart(fLowerM1).str(lower(i - 1)))
@@ -422,15 +487,23 @@ func extract(d *document, si, i int, r *resources, out []uint64) []uint64 {
 	add(hstart(fInitCap).b(init).b(capb).b(caps))
 
 	if r != nil {
-		if b := r.firstNames[t.lower]; b > 0 && t.cap {
+		cluster := func(k int) ([3]uint16, bool) {
+			if tk := at(k); tk != nil {
+				return tk.cl, tk.hasCl
+			}
+			c, ok := r.clusters[word(k)]
+			return c, ok
+		}
+		if b := t.fn; b > 0 && t.cap {
 			add(hstart(fFirstName).b(b))
 		}
 		if tk := at(i - 1); tk != nil && tk.cap {
-			if b := r.firstNames[tk.lower]; b > 0 {
+			if b := tk.fn; b > 0 {
 				add(hstart(fFirstNameM1).b(b).b(capb))
 			}
 		}
-		if c, ok := r.clusters[t.w]; ok {
+		if t.hasCl {
+			c := t.cl
 			for g, id := range c {
 				add(hstart(fCluster).b(byte(g)).b(byte(id)).b(byte(id >> 8)))
 			}
@@ -438,14 +511,14 @@ func extract(d *document, si, i int, r *resources, out []uint64) []uint64 {
 		} else {
 			add(hstart(fNoCluster).str(t.short).b(init))
 		}
-		if c, ok := r.clusters[word(i-1)]; ok {
+		if c, ok := cluster(i - 1); ok {
 			add(hstart(fClusterM1).b(byte(c[1])).b(byte(c[1] >> 8)))
 		}
-		if c, ok := r.clusters[word(i+1)]; ok {
+		if c, ok := cluster(i + 1); ok {
 			add(hstart(fClusterP1).b(byte(c[1])).b(byte(c[1] >> 8)))
 		}
-		if cr, ok := r.capRatio[t.lower]; ok {
-			add(hstart(fCapRatio).b(cr).b(init).b(capb))
+		if t.hasCR {
+			add(hstart(fCapRatio).b(t.cr).b(init).b(capb))
 		}
 	}
 	if s.gaz != nil {
@@ -459,11 +532,6 @@ func extract(d *document, si, i int, r *resources, out []uint64) []uint64 {
 		if t.cap {
 			add(hstart(fDocSeq).b(d.docSeq[t.w]).b(init))
 		}
-	}
-	if d.hist != nil {
-		h := d.hist[si][i]
-		add(hstart(fHist).b(byte(h)))
-		add(hstart(fHistShape).b(byte(h)).str(t.short).b(init))
 	}
 	return out
 }

@@ -41,67 +41,102 @@ func isFirstName(b uint8) bool { return b > 0 && b < bandSurname }
 
 func (r *resources) lookupGaz(p string) uint8 { return r.gaz[p] }
 
-// weights are one perceptron stage: per feature a row of numTags scores,
-// and tag-transition scores. Feature rows live in an open-addressing hash
-// table (keys, rows), which loads much faster than a Go map.
+// weights are one perceptron stage: per feature (hashes[r]) a row of
+// numTags scores (w[r*numTags:]), and tag-transition scores. Taggers look
+// rows up through a rowIndex built over all stages.
 type weights struct {
-	keys  []uint64 // 0 = empty slot
-	rows  []int32
-	w     []float32 // len(rows distinct) * numTags
-	trans [numTags + 1][numTags]float32
+	hashes []uint64
+	w      []float32 // len(hashes) * numTags
+	trans  [numTags + 1][numTags]float32
 }
 
-func (wt *weights) row(h uint64) int32 {
+// maxStages is the most stages a model may have.
+const maxStages = 2
+
+// rowIndex finds a feature's rows in every stage of a model with one probe
+// of an open-addressing table: a slot holds the feature hash and the
+// feature's number, whose rows of all stages lie side by side in w (zeros
+// where a stage has no row). A token's features are then looked up once
+// for all stages, touching a slot and one run of weights each.
+type rowIndex struct {
+	slots  []indexSlot
+	mask   uint64
+	stages int
+	w      []float32 // per feature, stages * numTags scores
+}
+
+type indexSlot struct {
+	key uint64 // 0 = empty slot
+	id  int32
+}
+
+func slotHash(h uint64) uint64 {
 	if h == 0 {
-		h = 1
+		return 1
 	}
-	mask := uint64(len(wt.keys) - 1)
-	for i := (h * 0x9E3779B97F4A7C15) >> 32 & mask; ; i = (i + 1) & mask {
-		k := wt.keys[i]
-		if k == h {
-			return wt.rows[i]
-		}
-		if k == 0 {
-			return -1
-		}
-	}
+	return h
 }
 
-// newWeights builds the table from feature hashes and their score rows.
-func newWeights(hashes []uint64, w []float32) *weights {
+func (x *rowIndex) start(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 32 & x.mask }
+
+// newRowIndex indexes the rows of every stage of m.
+func newRowIndex(stages []*weights) *rowIndex {
+	n := 0
+	for _, st := range stages {
+		n += len(st.hashes)
+	}
 	size := 1
-	for size < len(hashes)*2 {
+	for size*3 < n*4 { // load under 3/4 with every feature in one stage only
 		size <<= 1
 	}
-	wt := &weights{keys: make([]uint64, size), rows: make([]int32, size), w: w}
-	mask := uint64(size - 1)
-	for r, h := range hashes {
-		if h == 0 {
-			h = 1
+	x := &rowIndex{slots: make([]indexSlot, size), mask: uint64(size - 1), stages: len(stages)}
+	stride := len(stages) * numTags
+	for s, st := range stages {
+		for r, h := range st.hashes {
+			h = slotHash(h)
+			i := x.start(h)
+			for x.slots[i].key != 0 && x.slots[i].key != h {
+				i = (i + 1) & x.mask
+			}
+			if x.slots[i].key == 0 {
+				x.slots[i] = indexSlot{key: h, id: int32(len(x.w) / stride)}
+				x.w = append(x.w, make([]float32, stride)...)
+			}
+			copy(x.w[int(x.slots[i].id)*stride+s*numTags:], st.w[r*numTags:(r+1)*numTags])
 		}
-		i := (h * 0x9E3779B97F4A7C15) >> 32 & mask
-		for wt.keys[i] != 0 && wt.keys[i] != h {
-			i = (i + 1) & mask
-		}
-		wt.keys[i] = h
-		wt.rows[i] = int32(r)
 	}
-	return wt
+	return x
 }
 
-// emissions fills em (len(features)*numTags) with the sum of feature rows.
-func (wt *weights) score(feats []uint64, em []float32) {
-	for k := range em {
-		em[k] = 0
+// rows returns the feature's scores, numTags per stage, or nil.
+func (x *rowIndex) rows(h uint64) []float32 {
+	h = slotHash(h)
+	for i := x.start(h); ; i = (i + 1) & x.mask {
+		sl := &x.slots[i]
+		if sl.key == h {
+			stride := x.stages * numTags
+			return x.w[int(sl.id)*stride : int(sl.id)*stride+stride]
+		}
+		if sl.key == 0 {
+			return nil
+		}
 	}
+}
+
+// score adds the rows of feats in stages from to to-1 to em: stage s's
+// numTags scores go to em[(s-from)*stride:].
+func (x *rowIndex) score(feats []uint64, from, to int, em []float32, stride int) {
 	for _, f := range feats {
-		r := wt.row(f)
-		if r < 0 {
+		rows := x.rows(f)
+		if rows == nil {
 			continue
 		}
-		row := wt.w[int(r)*numTags : int(r)*numTags+numTags]
-		for k, v := range row {
-			em[k] += v
+		for s := from; s < to; s++ {
+			row := rows[s*numTags : s*numTags+numTags]
+			dst := em[(s-from)*stride : (s-from)*stride+numTags]
+			for k, v := range row {
+				dst[k] += v
+			}
 		}
 	}
 }
@@ -208,11 +243,7 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 			r int32
 		}
 		var es []ent
-		for i, k := range st.keys {
-			if k == 0 {
-				continue
-			}
-			r := st.rows[i]
+		for r, k := range st.hashes {
 			keep := false
 			for _, v := range st.w[int(r)*numTags : int(r)*numTags+numTags] {
 				if math.Abs(float64(v)) >= prune {
@@ -220,7 +251,7 @@ func (m *Model) Save(w io.Writer, o SaveOptions) error {
 				}
 			}
 			if keep {
-				es = append(es, ent{k, r})
+				es = append(es, ent{k, int32(r)})
 			}
 		}
 		slices.SortFunc(es, func(a, b ent) int {
@@ -340,7 +371,7 @@ func ReadModel(rd io.Reader) (*Model, error) {
 		r.capRatio[k] = uint8(uv())
 	}
 	ns := count()
-	if ns > 4 {
+	if ns > maxStages {
 		return nil, fmt.Errorf("%w: %d stages", ErrBadModel, ns)
 	}
 	for s := 0; s < ns && rerr == nil; s++ {
@@ -371,9 +402,7 @@ func ReadModel(rd io.Reader) (*Model, error) {
 			}
 			w = append(w, row[:]...)
 		}
-		st := newWeights(hashes, w)
-		st.trans = trans
-		m.stages = append(m.stages, st)
+		m.stages = append(m.stages, &weights{hashes: hashes, w: w, trans: trans})
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, rerr)

@@ -68,8 +68,8 @@ func TestDocumentFeatures(t *testing.T) {
 	if d.docCase["bank"]&caseLower == 0 || d.docCase["bank"]&caseTitle == 0 {
 		t.Errorf("bank case bits = %b, want lower and title", d.docCase["bank"])
 	}
-	f1 := extract(d, 1, 0, r, nil)
-	f2 := extract(d, 1, 0, r, nil)
+	f1 := extract(d, 1, 0, nil)
+	f2 := extract(d, 1, 0, nil)
 	if !slices.Equal(f1, f2) || len(f1) < 20 {
 		t.Fatalf("extract not deterministic or too few features: %d", len(f1))
 	}

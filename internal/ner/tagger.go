@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 )
 
 //go:embed model/ner.model.gz
@@ -15,7 +16,27 @@ var embeddedModel []byte
 // and O). A Tagger is safe for concurrent use: it only reads its model.
 type Tagger struct {
 	m *Model
+	x *rowIndex
+	// words holds *wordSums, one per goroutine tagging at a time.
+	words sync.Pool
 }
+
+// wordSums caches, for words as written and their sentence's capitals
+// flag, the emission scores of their wordFeatures in every stage: the
+// features that come first and are the same wherever the word occurs, so
+// a cached sum continued with a token's other features is the sum a fresh
+// lookup would give, bit for bit. Frequent words then cost one map lookup
+// instead of about a dozen table probes.
+type wordSums map[wordKey][maxStages * numTags]float32
+
+type wordKey struct {
+	w       string
+	allCaps bool
+}
+
+// maxWordSums bounds a wordSums; words met once it is full are looked up
+// afresh each time.
+const maxWordSums = 1 << 14
 
 // Load returns a Tagger using the model built into the binary. Each call
 // decodes the model afresh; callers that tag often should keep the Tagger.
@@ -30,11 +51,15 @@ func LoadModel(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{m: m}, nil
+	return NewTagger(m), nil
 }
 
 // NewTagger returns a Tagger for a model trained in this process.
-func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
+func NewTagger(m *Model) *Tagger {
+	t := &Tagger{m: m, x: newRowIndex(m.stages)}
+	t.words.New = func() any { return &wordSums{} }
+	return t
+}
 
 // Tag returns one IOB2 tag per word of one sentence. The words should be
 // tokenised the CoNLL/Penn Treebank way ("Russia" "'s", "do" "n't").
@@ -57,17 +82,61 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 	return out
 }
 
+// tagIDs decodes the document stage by stage. A token's features other
+// than the history ones are the same in every stage: they are extracted
+// and looked up once, and give every stage's emission scores in one pass;
+// a later stage then adds its history features' scores, in the order
+// extract would give them, so the sums are those of a separate extraction
+// bit for bit.
 func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 	d := prepareDocument(sentences, &t.m.res, t.m.res.lookupGaz)
+	ns := len(t.m.stages)
+	first := make([]int, len(d.sents)+1) // first token of each sentence
+	for si, s := range d.sents {
+		first[si+1] = first[si] + len(s.toks)
+	}
+	stride := first[len(d.sents)] * numTags // one stage's emissions
+	em := make([]float32, ns*stride)
+	var feats []uint64
+	ws := t.words.Get().(*wordSums)
+	for si := range d.sents {
+		s := &d.sents[si]
+		for i := range s.toks {
+			tokEm := em[(first[si]+i)*numTags:]
+			key := wordKey{s.toks[i].w, s.allCaps}
+			sums, ok := (*ws)[key]
+			if !ok {
+				feats = wordFeatures(&s.toks[i], s.allCaps, feats[:0])
+				t.x.score(feats, 0, ns, sums[:], numTags)
+				if len(*ws) < maxWordSums {
+					(*ws)[key] = sums
+				}
+			}
+			for st := 0; st < ns; st++ {
+				copy(tokEm[st*stride:st*stride+numTags], sums[st*numTags:])
+			}
+			feats = contextFeatures(d, si, i, feats[:0])
+			t.x.score(feats, 0, ns, tokEm, stride)
+		}
+	}
+	t.words.Put(ws)
+	stageEm := func(s, si int) []float32 {
+		return em[s*stride+first[si]*numTags : s*stride+first[si+1]*numTags]
+	}
 	var dec decoder
 	pred := make([][]int, len(sentences))
 	for si := range d.sents {
-		pred[si] = dec.decode(d, si, &t.m.res, t.m.stages[0], nil)
+		pred[si] = dec.viterbi(stageEm(0, si), len(d.sents[si].toks), &t.m.stages[0].trans, nil)
 	}
-	for _, st := range t.m.stages[1:] {
+	for s := 1; s < ns; s++ {
 		d.hist = history(d, pred)
 		for si := range d.sents {
-			pred[si] = dec.decode(d, si, &t.m.res, st, nil)
+			e := stageEm(s, si)
+			for i := range d.sents[si].toks {
+				feats = extractHist(d, si, i, feats[:0])
+				t.x.score(feats, s, s+1, e[i*numTags:], 0)
+			}
+			pred[si] = dec.viterbi(e, len(d.sents[si].toks), &t.m.stages[s].trans, nil)
 		}
 	}
 	cased := d.cased()
@@ -155,23 +224,8 @@ func joinParticles(toks []token, tags []int) {
 
 // decoder holds scratch buffers for decoding.
 type decoder struct {
-	feats []uint64
-	em    []float32
 	back  []int8
 	score [2][numTags]float32
-}
-
-func (dc *decoder) decode(d *document, si int, r *resources, wt *weights, mask []uint16) []int {
-	n := len(d.sents[si].toks)
-	if cap(dc.em) < n*numTags {
-		dc.em = make([]float32, n*numTags)
-	}
-	em := dc.em[:n*numTags]
-	for i := 0; i < n; i++ {
-		dc.feats = extract(d, si, i, r, dc.feats[:0])
-		wt.score(dc.feats, em[i*numTags:(i+1)*numTags])
-	}
-	return dc.viterbi(em, n, &wt.trans, mask)
 }
 
 // viterbi returns the best tag sequence for emission scores em (n rows of

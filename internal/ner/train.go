@@ -205,8 +205,8 @@ func (d *dense) update(s *trainSent, gold, pred []int) {
 	}
 }
 
-// averaged returns the averaged weights as a hashed table, dropping
-// feature rows that are all zero.
+// averaged returns the averaged weights, dropping feature rows that are
+// all zero.
 func (d *dense) averaged(fs *featSpace) *weights {
 	var hashes []uint64
 	var w []float32
@@ -228,7 +228,7 @@ func (d *dense) averaged(fs *featSpace) *weights {
 			w = append(w, row[:]...)
 		}
 	}
-	wt := newWeights(hashes, w)
+	wt := &weights{hashes: hashes, w: w}
 	for p := range d.trans {
 		for t := range d.trans[p] {
 			wt.trans[p][t] = d.trans[p][t] - d.tac[p][t]/d.c
@@ -408,7 +408,7 @@ func Train(docs []TrainDoc, lex Lexicon, o TrainOptions) (*Model, error) {
 				}
 				ts.offs = append(ts.offs, 0)
 				for i := 0; i < n; i++ {
-					buf = extract(d, si, i, &m.res, buf[:0])
+					buf = extract(d, si, i, buf[:0])
 					for _, h := range buf {
 						ts.ids = append(ts.ids, fs.id(h))
 					}
