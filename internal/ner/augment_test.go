@@ -101,11 +101,11 @@ func TestTrimLowerEnds(t *testing.T) {
 }
 
 func TestCased(t *testing.T) {
-	d := prepareDocument([][]string{strings.Fields("The mayor spoke ."), strings.Fields("He left .")}, nil, nil)
+	d := prepareDocument([][]string{strings.Fields("The mayor spoke ."), strings.Fields("He left .")}, nil, nil, nil)
 	if !d.cased() {
 		t.Error("edited prose not cased")
 	}
-	d = prepareDocument([][]string{strings.Fields("the mayor spoke ."), strings.Fields("he left .")}, nil, nil)
+	d = prepareDocument([][]string{strings.Fields("the mayor spoke ."), strings.Fields("he left .")}, nil, nil, nil)
 	if d.cased() {
 		t.Error("lower-case text taken as cased")
 	}

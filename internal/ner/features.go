@@ -161,13 +161,36 @@ type token struct {
 	w, lower, shape, short string
 	initial                bool // first word of its sentence (after opening punctuation)
 	cap                    bool
+	letter                 bool // w has a letter
+	capsW                  bool // w is in capitals (isAllCaps)
 	// What the model's resources say of the word, looked up once by
-	// prepareDocument: first-name band of lower, clusters of w (hasCl:
-	// listed), capitalisation band of lower (hasCR: listed).
+	// prepareDocument (lookUp): first-name band of lower, clusters of w
+	// (hasCl: listed), capitalisation band of lower (hasCR: listed).
 	fn           uint8
 	cl           [3]uint16
 	hasCl, hasCR bool
 	cr           uint8
+	// info is the tagger's cache entry of the word; nil in training.
+	info *wordInfo
+}
+
+// newToken returns the token of a word as written, but for its place in
+// the sentence (initial) and the resources' verdicts.
+func newToken(raw string) token {
+	w := normalizeWord(raw)
+	if w == "" {
+		w = "_"
+	}
+	sh, short := wordShape(w)
+	return token{w: w, lower: strings.ToLower(w), shape: sh, short: short, cap: isCapitalized(w),
+		letter: hasLetter(w), capsW: isAllCaps(w)}
+}
+
+// lookUp sets what the resources r say of the token's word.
+func (t *token) lookUp(r *resources) {
+	t.fn = r.firstNames[t.lower]
+	t.cl, t.hasCl = r.clusters[t.w]
+	t.cr, t.hasCR = r.capRatio[t.lower]
 }
 
 // sentence is a sentence prepared for feature extraction.
@@ -213,27 +236,31 @@ const (
 )
 
 func prepareSentence(words []string) sentence {
-	s := sentence{toks: make([]token, len(words))}
+	toks := make([]token, len(words))
+	for i, raw := range words {
+		toks[i] = newToken(raw)
+	}
+	return sentenceOf(toks)
+}
+
+// sentenceOf makes a sentence of tokens made by newToken: it marks the
+// initial word and whether the sentence is in capitals.
+func sentenceOf(toks []token) sentence {
+	s := sentence{toks: toks}
 	letters, caps := 0, 0
 	initial := true
-	for i, raw := range words {
-		w := normalizeWord(raw)
-		if w == "" {
-			w = "_"
-		}
-		sh, short := wordShape(w)
-		t := token{w: w, lower: strings.ToLower(w), shape: sh, short: short, cap: isCapitalized(w)}
-		if hasLetter(w) {
+	for i := range toks {
+		t := &toks[i]
+		if t.letter {
 			t.initial = initial
 			initial = false
 			letters++
-			if isAllCaps(w) {
+			if t.capsW {
 				caps++
 			}
-		} else if initial && !strings.ContainsAny(w, "\"'([-") {
+		} else if initial && !strings.ContainsAny(t.w, "\"'([-") {
 			initial = false
 		}
-		s.toks[i] = t
 	}
 	s.allCaps = letters >= 3 && caps == letters
 	return s
@@ -241,21 +268,26 @@ func prepareSentence(words []string) sentence {
 
 // prepareDocument builds a document from tokenised sentences and the
 // resources (first names, clusters, gazetteer) of the model; r may be
-// nil.
-func prepareDocument(sents [][]string, r *resources, gaz gazLookup) *document {
+// nil. With a wordCache (r not nil) the tokens come from it.
+func prepareDocument(sents [][]string, r *resources, gaz gazLookup, words wordCache) *document {
 	d := &document{sents: make([]sentence, len(sents)), docCase: map[string]uint8{}, docSeq: map[string]uint8{}, res: r}
 	for i, ws := range sents {
-		d.sents[i] = prepareSentence(ws)
+		if words != nil {
+			toks := make([]token, len(ws))
+			for k, raw := range ws {
+				toks[k] = words.token(raw, r)
+			}
+			d.sents[i] = sentenceOf(toks)
+		} else {
+			d.sents[i] = prepareSentence(ws)
+			if r != nil {
+				for k := range d.sents[i].toks {
+					d.sents[i].toks[k].lookUp(r)
+				}
+			}
+		}
 		if gaz != nil {
 			d.sents[i].gaz = matchGazetteer(d.sents[i].toks, gaz, r.gazMaxLen)
-		}
-		if r != nil {
-			for k := range d.sents[i].toks {
-				t := &d.sents[i].toks[k]
-				t.fn = r.firstNames[t.lower]
-				t.cl, t.hasCl = r.clusters[t.w]
-				t.cr, t.hasCR = r.capRatio[t.lower]
-			}
 		}
 	}
 	for _, s := range d.sents {
@@ -264,10 +296,10 @@ func prepareDocument(sents [][]string, r *resources, gaz gazLookup) *document {
 		}
 		for i, t := range s.toks {
 			switch {
-			case !hasLetter(t.w):
+			case !t.letter:
 			case t.w == t.lower:
 				d.docCase[t.lower] |= caseLower
-			case !t.initial && isAllCaps(t.w) && len(t.w) > 1:
+			case !t.initial && t.capsW && len(t.w) > 1:
 				d.docCase[t.lower] |= caseAllCaps
 			case !t.initial && t.cap:
 				d.docCase[t.lower] |= caseTitle
@@ -276,12 +308,12 @@ func prepareDocument(sents [][]string, r *resources, gaz gazLookup) *document {
 		}
 		// capitalised runs
 		for i := 0; i < len(s.toks); {
-			if !s.toks[i].cap || !hasLetter(s.toks[i].w) {
+			if !s.toks[i].cap || !s.toks[i].letter {
 				i++
 				continue
 			}
 			j := i + 1
-			for j < len(s.toks) && s.toks[j].cap && hasLetter(s.toks[j].w) {
+			for j < len(s.toks) && s.toks[j].cap && s.toks[j].letter {
 				j++
 			}
 			if j-i == 1 {
@@ -526,7 +558,7 @@ func contextFeatures(d *document, si, i int, out []uint64) []uint64 {
 			add(hstart(fGaz).b(g.typ).b(g.pos))
 		}
 	}
-	if hasLetter(t.w) {
+	if t.letter {
 		dc := d.docCase[t.lower]
 		add(hstart(fDocCase).b(dc).b(init).b(capb).b(caps))
 		if t.cap {

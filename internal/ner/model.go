@@ -108,17 +108,17 @@ func newRowIndex(stages []*weights) *rowIndex {
 	return x
 }
 
-// rows returns the feature's scores, numTags per stage, or nil.
-func (x *rowIndex) rows(h uint64) []float32 {
+// id returns the feature's number (its rows are w[id*stages*numTags:]),
+// or -1.
+func (x *rowIndex) id(h uint64) int32 {
 	h = slotHash(h)
 	for i := x.start(h); ; i = (i + 1) & x.mask {
 		sl := &x.slots[i]
 		if sl.key == h {
-			stride := x.stages * numTags
-			return x.w[int(sl.id)*stride : int(sl.id)*stride+stride]
+			return sl.id
 		}
 		if sl.key == 0 {
-			return nil
+			return -1
 		}
 	}
 }
@@ -126,18 +126,27 @@ func (x *rowIndex) rows(h uint64) []float32 {
 // score adds the rows of feats in stages from to to-1 to em: stage s's
 // numTags scores go to em[(s-from)*stride:].
 func (x *rowIndex) score(feats []uint64, from, to int, em []float32, stride int) {
+	// The probes come first, independent of each other, so that their
+	// cache misses overlap; the sums follow in feature order.
+	var idBuf [64]int32
+	ids := idBuf[:0]
 	for _, f := range feats {
-		rows := x.rows(f)
-		if rows == nil {
-			continue
-		}
-		for s := from; s < to; s++ {
-			row := rows[s*numTags : s*numTags+numTags]
-			dst := em[(s-from)*stride : (s-from)*stride+numTags]
-			for k, v := range row {
-				dst[k] += v
+		ids = append(ids, x.id(f))
+	}
+	width := x.stages * numTags
+	for s := from; s < to; s++ {
+		dst := (*[numTags]float32)(em[(s-from)*stride:])
+		acc := *dst
+		for _, id := range ids {
+			if id < 0 {
+				continue
+			}
+			row := (*[numTags]float32)(x.w[int(id)*width+s*numTags:])
+			for k := range acc {
+				acc[k] += row[k]
 			}
 		}
+		*dst = acc
 	}
 }
 

@@ -61,7 +61,7 @@ func TestDocumentFeatures(t *testing.T) {
 		{"Anna", "Kowalski", "arrived", "in", "Warsaw", "."},
 		{"Kowalski", "said", "the", "bank", "would", "pay", "."},
 		{"The", "Bank", "of", "Nowhere", "agreed", "."},
-	}, r, nil)
+	}, r, nil, nil)
 	if d.docSeq["Kowalski"]&seqAfterFN == 0 || d.docSeq["Kowalski"]&seqLast == 0 {
 		t.Errorf("Kowalski seq bits = %b, want last-after-first-name", d.docSeq["Kowalski"])
 	}

@@ -17,25 +17,47 @@ var embeddedModel []byte
 type Tagger struct {
 	m *Model
 	x *rowIndex
-	// words holds *wordSums, one per goroutine tagging at a time.
+	// words holds wordCaches, one per goroutine tagging at a time.
 	words sync.Pool
 }
 
-// wordSums caches, for words as written and their sentence's capitals
-// flag, the emission scores of their wordFeatures in every stage: the
-// features that come first and are the same wherever the word occurs, so
-// a cached sum continued with a token's other features is the sum a fresh
-// lookup would give, bit for bit. Frequent words then cost one map lookup
-// instead of about a dozen table probes.
-type wordSums map[wordKey][maxStages * numTags]float32
+// wordCache holds, per word as written, what tagging needs of it
+// wherever it occurs: its token (forms, shapes, the resources' verdicts)
+// and, per sentence capitals flag, the emission scores of its
+// wordFeatures in every stage. Those features come first in extraction
+// order, so a cached sum continued with a token's other features is the
+// sum a fresh lookup would give, bit for bit. Frequent words then cost one
+// map lookup instead of a dozen table probes and three resource lookups.
+// A wordCache serves one goroutine at a time.
+type wordCache map[string]*wordInfo
 
-type wordKey struct {
-	w       string
-	allCaps bool
+type wordInfo struct {
+	tok    token
+	sums   [2][maxStages * numTags]float32 // by sentence.allCaps
+	summed [2]bool
 }
 
-// maxWordSums bounds a wordSums; words met once it is full are looked up
-// afresh each time.
+// token returns the token of the word raw, made and looked up in r the
+// first time.
+func (c wordCache) token(raw string, r *resources) token {
+	if wi := c[raw]; wi != nil {
+		return wi.tok
+	}
+	wi := &wordInfo{tok: newToken(raw)}
+	wi.tok.lookUp(r)
+	wi.tok.info = wi
+	if len(c) < maxWordSums {
+		// The words are cut from an article's text: copies keep the
+		// cache from holding the whole text.
+		wi.tok.w = strings.Clone(wi.tok.w)
+		wi.tok.lower = strings.Clone(wi.tok.lower)
+		c[strings.Clone(raw)] = wi
+	}
+	return wi.tok
+}
+
+// maxWordSums bounds a wordCache; words met once it is full are made and
+// looked up afresh each time.
 const maxWordSums = 1 << 14
 
 // Load returns a Tagger using the model built into the binary. Each call
@@ -57,7 +79,7 @@ func LoadModel(r io.Reader) (*Tagger, error) {
 // NewTagger returns a Tagger for a model trained in this process.
 func NewTagger(m *Model) *Tagger {
 	t := &Tagger{m: m, x: newRowIndex(m.stages)}
-	t.words.New = func() any { return &wordSums{} }
+	t.words.New = func() any { return wordCache{} }
 	return t
 }
 
@@ -89,7 +111,9 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 // extract would give them, so the sums are those of a separate extraction
 // bit for bit.
 func (t *Tagger) tagIDs(sentences [][]string) [][]int {
-	d := prepareDocument(sentences, &t.m.res, t.m.res.lookupGaz)
+	words := t.words.Get().(wordCache)
+	defer t.words.Put(words)
+	d := prepareDocument(sentences, &t.m.res, t.m.res.lookupGaz, words)
 	ns := len(t.m.stages)
 	first := make([]int, len(d.sents)+1) // first token of each sentence
 	for si, s := range d.sents {
@@ -98,28 +122,27 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 	stride := first[len(d.sents)] * numTags // one stage's emissions
 	em := make([]float32, ns*stride)
 	var feats []uint64
-	ws := t.words.Get().(*wordSums)
 	for si := range d.sents {
 		s := &d.sents[si]
+		c := 0
+		if s.allCaps {
+			c = 1
+		}
 		for i := range s.toks {
 			tokEm := em[(first[si]+i)*numTags:]
-			key := wordKey{s.toks[i].w, s.allCaps}
-			sums, ok := (*ws)[key]
-			if !ok {
+			wi := s.toks[i].info
+			if !wi.summed[c] {
 				feats = wordFeatures(&s.toks[i], s.allCaps, feats[:0])
-				t.x.score(feats, 0, ns, sums[:], numTags)
-				if len(*ws) < maxWordSums {
-					(*ws)[key] = sums
-				}
+				t.x.score(feats, 0, ns, wi.sums[c][:], numTags)
+				wi.summed[c] = true
 			}
 			for st := 0; st < ns; st++ {
-				copy(tokEm[st*stride:st*stride+numTags], sums[st*numTags:])
+				copy(tokEm[st*stride:st*stride+numTags], wi.sums[c][st*numTags:])
 			}
 			feats = contextFeatures(d, si, i, feats[:0])
 			t.x.score(feats, 0, ns, tokEm, stride)
 		}
 	}
-	t.words.Put(ws)
 	stageEm := func(s, si int) []float32 {
 		return em[s*stride+first[si]*numTags : s*stride+first[si+1]*numTags]
 	}
@@ -299,7 +322,7 @@ func history(d *document, pred [][]int) [][]int8 {
 	byWord := map[string]*counts{}
 	for si, s := range d.sents {
 		for i, t := range s.toks {
-			if !t.cap || !hasLetter(t.w) {
+			if !t.cap || !t.letter {
 				continue
 			}
 			c := byWord[t.lower]
@@ -315,7 +338,7 @@ func history(d *document, pred [][]int) [][]int8 {
 		h[si] = make([]int8, len(s.toks))
 		for i, t := range s.toks {
 			h[si][i] = -1
-			if !t.cap || !hasLetter(t.w) {
+			if !t.cap || !t.letter {
 				continue
 			}
 			c := *byWord[t.lower]

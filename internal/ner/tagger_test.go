@@ -10,7 +10,7 @@ import (
 // of every token extracted afresh for each stage and looked up in that
 // stage's rows alone, summed in extraction order.
 func referenceTags(tg *Tagger, sentences [][]string) [][]int {
-	d := prepareDocument(sentences, &tg.m.res, tg.m.res.lookupGaz)
+	d := prepareDocument(sentences, &tg.m.res, tg.m.res.lookupGaz, nil)
 	pred := make([][]int, len(d.sents))
 	var dec decoder
 	for s, st := range tg.m.stages {

@@ -388,7 +388,7 @@ func Train(docs []TrainDoc, lex Lexicon, o TrainOptions) (*Model, error) {
 	}
 	prepared := make([]*document, len(docs))
 	for di, d := range docs {
-		prepared[di] = prepareDocument(d.Sents, &m.res, foldLookup(fold(di)))
+		prepared[di] = prepareDocument(d.Sents, &m.res, foldLookup(fold(di)), nil)
 	}
 	fmt.Fprintf(o.Log, "ner: %d documents, %d tokens, %d gazetteer names; prepared in %v\n",
 		len(docs), ntok, len(m.res.gaz), time.Since(start).Round(time.Millisecond))
