@@ -90,8 +90,11 @@ func newRowIndex(stages []*weights) *rowIndex {
 		size <<= 1
 	}
 	x := &rowIndex{slots: make([]indexSlot, size), mask: uint64(size - 1), stages: len(stages)}
-	stride := len(stages) * numTags
-	for s, st := range stages {
+	// Number the features first, then lay out their rows.
+	var slots [][]int32 // per stage, the slot of each row
+	ids := int32(0)
+	for _, st := range stages {
+		ss := make([]int32, len(st.hashes))
 		for r, h := range st.hashes {
 			h = slotHash(h)
 			i := x.start(h)
@@ -99,9 +102,17 @@ func newRowIndex(stages []*weights) *rowIndex {
 				i = (i + 1) & x.mask
 			}
 			if x.slots[i].key == 0 {
-				x.slots[i] = indexSlot{key: h, id: int32(len(x.w) / stride)}
-				x.w = append(x.w, make([]float32, stride)...)
+				x.slots[i] = indexSlot{key: h, id: ids}
+				ids++
 			}
+			ss[r] = int32(i)
+		}
+		slots = append(slots, ss)
+	}
+	stride := len(stages) * numTags
+	x.w = make([]float32, int(ids)*stride)
+	for s, st := range stages {
+		for r, i := range slots[s] {
 			copy(x.w[int(x.slots[i].id)*stride+s*numTags:], st.w[r*numTags:(r+1)*numTags])
 		}
 	}

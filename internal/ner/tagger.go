@@ -277,8 +277,8 @@ func (dc *decoder) viterbi(em []float32, n int, trans *[numTags + 1][numTags]flo
 		for t := 0; t < numTags; t++ {
 			best, arg := neg, -1
 			if mask == nil || mask[i]&(1<<t) != 0 {
-				for p := 0; p < numTags; p++ {
-					if prev[p] == neg || !allowed(p, t) {
+				for _, p := range allowedBefore[t] {
+					if prev[p] == neg {
 						continue
 					}
 					if s := prev[p] + trans[p][t]; s > best {
