@@ -205,6 +205,24 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 	return datelineAgency(paras)
 }
 
+// publisherAuthor is the author of a page that names none: its publisher,
+// the site, when the page declares its name (og:site_name, the JSON-LD
+// publisher, application-name), as schema.org does for unsigned pages
+// (an Organization as author). A name made from the host, or one that is
+// the page's title (a CMS that fills og:site_name with it), is none.
+func publisherAuthor(site, title string, declared []string) []string {
+	f := foldText(site)
+	if f == "" || f == foldText(title) || genericNames[f] {
+		return nil
+	}
+	for _, d := range declared {
+		if foldText(normalizeSpace(strings.TrimPrefix(d, "@"))) == f {
+			return []string{site}
+		}
+	}
+	return nil
+}
+
 // orgAuthors returns the names of the first group of organisations that
 // has one.
 func orgAuthors(groups ...[]string) []string {

@@ -86,7 +86,10 @@
 //     author's own element) or of the JSON-LD, the site and its desks
 //     included, as the page declares them; then go-trafilatura's guess, a
 //     blogger's handle, any other source's organisation, and last the news
-//     agency of a dateline ("Hamburg (dpa) – …").
+//     agency of a dateline ("Hamburg (dpa) – …"). A page that names no
+//     author at all is signed by its publisher when it declares the name
+//     (og:site_name, JSON-LD publisher, application-name; not the host,
+//     not the title), as schema.org has unsigned pages do.
 //   - Site: og:site_name, JSON-LD publisher, application-name, else the
 //     host; the best-written of equal names ("usatoday" / "USA TODAY").
 //   - Section and categories: article:section, JSON-LD articleSection,

@@ -194,6 +194,9 @@ func (r *Result) fillMeta(doc *html.Node, title, lead, site string, authors, cat
 	sites := newSiteNames(host, append(ldSites, r.Site, pm.meta("og:site_name"), pm.meta("application-name"), pm.meta("twitter:site"), normalizeSpace(site))...)
 	r.Title = chooseTitle(pm, ld, sites, lead, normalizeSpace(title))
 	r.Authors = chooseAuthors(pm, ld, sites, authors, r.Paragraphs)
+	if len(r.Authors) == 0 {
+		r.Authors = publisherAuthor(r.Site, r.Title, append(ldSites, pm.meta("og:site_name"), pm.meta("application-name")))
+	}
 	r.Published, r.PublishedHasTime = choosePublishedDate(doc, pm, ld, []string{r.URL, pageURL}, r.Paragraphs, r.Language, now)
 	r.Section, r.Categories = chooseSection(pm, ld, r.Title, cats)
 	r.Tags = chooseTags(pm, ld, tags)

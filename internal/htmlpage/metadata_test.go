@@ -247,6 +247,10 @@ func TestAuthors(t *testing.T) {
 		{"JSON-LD creator when there is no author", `<script type="application/ld+json">{"@type":"NewsArticle","creator":["Vera Holm"]}</script>`, "", "", []string{"Vera Holm"}},
 		{"a meta author that the page title starts with is the site", `<title>Harbour Club Kiel - Ferry timetable changes</title><meta name="author" content="Harbour Club">`,
 			`<span class="itemPoster">Geschrieben von <a href="/userinfo?uid=6">Wanda Ilg</a></span>`, "", []string{"Wanda Ilg"}},
+		{"the declared site when nobody is named", `<meta property="og:site_name" content="Harbour Works">`, "", "", []string{"Harbour Works"}},
+		{"the JSON-LD publisher when nobody is named", `<script type="application/ld+json">{"@type":"Article","publisher":{"@type":"Organization","name":"Harbour Works"}}</script>`, "", "", []string{"Harbour Works"}},
+		{"a person before the declared site", `<meta property="og:site_name" content="Harbour Works">`, `<p class="byline">By Ada Stone</p>`, "", []string{"Ada Stone"}},
+		{"a site name that is the title names no one", `<meta property="og:title" content="Ferry timetable changes"><meta property="og:site_name" content="Ferry timetable changes">`, "", "", nil},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
@@ -400,4 +404,25 @@ func mustParse(t *testing.T, s string) *html.Node {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+func TestPublisherAuthor(t *testing.T) {
+	tests := []struct {
+		name, site, title string
+		declared          []string
+		want              []string
+	}{
+		{"declared og:site_name", "Harbour Works", "Ferries return", []string{"", "Harbour Works", ""}, []string{"Harbour Works"}},
+		{"declared as a handle", "Harbour Works", "Ferries return", []string{"@harbour works"}, []string{"Harbour Works"}},
+		{"the host's name is not declared", "harbour.example", "Ferries return", []string{"", ""}, nil},
+		{"the title is no site", "Ferries return", "Ferries return", []string{"Ferries return"}, nil},
+		{"an account name", "Admin", "Ferries return", []string{"Admin"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := publisherAuthor(tt.site, tt.title, tt.declared); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("publisherAuthor = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
