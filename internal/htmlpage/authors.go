@@ -163,7 +163,10 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 				}
 			}
 		}
-		if score > bestScore {
+		// Equally confirmed, a list that adds names other sources also
+		// give is the fuller byline (the JSON-LD names the first writer,
+		// the byline and meta author all of them).
+		if score > bestScore || score == bestScore && len(ps) > len(persons[best]) && allConfirmed(persons, i) {
 			best, bestScore = i, score
 		}
 	}
@@ -272,6 +275,23 @@ var genericNames = map[string]bool{
 	"admin": true, "administrator": true, "editor": true, "editors": true, "staff": true,
 	"guest": true, "user": true, "anonymous": true, "webmaster": true, "author": true,
 	"editorial": true, "name": true, "unknown": true,
+}
+
+// allConfirmed reports whether every name of lists[i] is in another list.
+func allConfirmed(lists [][]string, i int) bool {
+	for _, n := range lists[i] {
+		found := false
+		for j, qs := range lists {
+			if j != i && shareName([]string{n}, qs) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // shareName reports whether the lists have a name in common (folded).
