@@ -56,7 +56,9 @@
 //     htmldate's search (which reads visible dates in many languages
 //     through the dateparser, day first on pages in a language other than
 //     English) less; generic date keys (meta date, dc.date, pubdate) and
-//     JSON-LD dateCreated least. The day with most weight wins; a day
+//     JSON-LD dateCreated least. The day with most weight wins, unless
+//     the URL's full date is earlier (a URL keeps the day the article
+//     first appeared; later declared dates are a re-publication); a day
 //     after the declared last modification counts half; dates before 1990
 //     or after Options.Now are refused. htmldate's extensive text search
 //     runs only when the declared dates are missing or disagree. A time of

@@ -154,6 +154,13 @@ func TestPublished(t *testing.T) {
 		{"URL date confirms", `<meta name="dc.date" content="2020-03-01"><meta name="pubdate" content="2020-03-02">`, "",
 			"2020-03-02T00:00:00Z", false, "https://blog.example/2020/03/02/a-post/"},
 		{"URL date alone", "", "", "2019-10-21T00:00:00Z", false, "http://blog.example/2019/10/21/interning/"},
+		{"an earlier URL date outranks a re-publication", `<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-06-17T18:28:00+02:00"}</script>
+<meta itemprop="datePublished" content="2019-06-17T18:28:00+0200">`, "", "2017-07-12T00:00:00Z", false, "https://blog.example/home/2017/7/12/a-post"},
+		{"a later URL date does not", `<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-06-17T18:28:00+02:00"}</script>
+<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">`, "",
+			"2019-06-17T18:28:00+02:00", true, "https://blog.example/home/2019/7/12/a-post"},
+		{"the URL's day keeps a declared time of that day", `<meta property="article:published_time" content="2017-07-12T08:00:00+02:00"><meta name="parsely-pub-date" content="2019-06-17">
+<meta name="sailthru.date" content="2019-06-17">`, "", "2017-07-12T08:00:00+02:00", true, "https://blog.example/2017/07/12/a-post"},
 		{"visible date line in German", "", `<p class="meta">Veröffentlicht am 16. Oktober 2021</p>`, "2021-10-16T00:00:00Z", false, ""},
 	}
 	for _, tt := range tests {
