@@ -13,6 +13,11 @@
 //     text around inline elements, so their edges are taken as spaces
 //     (except before closing punctuation, in drop capitals and between
 //     characters of scripts written without spaces);
+//   - a main text under 500 bytes (often a paywall offer, a cookie notice
+//     or a teaser box that won go-trafilatura's choice) is checked against
+//     go-trafilatura's fallback extractors, whose longer text replaces it
+//     unless it is the page's comments (fallbackExtract); Options.Fallback
+//     still asks them on every page;
 //   - a short page that go-trafilatura returns as one run of text (its
 //     whole <article>) gets that element's paragraphs back (relayoutWhole);
 //   - a body cut into several containers of the same class (with ads
