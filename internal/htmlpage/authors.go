@@ -163,7 +163,10 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 				}
 			}
 		}
-		if score > bestScore {
+		// Equally confirmed, a list that adds names other sources also
+		// give is the fuller byline (the JSON-LD names the first writer,
+		// the byline and meta author all of them).
+		if score > bestScore || score == bestScore && len(ps) > len(persons[best]) && allConfirmed(persons, i) {
 			best, bestScore = i, score
 		}
 	}
@@ -203,6 +206,24 @@ func chooseAuthors(pm *pageMeta, ld []map[string]any, site siteNames, traf, para
 	}
 	// "Hamburg (dpa) – …": the agency that wrote the story.
 	return datelineAgency(paras)
+}
+
+// publisherAuthor is the author of a page that names none: its publisher,
+// the site, when the page declares its name (og:site_name, the JSON-LD
+// publisher, application-name), as schema.org does for unsigned pages
+// (an Organization as author). A name made from the host, or one that is
+// the page's title (a CMS that fills og:site_name with it), is none.
+func publisherAuthor(site, title string, declared []string) []string {
+	f := foldText(site)
+	if f == "" || f == foldText(title) || genericNames[f] {
+		return nil
+	}
+	for _, d := range declared {
+		if foldText(normalizeSpace(strings.TrimPrefix(d, "@"))) == f {
+			return []string{site}
+		}
+	}
+	return nil
 }
 
 // orgAuthors returns the names of the first group of organisations that
@@ -254,6 +275,23 @@ var genericNames = map[string]bool{
 	"admin": true, "administrator": true, "editor": true, "editors": true, "staff": true,
 	"guest": true, "user": true, "anonymous": true, "webmaster": true, "author": true,
 	"editorial": true, "name": true, "unknown": true,
+}
+
+// allConfirmed reports whether every name of lists[i] is in another list.
+func allConfirmed(lists [][]string, i int) bool {
+	for _, n := range lists[i] {
+		found := false
+		for j, qs := range lists {
+			if j != i && shareName([]string{n}, qs) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // shareName reports whether the lists have a name in common (folded).

@@ -13,6 +13,11 @@
 //     text around inline elements, so their edges are taken as spaces
 //     (except before closing punctuation, in drop capitals and between
 //     characters of scripts written without spaces);
+//   - a main text under 500 bytes (often a paywall offer, a cookie notice
+//     or a teaser box that won go-trafilatura's choice) is checked against
+//     go-trafilatura's fallback extractors, whose longer text replaces it
+//     unless it is the page's comments (fallbackExtract); Options.Fallback
+//     still asks them on every page;
 //   - a short page that go-trafilatura returns as one run of text (its
 //     whole <article>) gets that element's paragraphs back (relayoutWhole);
 //   - a body cut into several containers of the same class (with ads
@@ -56,7 +61,9 @@
 //     htmldate's search (which reads visible dates in many languages
 //     through the dateparser, day first on pages in a language other than
 //     English) less; generic date keys (meta date, dc.date, pubdate) and
-//     JSON-LD dateCreated least. The day with most weight wins; a day
+//     JSON-LD dateCreated least. The day with most weight wins, unless
+//     the URL's full date is earlier (a URL keeps the day the article
+//     first appeared; later declared dates are a re-publication); a day
 //     after the declared last modification counts half; dates before 1990
 //     or after Options.Now are refused. htmldate's extensive text search
 //     runs only when the declared dates are missing or disagree. A time of
@@ -86,7 +93,10 @@
 //     author's own element) or of the JSON-LD, the site and its desks
 //     included, as the page declares them; then go-trafilatura's guess, a
 //     blogger's handle, any other source's organisation, and last the news
-//     agency of a dateline ("Hamburg (dpa) – …").
+//     agency of a dateline ("Hamburg (dpa) – …"). A page that names no
+//     author at all is signed by its publisher when it declares the name
+//     (og:site_name, JSON-LD publisher, application-name; not the host,
+//     not the title), as schema.org has unsigned pages do.
 //   - Site: og:site_name, JSON-LD publisher, application-name, else the
 //     host; the best-written of equal names ("usatoday" / "USA TODAY").
 //   - Section and categories: article:section, JSON-LD articleSection,

@@ -100,6 +100,11 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 		}
 	}
 	res, err := trafilatura.ExtractDocument(doc, topts)
+	if !topts.EnableFallback && (err != nil || len(res.ContentText) < fallbackBelow) {
+		if alt := fallbackExtract(doc, topts, res); alt != nil {
+			res, err = alt, nil
+		}
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("%w: %v", ErrNoContent, err)
 	}
@@ -125,6 +130,48 @@ func ExtractNode(doc *html.Node, opts Options) (Result, error) {
 	}
 	r.fillMeta(doc, m.Title, leadHeading(res.ContentNode), m.Sitename, splitAuthors(m.Author), m.Categories, m.Tags, firstNonEmpty(opts.URL, m.URL), now)
 	return r, nil
+}
+
+// fallbackBelow is the length of main text (bytes) under which the
+// fallback extractors are asked even when Options.Fallback is off: a text
+// that short is often a box that won go-trafilatura's choice (a paywall
+// offer, a cookie notice, a teaser list) rather than the article.
+const fallbackBelow = 500
+
+// fallbackExtract runs go-trafilatura again with its fallback extractors
+// (readability, DOM distiller) for a page whose main text res is short or
+// missing, and returns the new result when it found more text that is not
+// the page's comments (readability does not know them); nil otherwise.
+func fallbackExtract(doc *html.Node, topts trafilatura.Options, res *trafilatura.ExtractResult) *trafilatura.ExtractResult {
+	topts.EnableFallback = true
+	alt, err := trafilatura.ExtractDocument(doc, topts)
+	if err != nil || alt == nil {
+		return nil
+	}
+	if res != nil && (len(alt.ContentText) <= len(res.ContentText) || fromComments(alt.ContentText, res.CommentsText)) {
+		return nil
+	}
+	return alt
+}
+
+// fromComments reports whether the start of text is the page's comments:
+// a run of eight words among its first 64 is in the comments' text.
+func fromComments(text, comments string) bool {
+	if comments == "" {
+		return false
+	}
+	comments = normalizeSpace(comments)
+	words := strings.Fields(text)
+	words = words[:min(len(words), 64)]
+	if len(words) < 8 {
+		return len(words) > 0 && strings.Contains(comments, strings.Join(words, " "))
+	}
+	for i := 0; i+8 <= len(words); i++ {
+		if strings.Contains(comments, strings.Join(words[i:i+8], " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadHeading is the heading the extracted content starts with ("" when
@@ -194,6 +241,9 @@ func (r *Result) fillMeta(doc *html.Node, title, lead, site string, authors, cat
 	sites := newSiteNames(host, append(ldSites, r.Site, pm.meta("og:site_name"), pm.meta("application-name"), pm.meta("twitter:site"), normalizeSpace(site))...)
 	r.Title = chooseTitle(pm, ld, sites, lead, normalizeSpace(title))
 	r.Authors = chooseAuthors(pm, ld, sites, authors, r.Paragraphs)
+	if len(r.Authors) == 0 {
+		r.Authors = publisherAuthor(r.Site, r.Title, append(ldSites, pm.meta("og:site_name"), pm.meta("application-name")))
+	}
 	r.Published, r.PublishedHasTime = choosePublishedDate(doc, pm, ld, []string{r.URL, pageURL}, r.Paragraphs, r.Language, now)
 	r.Section, r.Categories = chooseSection(pm, ld, r.Title, cats)
 	r.Tags = chooseTags(pm, ld, tags)

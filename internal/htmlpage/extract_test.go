@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
 )
 
 // testPage is a small article page written for these tests.
@@ -150,6 +152,51 @@ func TestPrimaryLanguage(t *testing.T) {
 	for in, want := range map[string]string{"en-US": "en", "pt_BR": "pt", "DE": "de", "": "", "eng": "", "x1": ""} {
 		if got := primaryLanguage(in); got != want {
 			t.Errorf("primaryLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestFallbackExtract: a short main text is checked against the fallback
+// extractors; their longer text replaces it unless it is the comments.
+func TestFallbackExtract(t *testing.T) {
+	doc, err := Parse(testPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		res  *trafilatura.ExtractResult
+		want bool
+	}{
+		{"no main text", nil, true},
+		{"a short box", &trafilatura.ExtractResult{ContentText: "Subscribe for 1 euro a week"}, true},
+		{"the fallback found the comments", &trafilatura.ExtractResult{ContentText: "Subscribe for 1 euro a week",
+			CommentsText: "Great news!\nThe old harbour reopened on Monday after two years of repairs, and the first boats were back at the quay before sunrise, their crews cheering."}, false},
+		{"the main text is longer", &trafilatura.ExtractResult{ContentText: strings.Repeat("The harbour is open again. ", 40)}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			alt := fallbackExtract(doc, trafilatura.Options{HtmlDateMode: trafilatura.Disabled}, tt.res)
+			if got := alt != nil; got != tt.want {
+				t.Fatalf("replaced = %v, want %v", got, tt.want)
+			}
+			if alt != nil && !strings.Contains(alt.ContentText, "The old harbour reopened on Monday") {
+				t.Errorf("ContentText = %q", alt.ContentText)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		text, comments string
+		want           bool
+	}{
+		{"Hi Gary,\nWe detailed the arguments", "Gary says: why give now?\nHi Gary,\nWe detailed the arguments", true},
+		{"The harbour reopened.", "", false},
+		{"The harbour reopened.", "Nice photos!", false},
+		{"The harbour reopened on Monday after two years of repairs.", "Yes", false},
+		{"Repairs to the quay. The harbour reopened on Monday after two years of work.", "I agree: The harbour reopened on Monday after two years of work.", true},
+		{"Repairs to the quay. The harbour reopened on Monday after two years of repairs.", "It was two years of repairs.", false},
+	} {
+		if got := fromComments(tt.text, tt.comments); got != tt.want {
+			t.Errorf("fromComments(%q, %q) = %v, want %v", tt.text, tt.comments, got, tt.want)
 		}
 	}
 }

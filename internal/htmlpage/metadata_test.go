@@ -154,6 +154,13 @@ func TestPublished(t *testing.T) {
 		{"URL date confirms", `<meta name="dc.date" content="2020-03-01"><meta name="pubdate" content="2020-03-02">`, "",
 			"2020-03-02T00:00:00Z", false, "https://blog.example/2020/03/02/a-post/"},
 		{"URL date alone", "", "", "2019-10-21T00:00:00Z", false, "http://blog.example/2019/10/21/interning/"},
+		{"an earlier URL date outranks a re-publication", `<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-06-17T18:28:00+02:00"}</script>
+<meta itemprop="datePublished" content="2019-06-17T18:28:00+0200">`, "", "2017-07-12T00:00:00Z", false, "https://blog.example/home/2017/7/12/a-post"},
+		{"a later URL date does not", `<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-06-17T18:28:00+02:00"}</script>
+<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">`, "",
+			"2019-06-17T18:28:00+02:00", true, "https://blog.example/home/2019/7/12/a-post"},
+		{"the URL's day keeps a declared time of that day", `<meta property="article:published_time" content="2017-07-12T08:00:00+02:00"><meta name="parsely-pub-date" content="2019-06-17">
+<meta name="sailthru.date" content="2019-06-17">`, "", "2017-07-12T08:00:00+02:00", true, "https://blog.example/2017/07/12/a-post"},
 		{"visible date line in German", "", `<p class="meta">Veröffentlicht am 16. Oktober 2021</p>`, "2021-10-16T00:00:00Z", false, ""},
 	}
 	for _, tt := range tests {
@@ -247,6 +254,14 @@ func TestAuthors(t *testing.T) {
 		{"JSON-LD creator when there is no author", `<script type="application/ld+json">{"@type":"NewsArticle","creator":["Vera Holm"]}</script>`, "", "", []string{"Vera Holm"}},
 		{"a meta author that the page title starts with is the site", `<title>Harbour Club Kiel - Ferry timetable changes</title><meta name="author" content="Harbour Club">`,
 			`<span class="itemPoster">Geschrieben von <a href="/userinfo?uid=6">Wanda Ilg</a></span>`, "", []string{"Wanda Ilg"}},
+		{"the fuller byline on a tie", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Ada Stone"}}</script><meta name="author" content="Ada Stone,Ben Reed">`,
+			`<p class="byline">Ada Stone, Ben Reed</p>`, "", []string{"Ada Stone", "Ben Reed"}},
+		{"an unconfirmed extra name loses the tie", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Ada Stone"}}</script><meta name="author" content="Ada Stone, Ben Reed">`,
+			"", "", []string{"Ada Stone"}},
+		{"the declared site when nobody is named", `<meta property="og:site_name" content="Harbour Works">`, "", "", []string{"Harbour Works"}},
+		{"the JSON-LD publisher when nobody is named", `<script type="application/ld+json">{"@type":"Article","publisher":{"@type":"Organization","name":"Harbour Works"}}</script>`, "", "", []string{"Harbour Works"}},
+		{"a person before the declared site", `<meta property="og:site_name" content="Harbour Works">`, `<p class="byline">By Ada Stone</p>`, "", []string{"Ada Stone"}},
+		{"a site name that is the title names no one", `<meta property="og:title" content="Ferry timetable changes"><meta property="og:site_name" content="Ferry timetable changes">`, "", "", nil},
 		{"all-articles link text dropped", "", `<div class="author-name">Zoe Brandt Alle Artikel</div>`, "", []string{"Zoe Brandt"}},
 	}
 	for _, tt := range tests {
@@ -400,4 +415,25 @@ func mustParse(t *testing.T, s string) *html.Node {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+func TestPublisherAuthor(t *testing.T) {
+	tests := []struct {
+		name, site, title string
+		declared          []string
+		want              []string
+	}{
+		{"declared og:site_name", "Harbour Works", "Ferries return", []string{"", "Harbour Works", ""}, []string{"Harbour Works"}},
+		{"declared as a handle", "Harbour Works", "Ferries return", []string{"@harbour works"}, []string{"Harbour Works"}},
+		{"the host's name is not declared", "harbour.example", "Ferries return", []string{"", ""}, nil},
+		{"the title is no site", "Ferries return", "Ferries return", []string{"Ferries return"}, nil},
+		{"an account name", "Admin", "Ferries return", []string{"Admin"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := publisherAuthor(tt.site, tt.title, tt.declared); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("publisherAuthor = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -16,7 +16,8 @@ type dateVote struct {
 	t      time.Time
 	clock  bool
 	weight float64
-	order  int // the signal's rank, for ties
+	order  int  // the signal's rank, for ties
+	url    bool // the date in the URL's path
 }
 
 // Weights of the publication date signals. A signal the page declares as
@@ -142,7 +143,7 @@ func publishedVotes(pm *pageMeta, ld []map[string]any, urls []string, now time.T
 	}
 	for _, u := range urls {
 		if t, ok := urlDate(u); ok && !t.After(now) && t.Year() >= minYear {
-			votes = append(votes, dateVote{t: t, weight: wURL, order: len(votes)})
+			votes = append(votes, dateVote{t: t, weight: wURL, order: len(votes), url: true})
 			break
 		}
 	}
@@ -170,7 +171,8 @@ func latestModified(pm *pageMeta, ld []map[string]any, now time.Time) time.Time 
 
 // voteDay chooses the publication date among votes: the calendar day with
 // the most weight behind it (ties to the earliest-ranked signal), a day
-// after the page's last modification counting half; the time of day is the one of
+// after the page's last modification counting half, unless the URL's date
+// is earlier; the time of day is the one of
 // the heaviest vote for that day that carries one. ok is false when there
 // are no votes.
 func voteDay(votes []dateVote, modified time.Time) (t time.Time, clock, ok bool) {
@@ -206,6 +208,13 @@ func voteDay(votes []dateVote, modified time.Time) (t time.Time, clock, ok bool)
 	}
 	if win == nil {
 		return time.Time{}, false, false
+	}
+	// A URL is made when the article is first published and keeps its
+	// date: declared dates after it are a re-publication or an update.
+	for _, v := range votes {
+		if k := v.t.Format("2006-01-02"); v.url && k < win.best.t.Format("2006-01-02") {
+			win = days[k]
+		}
 	}
 	return win.best.t, win.best.clock, true
 }

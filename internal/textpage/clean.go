@@ -296,6 +296,8 @@ func lineScore(l *line) (float64, bool) {
 		return -1.6, true // "By Jane Doe on Monday, May 4, 2020 at 9:00 a.m."
 	case f.listItems >= 3:
 		return -1.2, false
+	case doubled(l.text):
+		return -1.2, false // a card: its link text and its title, the same words twice
 	}
 	if truncated(l.text) {
 		return -0.5, false
@@ -339,6 +341,23 @@ func startsImperative(s string) bool {
 		end = len(s)
 	}
 	return imperativeUI[strings.ToLower(s[:end])]
+}
+
+// doubled reports whether s is the same run of at least three words
+// written twice ("Ferries return to the quay Ferries return to the quay"),
+// as a teaser card's image link and headline give it when dumped as text.
+func doubled(s string) bool {
+	w := strings.Fields(s)
+	h := len(w) / 2
+	if len(w)%2 != 0 || h < 3 {
+		return false
+	}
+	for i := range h {
+		if w[i] != w[h+i] {
+			return false
+		}
+	}
+	return true
 }
 
 // truncated reports whether a line ends with an ellipsis, as teasers cut

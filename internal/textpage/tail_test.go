@@ -403,3 +403,42 @@ func TestServerErrorIsChrome(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanDoubledCards: teaser cards dumped as their link text and their
+// headline, the same words twice, outscore a short article by length
+// alone; they are chrome.
+func TestCleanDoubledCards(t *testing.T) {
+	raw := `Home
+News
+Ferry crews vote to strike over summer rotas
+The union said on Monday that ferry crews on the island routes had voted to strike for two days next month, after talks over summer rotas broke down.
+"We have asked for fair rest between crossings and nothing more," a union spokesman said after the result was announced.
+The operator said it would publish a reduced timetable and urged passengers to check before they travel.
+Most Popular
+This new garden hose is the summer tool you did not know you needed This new garden hose is the summer tool you did not know you needed
+The best picnic blankets on sale this week for every size of family The best picnic blankets on sale this week for every size of family
+Why the old lighthouse keeper never wanted to leave the rock behind Why the old lighthouse keeper never wanted to leave the rock behind
+Twelve beach towels that dry quickly and pack away small and light Twelve beach towels that dry quickly and pack away small and light
+Four camping stoves tested in wind and rain on the northern coast Four camping stoves tested in wind and rain on the northern coast
+Terms of Use`
+	page, err := Clean(raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(page.Text, "The union said on Monday") || strings.Contains(page.Text, "garden hose") {
+		t.Errorf("Text = %q", page.Text)
+	}
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Ferries return to the quay Ferries return to the quay", true},
+		{"New York New York", false},
+		{"Ferries return to the quay and the quay", false},
+		{"", false},
+	} {
+		if got := doubled(tt.in); got != tt.want {
+			t.Errorf("doubled(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
