@@ -121,15 +121,18 @@ func (d *speakerResolver) speakerCands(c *cand, prev *cand, rule article.Speaker
 			add(a, b, srcEntity)
 		}
 	}
+	if d.wordClass == nil {
+		d.classifyWords()
+	}
 	for i := lo; i < hi; i++ {
-		t := d.toks[i]
-		if t.kind != tWord {
+		if i == qs && qe > qs {
+			i = qe - 1 // the quotation's own words are no candidates
 			continue
 		}
-		switch {
-		case english.SpeakerPronouns().Has(t.lower) && t.lower != "i" && t.lower != "we" && t.lower != "you":
+		switch d.wordClass[i] {
+		case srcPronoun:
 			add(i, i+1, srcPronoun)
-		case isDescHead(t.lower) && !t.cap:
+		case srcDesc:
 			if a := d.descStart(i, lo); a >= 0 {
 				add(a, i+1, srcDesc)
 			}
@@ -149,15 +152,55 @@ func (d *speakerResolver) speakerCands(c *cand, prev *cand, rule article.Speaker
 		if len(out) >= maxRankCands {
 			break
 		}
-		sub := *c
-		sub.ms, sub.me = s[0], s[1]
-		sp := d.resolveMention(&sub, prev)
+		sp := d.resolveCached(c, prev, s[0], s[1])
 		if sp.Mention == nil {
 			continue
 		}
 		out = append(out, speakerCand{ms: s[0], me: s[1], src: candSource(s[2]), sp: sp})
 	}
 	return out
+}
+
+// resolveCached is resolveMention for the mention [ms,me) of a
+// quotation like c, remembered per mention, previous quotation and
+// paragraph (all resolveMention reads): neighbouring quotations share
+// most of their candidates.
+func (d *speakerResolver) resolveCached(c, prev *cand, ms, me int) article.Speaker {
+	pi := -1
+	if prev != nil {
+		pi = prev.cs
+	}
+	k := resolveKey{ms, me, pi, c.para}
+	if sp, ok := d.resolved[k]; ok {
+		return sp
+	}
+	sub := *c
+	sub.ms, sub.me = ms, me
+	sp := d.resolveMention(&sub, prev)
+	if d.resolved == nil {
+		d.resolved = map[resolveKey]article.Speaker{}
+	}
+	d.resolved[k] = sp
+	return sp
+}
+
+// resolveKey is what a candidate mention's resolution depends on.
+type resolveKey struct{ ms, me, prev, para int }
+
+// classifyWords sets d.wordClass: srcPronoun for a third-person
+// pronoun that can speak, srcDesc for the head noun of a description,
+// srcRule (zero) for any other token.
+func (d *speakerResolver) classifyWords() {
+	d.wordClass = make([]candSource, len(d.toks))
+	for i, t := range d.toks {
+		switch {
+		case t.kind != tWord:
+		case english.SpeakerPronouns().Has(t.lower) && t.lower != "i" && t.lower != "we" && t.lower != "you":
+			d.wordClass[i] = srcPronoun
+		case !t.cap && isDescHead(t.lower):
+			d.wordClass[i] = srcDesc
+		}
+	}
 }
 
 // isDescHead reports whether w heads a description that can speak: a

@@ -17,6 +17,11 @@ type speakerResolver struct {
 	// observe, when set, sees the ranker's candidates and features of
 	// every quotation (rank_train.go).
 	observe func(c *cand, cs []speakerCand, feats [][]uint64)
+	// resolved remembers the ranker's candidate resolutions.
+	resolved map[resolveKey]article.Speaker
+	// wordClass classes every token for the ranker's candidates
+	// (classifyWords).
+	wordClass []candSource
 }
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
