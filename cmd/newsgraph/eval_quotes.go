@@ -32,6 +32,10 @@ type evalQuotesOptions struct {
 	learnedQuotes, allAttributions bool
 	// speechOnly keeps --polnear on the default pipeline.
 	speechOnly bool
+	// speakers ranks candidate speakers with the embedded speaker model;
+	// speakerModel with the model in that file.
+	speakers     bool
+	speakerModel string
 	// fold K/N scores only the documents whose index modulo N is K.
 	fold string
 }
@@ -51,6 +55,8 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&o.learnedQuotes, "learned-quotes", false, "add the speech the attribution model finds and the rules miss")
 	fs.BoolVar(&o.allAttributions, "all-attributions", false, "add every attribution the model finds, beliefs and evidence included (PolNeAR's definition; on by default with --polnear)")
 	fs.BoolVar(&o.speechOnly, "speech-only", false, "with --polnear: score the default pipeline (quotations only), not PolNeAR's definition of an attribution")
+	fs.BoolVar(&o.speakers, "speakers", false, "rank candidate speakers with the learned speaker model")
+	fs.StringVar(&o.speakerModel, "speaker-model", "", "with --speakers: the speaker model file (default: the embedded one)")
 	fs.StringVar(&o.fold, "fold", "", "K/N: score only the documents whose index in the file modulo N is K")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [--no-entities] [-v] FILE.jsonl")
@@ -88,6 +94,11 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 		}
 		qo.Attributor = am
 	}
+	if o.speakers || o.speakerModel != "" {
+		if qo.Speakers, err = loadSpeakerModel(o.speakerModel); err != nil {
+			return err
+		}
+	}
 	pipe, err := newQuotePipeline(!o.noEntities, qo)
 	if err != nil {
 		return err
@@ -110,6 +121,28 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 	}
 	printQuoteScore(e.stdout, path, counts.Score(), o.polnear)
 	return nil
+}
+
+// loadSpeakerModel reads the speaker model in path, or the embedded one
+// when path is empty.
+func loadSpeakerModel(path string) (*quote.SpeakerModel, error) {
+	if path == "" {
+		m, err := quote.LoadSpeakerModel()
+		if err != nil {
+			return nil, fmt.Errorf("loading the speaker model: %w", err)
+		}
+		return m, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := quote.ReadSpeakerModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 // quotePipeline is the chain segment → ner/entity → quote for a

@@ -260,10 +260,9 @@ func sameName(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	aw := strings.Fields(strings.ToLower(a))
-	for _, w := range strings.Fields(strings.ToLower(b)) {
-		for _, v := range aw {
-			if v == w {
+	for w := range strings.FieldsSeq(b) {
+		for v := range strings.FieldsSeq(a) {
+			if strings.EqualFold(v, w) {
 				return true
 			}
 		}

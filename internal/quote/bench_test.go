@@ -54,10 +54,15 @@ func ggtArticles(b *testing.B) []*article.Article {
 // articles; segmentation and entities are computed before the timer.
 // "rules" is the rule steps alone, the baseline in the same run for
 // "learned", the stage as the pipeline runs it (with the attribution
-// model).
+// model), and for "ranked" and "learned-ranked", the same with the
+// speaker ranker (Options.Speakers).
 func BenchmarkExtract(b *testing.B) {
 	arts := ggtArticles(b)
 	am, err := attribution.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sm, err := LoadSpeakerModel()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -68,7 +73,7 @@ func BenchmarkExtract(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		opts Options
-	}{{"rules", Options{}}, {"learned", Options{Attributor: am}}} {
+	}{{"rules", Options{}}, {"learned", Options{Attributor: am}}, {"ranked", Options{Speakers: sm}}, {"learned-ranked", Options{Attributor: am, Speakers: sm}}} {
 		b.Run(c.name, func(b *testing.B) {
 			x := New(c.opts)
 			b.SetBytes(int64(n))

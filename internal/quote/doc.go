@@ -40,6 +40,27 @@
 // to. A possessive inside a mention ("his office") does not make the
 // mention that person.
 //
+// # Speaker ranking
+//
+// With Options.Speakers (LoadSpeakerModel: the embedded model) the rules'
+// speaker is one candidate among others: the previous quotation's
+// speaker, and the entity mentions, third-person pronouns and
+// descriptions ("the ministry", "a spokeswoman for X") in the quotation's
+// sentences and the two before it (an earlier sentence only when it ends
+// with a colon or has a reporting verb; nothing inside quotation marks or
+// parentheses). Each is resolved to a name as the rules resolve a mention,
+// so a description still links to the entity it refers to, and is
+// reported as written, kind description, only when none is found. A
+// linear model over hashed features (rank_features.go: distances in
+// words, sentences and paragraphs, cue distance and side, subject
+// position, entity type, pronoun gender, previous and alternating
+// speaker, paragraph openings, description head class, the rules' choice)
+// scores them; a rule mention is replaced only by a candidate scoring
+// more by the model's margin. "newsgraph train speakers" trains it as an
+// averaged ranking perceptron (rank_train.go) from PolNeAR's source
+// mentions and, optionally, GGT's resolved names. Off by default: on the
+// GGT development fold it ties the rules (see the model's commit).
+//
 // # Steps
 //
 // Extract runs small steps in order over one article (see

@@ -41,6 +41,11 @@ type Options struct {
 	// learned attribution model, say); they join the rule-based ones
 	// before speakers are resolved. Default none.
 	Candidates CandidateSource
+	// Speakers, when set, ranks each quotation's candidate speakers (the
+	// rules' choice, the previous speaker, and the names, pronouns and
+	// descriptions near it) with a learned model and takes the best
+	// (LoadSpeakerModel returns the embedded one). Nil: the rules' choice.
+	Speakers *SpeakerModel
 }
 
 func (o *Options) applyDefaults() {
@@ -89,6 +94,19 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 	if a == nil || a.Text == "" {
 		return nil
 	}
+	d := x.candidates(a)
+	r := speakerResolver{mentionFinder: mentionFinder{d}}
+	r.resolveAll()
+	out := d.quotes()
+	if x.opts.Attributor != nil {
+		out = x.addLearned(a, out)
+	}
+	return out
+}
+
+// candidates runs the finding steps on a: the doc with its candidate
+// quotations in text order, speakers not yet resolved.
+func (x *Extractor) candidates(a *article.Article) *doc {
 	d := newDoc(x, a)
 	m := mentionFinder{d}
 	steps := []paragraphStep{directFinder{m}, &indirectFinder{clauseReader: clauseReader{m}}, embeddedFinder{m}}
@@ -104,13 +122,7 @@ func (x *Extractor) Extract(a *article.Article) []article.Quote {
 		d.addCandidates(x.opts.Candidates.Candidates(a))
 	}
 	sort.SliceStable(d.cands, func(i, j int) bool { return d.cands[i].cs < d.cands[j].cs })
-	r := speakerResolver{m}
-	r.resolveAll()
-	out := d.quotes()
-	if x.opts.Attributor != nil {
-		out = x.addLearned(a, out)
-	}
-	return out
+	return d
 }
 
 // paragraphStep finds quotations in paragraph pi, given the pieces its

@@ -12,7 +12,17 @@ import (
 // or reference its mention names, a pronoun's or role noun's antecedent,
 // a document's author, or, for a quotation with no mention, the previous
 // speaker. antecedent.go holds the antecedent rules.
-type speakerResolver struct{ mentionFinder }
+type speakerResolver struct {
+	mentionFinder
+	// observe, when set, sees the ranker's candidates and features of
+	// every quotation (rank_train.go).
+	observe func(c *cand, cs []speakerCand, feats [][]uint64)
+	// resolved remembers the ranker's candidate resolutions.
+	resolved map[resolveKey]article.Speaker
+	// wordClass classes every token for the ranker's candidates
+	// (classifyWords).
+	wordClass []candSource
+}
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
 
@@ -43,17 +53,34 @@ func kindOf(t article.EntityType) article.SpeakerKind {
 
 // resolveAll gives every candidate its speaker, in text order, so that a
 // quotation without a mention can take the previous speaker.
+// With Options.Speakers the rules' speaker is one candidate of the
+// ranker's (rank.go).
 func (d *speakerResolver) resolveAll() {
-	var prev *cand
+	var st rankState
+	var f rankFeaturer
 	for k := range d.cands {
 		c := &d.cands[k]
 		if c.ms >= 0 {
-			c.speaker = d.resolveMention(c, prev)
+			c.speaker = d.resolveMention(c, st.prev)
 		} else {
-			c.speaker = d.floating(c, prev)
+			c.speaker = d.floating(c, st.prev)
+		}
+		switch {
+		case d.observe != nil:
+			cs := d.speakerCands(c, st.prev, c.speaker, nil)
+			feats := make([][]uint64, len(cs))
+			for j := range cs {
+				feats[j] = d.candFeatures(c, st, cs, j, nil)
+			}
+			d.observe(c, cs, feats)
+		case d.x.opts.Speakers != nil:
+			c.speaker = d.rankSpeaker(c, st, c.speaker, &f)
 		}
 		if c.speaker.Name != "" {
-			prev = c
+			if st.prev != nil && !sameName(st.prev.speaker.Name, c.speaker.Name) {
+				st.alt = st.prev.speaker.Name
+			}
+			st.prev = c
 		}
 	}
 }
