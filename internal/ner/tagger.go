@@ -5,8 +5,8 @@ import (
 	_ "embed"
 	"io"
 	"math"
+	"runtime"
 	"strings"
-	"sync"
 )
 
 //go:embed model/ner.model.gz
@@ -17,8 +17,10 @@ var embeddedModel []byte
 type Tagger struct {
 	m *Model
 	x *rowIndex
-	// words holds wordCaches, one per goroutine tagging at a time.
-	words sync.Pool
+	// words holds the idle wordCaches, one per goroutine tagging at a
+	// time (a channel rather than a sync.Pool, which the garbage collector
+	// empties: the caches are worth keeping).
+	words chan wordCache
 }
 
 // wordCache holds, per word as written, what tagging needs of it
@@ -79,7 +81,7 @@ func LoadModel(r io.Reader) (*Tagger, error) {
 // NewTagger returns a Tagger for a model trained in this process.
 func NewTagger(m *Model) *Tagger {
 	t := &Tagger{m: m, x: newRowIndex(m.stages)}
-	t.words.New = func() any { return wordCache{} }
+	t.words = make(chan wordCache, runtime.GOMAXPROCS(0))
 	return t
 }
 
@@ -111,8 +113,18 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 // extract would give them, so the sums are those of a separate extraction
 // bit for bit.
 func (t *Tagger) tagIDs(sentences [][]string) [][]int {
-	words := t.words.Get().(wordCache)
-	defer t.words.Put(words)
+	var words wordCache
+	select {
+	case words = <-t.words:
+	default:
+		words = wordCache{}
+	}
+	defer func() {
+		select {
+		case t.words <- words:
+		default: // more goroutines than caches kept: drop it
+		}
+	}()
 	d := prepareDocument(sentences, &t.m.res, t.m.res.lookupGaz, words)
 	ns := len(t.m.stages)
 	first := make([]int, len(d.sents)+1) // first token of each sentence
@@ -277,8 +289,8 @@ func (dc *decoder) viterbi(em []float32, n int, trans *[numTags + 1][numTags]flo
 		for t := 0; t < numTags; t++ {
 			best, arg := neg, -1
 			if mask == nil || mask[i]&(1<<t) != 0 {
-				for _, p := range allowedBefore[t] {
-					if prev[p] == neg {
+				for p := 0; p < numTags; p++ {
+					if prev[p] == neg || !allowed(p, t) {
 						continue
 					}
 					if s := prev[p] + trans[p][t]; s > best {

@@ -46,16 +46,3 @@ func allowed(prev, t int) bool {
 	}
 	return prev != startTag && prev != tagO && tagType(prev) == tagType(t)
 }
-
-// allowedBefore lists, for each tag, the tags that may precede it (not
-// the start), in increasing order.
-var allowedBefore = func() (a [numTags][]int) {
-	for t := range a {
-		for p := 0; p < numTags; p++ {
-			if allowed(p, t) {
-				a[t] = append(a[t], p)
-			}
-		}
-	}
-	return a
-}()
