@@ -22,7 +22,7 @@ import (
 var benchDir = filepath.Join("..", "..", "..", "shared", "data", "extraction", "scrapinghub")
 
 type benchPage struct {
-	id, html, truth string
+	id, html, truth, url string
 }
 
 // loadBench reads the benchmark's pages into memory, or skips the test
@@ -35,6 +35,7 @@ func loadBench(tb testing.TB) []benchPage {
 	}
 	var gt map[string]struct {
 		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
 	}
 	if err := json.Unmarshal(raw, &gt); err != nil {
 		tb.Fatal(err)
@@ -58,7 +59,7 @@ func loadBench(tb testing.TB) []benchPage {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		pages = append(pages, benchPage{id: id, html: string(b), truth: gt[id].ArticleBody})
+		pages = append(pages, benchPage{id: id, html: string(b), truth: gt[id].ArticleBody, url: gt[id].URL})
 	}
 	return pages
 }
@@ -85,6 +86,34 @@ func TestScrapinghubF1(t *testing.T) {
 	}
 	if s.F1 < 0.96 {
 		t.Errorf("F1 = %.4f, want >= 0.96", s.F1)
+	}
+}
+
+// TestScrapinghubURLDates: every benchmark page whose address has a full
+// date in its path (45 pages) is dated that day when Extract is given the
+// address. The URL is made when the article first appears.
+func TestScrapinghubURLDates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts 181 pages")
+	}
+	n := 0
+	for _, p := range loadBench(t) {
+		want, ok := urlDate(p.url)
+		if !ok {
+			continue
+		}
+		n++
+		r, err := Extract(p.html, Options{URL: p.url})
+		if err != nil {
+			t.Errorf("%s: %v", p.id, err)
+			continue
+		}
+		if r.Published == nil || r.Published.Format("2006-01-02") != want.Format("2006-01-02") {
+			t.Errorf("%s: Published %v, want the URL's day %s", p.id, r.Published, want.Format("2006-01-02"))
+		}
+	}
+	if n != 45 {
+		t.Errorf("%d pages with a date in their URL, want 45", n)
 	}
 }
 
