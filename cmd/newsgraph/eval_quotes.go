@@ -55,8 +55,8 @@ func cmdEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.BoolVar(&o.learnedQuotes, "learned-quotes", false, "add the speech the attribution model finds and the rules miss")
 	fs.BoolVar(&o.allAttributions, "all-attributions", false, "add every attribution the model finds, beliefs and evidence included (PolNeAR's definition; on by default with --polnear)")
 	fs.BoolVar(&o.speechOnly, "speech-only", false, "with --polnear: score the default pipeline (quotations only), not PolNeAR's definition of an attribution")
-	fs.BoolVar(&o.speakers, "speakers", false, "rank candidate speakers with the learned speaker model")
-	fs.StringVar(&o.speakerModel, "speaker-model", "", "with --speakers: the speaker model file (default: the embedded one)")
+	fs.BoolVar(&o.speakers, "speakers", true, "rank candidate speakers with the learned speaker model, as analyze does (--speakers=false: the rules' choice alone; --rules-only implies it)")
+	fs.StringVar(&o.speakerModel, "speaker-model", "", "the speaker model file (default: the embedded one)")
 	fs.StringVar(&o.fold, "fold", "", "K/N: score only the documents whose index in the file modulo N is K")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval quotes [--polnear] [--no-entities] [-v] FILE.jsonl")
@@ -94,7 +94,7 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 		}
 		qo.Attributor = am
 	}
-	if o.speakers || o.speakerModel != "" {
+	if o.speakers && !o.rulesOnly || o.speakerModel != "" {
 		if qo.Speakers, err = loadSpeakerModel(o.speakerModel); err != nil {
 			return err
 		}

@@ -98,6 +98,9 @@ func New(opts Options) (*Pipeline, error) {
 				return nil, err
 			}
 			qo.Attributor = am
+			if qo.Speakers, err = quote.LoadSpeakerModel(); err != nil {
+				return nil, err
+			}
 		}
 		p.quotes = quote.New(qo)
 	}
