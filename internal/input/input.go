@@ -331,6 +331,11 @@ func decode(raw []byte, opts Options) (*Document, error) {
 	if isBinary(raw) {
 		return nil, ErrBinary
 	}
+	// The few NUL bytes isBinary lets through (text with a run where a
+	// page had icons) are dropped: they are nothing a reader sees.
+	if bytes.IndexByte(raw, 0) >= 0 {
+		raw = bytes.ReplaceAll(raw, []byte{0}, nil)
+	}
 	if looksLikeHTML(raw) {
 		body, cs := decodeHTML(raw, utf16Name)
 		if err := checkDepth(body, opts.MaxDepth); err != nil {

@@ -65,6 +65,7 @@ func TestReadErrors(t *testing.T) {
 		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), Options{}, ErrBinary},
 		{"elf", []byte("\x7fELF\x02\x01\x01\x00"), Options{}, ErrBinary},
 		{"NUL byte in text", []byte("a news story\x00 with a NUL"), Options{}, ErrBinary},
+		{"a few NULs in invalid UTF-8", append(bytes.Repeat([]byte("caf\xe9 au lait "), 100), 0, 0), Options{}, ErrBinary},
 		{"control characters", bytes.Repeat([]byte("ab\x01\x02\x03\x04"), 100), Options{}, ErrBinary},
 		{"gzip inside gzip", gz(t, zipped), Options{}, ErrBinary},
 		{"UTF-16 without BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "plain words"), Options{}, ErrBinary},
@@ -305,5 +306,19 @@ func TestDepthLimitMatchesParser(t *testing.T) {
 func TestKindString(t *testing.T) {
 	if HTML.String() != "html" || Text.String() != "text" {
 		t.Fatal(HTML.String(), Text.String())
+	}
+}
+
+// TestTextWithIconRuns: a page dumped to text may hold a few runs of NUL
+// bytes where the page had icons; it is text, and the NULs are dropped.
+func TestTextWithIconRuns(t *testing.T) {
+	line := "The council approved the budget on Tuesday after a long debate.\n"
+	raw := []byte("Skip to main content\n" + strings.Repeat("\x00", 10) + "\nHome\n" + strings.Repeat(line, 40))
+	doc, err := decode(raw, Options{})
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if doc.Kind != Text || strings.Contains(doc.Body, "\x00") || !strings.Contains(doc.Body, "Home\nThe council") {
+		t.Errorf("kind %v, body %q…", doc.Kind, doc.Body[:min(len(doc.Body), 60)])
 	}
 }

@@ -45,9 +45,11 @@ var binaryMagic = [][]byte{
 const binarySample = 8 << 10
 
 // isBinary reports whether b is not text: it starts with a known binary
-// signature, holds a NUL byte anywhere, or more than 10% of its first 8 KiB
-// are control characters other than tab, line feed, form feed, carriage
-// return and escape. (MZ and BZh are common words' prefixes only in
+// signature, holds NUL bytes and is not valid UTF-8 or they are more than
+// 1% of it (UTF-16 without a byte-order mark is half NULs; a page dumped
+// to text may hold a few runs where icons were), or more than 10% of its
+// first 8 KiB are control characters other than tab, line feed, form
+// feed, carriage return and escape. (MZ and BZh are common words' prefixes only in
 // capitals followed by text, so they are checked with a following control
 // or high byte.)
 func isBinary(b []byte) bool {
@@ -65,7 +67,7 @@ func isBinary(b []byte) bool {
 		}
 		return true
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
+	if n := bytes.Count(b, []byte{0}); n > 0 && (n*100 > len(b) || !utf8.Valid(b)) {
 		return true
 	}
 	sample := b[:min(len(b), binarySample)]
