@@ -269,7 +269,7 @@ func sentenceOf(toks []token) sentence {
 // prepareDocument builds a document from tokenised sentences and the
 // resources (first names, clusters, gazetteer) of the model; r may be
 // nil. With a wordCache (r not nil) the tokens come from it.
-func prepareDocument(sents [][]string, r *resources, gaz gazLookup, words wordCache) *document {
+func prepareDocument(sents [][]string, r *resources, gaz gazLookup, words *wordCache) *document {
 	d := &document{sents: make([]sentence, len(sents)), docCase: map[string]uint8{}, docSeq: map[string]uint8{}, res: r}
 	for i, ws := range sents {
 		if words != nil {

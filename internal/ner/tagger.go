@@ -20,47 +20,64 @@ type Tagger struct {
 	// words holds the idle wordCaches, one per goroutine tagging at a
 	// time (a channel rather than a sync.Pool, which the garbage collector
 	// empties: the caches are worth keeping).
-	words chan wordCache
+	words chan *wordCache
 }
 
 // wordCache holds, per word as written, what tagging needs of it
 // wherever it occurs: its token (forms, shapes, the resources' verdicts)
-// and, per sentence capitals flag, the emission scores of its
-// wordFeatures in every stage. Those features come first in extraction
-// order, so a cached sum continued with a token's other features is the
-// sum a fresh lookup would give, bit for bit. Frequent words then cost one
-// map lookup instead of a dozen table probes and three resource lookups.
-// A wordCache serves one goroutine at a time.
-type wordCache map[string]*wordInfo
+// and the emission scores, in every stage, of the feature groups it gives
+// (groups.go): its own features per sentence-capitals flag and initial
+// position, and what it gives a neighbour at each offset. A frequent word
+// then costs one map lookup and a few additions instead of three resource
+// lookups and some thirty table probes. A wordCache serves one goroutine
+// at a time.
+type wordCache struct {
+	m map[string]*wordInfo
+	// boundary holds the stand-ins for the words before and after a
+	// sentence.
+	boundary [2]*wordInfo
+}
 
 type wordInfo struct {
-	tok    token
-	sums   [2][maxStages * numTags]float32 // by sentence.allCaps
-	summed [2]bool
+	tok token
+	// self are the selfFeatures' scores by [sentence.allCaps][initial].
+	self     [2][2][maxStages * numTags]float32
+	selfDone [2][2]bool
+	// nb are the neighbourFeatures' scores by neighbourOffsets slot.
+	nb     [4][maxStages * numTags]float32
+	nbDone [4]bool
+}
+
+func newWordCache(r *resources) *wordCache {
+	c := &wordCache{m: map[string]*wordInfo{}}
+	for k := range c.boundary {
+		c.boundary[k] = &wordInfo{tok: boundaryToken(k == 0, r)}
+	}
+	return c
 }
 
 // token returns the token of the word raw, made and looked up in r the
 // first time.
-func (c wordCache) token(raw string, r *resources) token {
-	if wi := c[raw]; wi != nil {
+func (c *wordCache) token(raw string, r *resources) token {
+	if wi := c.m[raw]; wi != nil {
 		return wi.tok
 	}
 	wi := &wordInfo{tok: newToken(raw)}
 	wi.tok.lookUp(r)
 	wi.tok.info = wi
-	if len(c) < maxWordSums {
+	if len(c.m) < maxWordSums {
 		// The words are cut from an article's text: copies keep the
 		// cache from holding the whole text.
 		wi.tok.w = strings.Clone(wi.tok.w)
 		wi.tok.lower = strings.Clone(wi.tok.lower)
-		c[strings.Clone(raw)] = wi
+		c.m[strings.Clone(raw)] = wi
 	}
 	return wi.tok
 }
 
 // maxWordSums bounds a wordCache; words met once it is full are made and
 // looked up afresh each time.
-const maxWordSums = 1 << 14
+const maxWordSums = 1 << 13
 
 // Load returns a Tagger using the model built into the binary. Each call
 // decodes the model afresh; callers that tag often should keep the Tagger.
@@ -81,7 +98,7 @@ func LoadModel(r io.Reader) (*Tagger, error) {
 // NewTagger returns a Tagger for a model trained in this process.
 func NewTagger(m *Model) *Tagger {
 	t := &Tagger{m: m, x: newRowIndex(m.stages)}
-	t.words = make(chan wordCache, runtime.GOMAXPROCS(0))
+	t.words = make(chan *wordCache, runtime.GOMAXPROCS(0))
 	return t
 }
 
@@ -107,17 +124,15 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 }
 
 // tagIDs decodes the document stage by stage. A token's features other
-// than the history ones are the same in every stage: they are extracted
-// and looked up once, and give every stage's emission scores in one pass;
-// a later stage then adds its history features' scores, in the order
-// extract would give them, so the sums are those of a separate extraction
-// bit for bit.
+// than the history ones are the same in every stage: their scores in
+// every stage are summed once (scoreLocal); a later stage then adds its
+// history features' scores.
 func (t *Tagger) tagIDs(sentences [][]string) [][]int {
-	var words wordCache
+	var words *wordCache
 	select {
 	case words = <-t.words:
 	default:
-		words = wordCache{}
+		words = newWordCache(&t.m.res)
 	}
 	defer func() {
 		select {
@@ -133,28 +148,8 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 	}
 	stride := first[len(d.sents)] * numTags // one stage's emissions
 	em := make([]float32, ns*stride)
+	t.scoreLocal(d, words, em, first, stride)
 	var feats []uint64
-	for si := range d.sents {
-		s := &d.sents[si]
-		c := 0
-		if s.allCaps {
-			c = 1
-		}
-		for i := range s.toks {
-			tokEm := em[(first[si]+i)*numTags:]
-			wi := s.toks[i].info
-			if !wi.summed[c] {
-				feats = wordFeatures(&s.toks[i], s.allCaps, feats[:0])
-				t.x.score(feats, 0, ns, wi.sums[c][:], numTags)
-				wi.summed[c] = true
-			}
-			for st := 0; st < ns; st++ {
-				copy(tokEm[st*stride:st*stride+numTags], wi.sums[c][st*numTags:])
-			}
-			feats = contextFeatures(d, si, i, feats[:0])
-			t.x.score(feats, 0, ns, tokEm, stride)
-		}
-	}
 	stageEm := func(s, si int) []float32 {
 		return em[s*stride+first[si]*numTags : s*stride+first[si+1]*numTags]
 	}
@@ -182,6 +177,61 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 		}
 	}
 	return pred
+}
+
+// scoreLocal puts the scores of every token's local features, in every
+// stage, into em (stage s of token k of the document at
+// em[s*stride+k*numTags:]), summing the groups the words keep.
+func (t *Tagger) scoreLocal(d *document, words *wordCache, em []float32, first []int, stride int) {
+	ns := len(t.m.stages)
+	width := ns * numTags
+	var feats []uint64
+	var acc [maxStages * numTags]float32
+	for si := range d.sents {
+		s := &d.sents[si]
+		c := 0
+		if s.allCaps {
+			c = 1
+		}
+		for i := range s.toks {
+			tok := &s.toks[i]
+			wi := tok.info
+			in := 0
+			if tok.initial {
+				in = 1
+			}
+			if !wi.selfDone[c][in] {
+				feats = selfFeatures(tok, s.allCaps, tok.initial, feats[:0])
+				t.x.score(feats, 0, ns, wi.self[c][in][:], numTags)
+				wi.selfDone[c][in] = true
+			}
+			acc = wi.self[c][in]
+			for slot, k := range neighbourOffsets {
+				var n *wordInfo
+				switch j := i + k; {
+				case j < 0:
+					n = words.boundary[0]
+				case j >= len(s.toks):
+					n = words.boundary[1]
+				default:
+					n = s.toks[j].info
+				}
+				if !n.nbDone[slot] {
+					feats = neighbourFeatures(&n.tok, k, feats[:0])
+					t.x.score(feats, 0, ns, n.nb[slot][:], numTags)
+					n.nbDone[slot] = true
+				}
+				for j := range width {
+					acc[j] += n.nb[slot][j]
+				}
+			}
+			feats = pairFeatures(d, si, i, feats[:0])
+			t.x.score(feats, 0, ns, acc[:], numTags)
+			for st := 0; st < ns; st++ {
+				copy(em[st*stride+(first[si]+i)*numTags:][:numTags], acc[st*numTags:])
+			}
+		}
+	}
 }
 
 // cased reports whether the document writes case the way edited prose does:

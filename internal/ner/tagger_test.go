@@ -44,10 +44,10 @@ func referenceTags(tg *Tagger, sentences [][]string) [][]int {
 	return pred
 }
 
-// TestTagIDsEqualsReference checks that sharing the local features
-// between stages, the one-probe row index and the per-word sums give the
-// tags of the plain computation, on a cold and on a warm word cache, and
-// on a headline in capitals (the word sums depend on it).
+// TestTagIDsEqualsReference checks that summing the local features by
+// groups once for both stages, the one-probe row index and the word cache
+// give the tags of the plain computation, on a cold and on a warm word
+// cache, and on a headline in capitals (the word sums depend on it).
 func TestTagIDsEqualsReference(t *testing.T) {
 	tg := loadEmbedded(t)
 	docs := [][]string{
