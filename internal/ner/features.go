@@ -287,7 +287,7 @@ func prepareDocument(sents [][]string, r *resources, gaz gazLookup, words *wordC
 			}
 		}
 		if gaz != nil {
-			d.sents[i].gaz = matchGazetteer(d.sents[i].toks, gaz, r.gazMaxLen)
+			d.sents[i].gaz = matchGazetteer(d.sents[i].toks, gaz, r.gazMaxLen, r.gazLonger)
 		}
 	}
 	for _, s := range d.sents {
@@ -348,7 +348,10 @@ func prepareDocument(sents [][]string, r *resources, gaz gazLookup, words *wordC
 // with, 0 when it is not listed.
 type gazLookup func(phrase string) uint8
 
-func matchGazetteer(toks []token, gaz gazLookup, maxLen int) [][]gazHit {
+// matchGazetteer marks the tokens that are in phrases of the gazetteer.
+// With longer (the phrases a longer one starts with), it stops extending
+// a phrase that no listed phrase starts with.
+func matchGazetteer(toks []token, gaz gazLookup, maxLen int, longer map[string]struct{}) [][]gazHit {
 	var out [][]gazHit
 	var b strings.Builder
 	for i := range toks {
@@ -361,8 +364,17 @@ func matchGazetteer(toks []token, gaz gazLookup, maxLen int) [][]gazHit {
 				b.WriteByte(' ')
 			}
 			b.WriteString(toks[i+l-1].w)
-			m := gaz(b.String())
+			p := b.String()
+			m := gaz(p)
+			last := false // no listed phrase is longer
+			if longer != nil {
+				_, more := longer[p]
+				last = !more
+			}
 			if m == 0 {
+				if last {
+					break
+				}
 				continue
 			}
 			if out == nil {
@@ -385,6 +397,9 @@ func matchGazetteer(toks []token, gaz gazLookup, maxLen int) [][]gazHit {
 					}
 					out[k] = append(out[k], gazHit{typ, p})
 				}
+			}
+			if last {
+				break
 			}
 		}
 	}

@@ -26,6 +26,10 @@ type resources struct {
 	// 1<<type of the types it was seen with.
 	gaz       map[string]uint8
 	gazMaxLen int
+	// gazLonger holds every phrase that a longer phrase of gaz starts
+	// with (followed by a space): matching stops extending a phrase not
+	// in it. Derived from gaz for tagging (indexGaz); nil in training.
+	gazLonger map[string]struct{}
 	// clusters maps a word to its distributional cluster at three
 	// granularities (coarse, medium, fine).
 	clusters map[string][3]uint16
@@ -40,6 +44,18 @@ const bandSurname = 4
 func isFirstName(b uint8) bool { return b > 0 && b < bandSurname }
 
 func (r *resources) lookupGaz(p string) uint8 { return r.gaz[p] }
+
+// indexGaz fills gazLonger from gaz.
+func (r *resources) indexGaz() {
+	r.gazLonger = map[string]struct{}{}
+	for p := range r.gaz {
+		for i := 0; i < len(p); i++ {
+			if p[i] == ' ' {
+				r.gazLonger[p[:i]] = struct{}{}
+			}
+		}
+	}
+}
 
 // weights are one perceptron stage: per feature (hashes[r]) a row of
 // numTags scores (w[r*numTags:]), and tag-transition scores. Taggers look

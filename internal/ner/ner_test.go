@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -82,12 +83,26 @@ func TestDocumentFeatures(t *testing.T) {
 func TestGazetteerMatch(t *testing.T) {
 	gaz := map[string]uint8{"New York": 1 << 2, "New York Times": 1 << 1}
 	s := prepareSentence([]string{"The", "New", "York", "Times", "reported", "."})
-	hits := matchGazetteer(s.toks, func(p string) uint8 { return gaz[p] }, 3)
+	hits := matchGazetteer(s.toks, func(p string) uint8 { return gaz[p] }, 3, nil)
 	if !slices.Contains(hits[1], gazHit{1, 'B'}) || !slices.Contains(hits[3], gazHit{1, 'L'}) {
 		t.Errorf("ORG phrase not matched: %v", hits)
 	}
 	if !slices.Contains(hits[2], gazHit{2, 'L'}) {
 		t.Errorf("LOC phrase not matched: %v", hits)
+	}
+}
+
+// TestGazetteerPrefixStop: stopping at phrases no listed phrase starts
+// with finds what trying every length finds.
+func TestGazetteerPrefixStop(t *testing.T) {
+	r := &resources{gaz: map[string]uint8{"New York": 1 << 2, "New York Times": 1 << 1,
+		"Times": 1 << 1, "York": 1 << 2, "Bank of New York Mellon": 1 << 1}, gazMaxLen: 5}
+	r.indexGaz()
+	s := prepareSentence(strings.Fields("The Bank of New York Mellon and The New York Times in York ."))
+	all := matchGazetteer(s.toks, r.lookupGaz, r.gazMaxLen, nil)
+	stop := matchGazetteer(s.toks, r.lookupGaz, r.gazMaxLen, r.gazLonger)
+	if !reflect.DeepEqual(all, stop) || len(all) == 0 {
+		t.Errorf("with prefix stop %v, without %v", stop, all)
 	}
 }
 

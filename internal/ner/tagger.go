@@ -97,6 +97,9 @@ func LoadModel(r io.Reader) (*Tagger, error) {
 
 // NewTagger returns a Tagger for a model trained in this process.
 func NewTagger(m *Model) *Tagger {
+	if m.res.gazLonger == nil {
+		m.res.indexGaz()
+	}
 	t := &Tagger{m: m, x: newRowIndex(m.stages)}
 	t.words = make(chan *wordCache, runtime.GOMAXPROCS(0))
 	return t
