@@ -24,6 +24,12 @@ type tokInfo struct {
 	qmark      bool // a double quotation mark
 	content    bool // a word that is not a function word
 	rep        int  // occurrences of stem in the article
+	// biNext counts the article's occurrences of the stem bigram this
+	// token starts (its stem and the next token's).
+	biNext int
+	// cl is the word cluster of lower (hasCl: it has one).
+	cl    uint16
+	hasCl bool
 }
 
 // docInfo is an article prepared for feature extraction.
@@ -33,19 +39,21 @@ type docInfo struct {
 	sents [][2]int // token range of each sentence
 	// sentMark holds per sentence: has '!', has '?'.
 	sentExcl, sentQ []bool
-	bigram          map[[2]string]int // stem bigram counts
 	// words are the stems of the word tokens (letters or numbers) in
 	// order, wordAt maps a token to its index there (-1: not a word), and
 	// where lists each stem's indices.
-	words    []string
-	wordAt   []int
-	where    map[string][]int
-	clusters map[string]uint16
+	words  []string
+	wordAt []int
+	where  map[string][]int
 }
 
 func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
-	d := &docInfo{text: a.Text, toks: make([]tokInfo, len(a.Tokens)), clusters: clusters}
-	counts := map[string]int{}
+	d := &docInfo{text: a.Text, toks: make([]tokInfo, len(a.Tokens))}
+	// stems are numbered in order of appearance: counts per number, and
+	// bigrams as pairs of numbers
+	stemID := map[string]int32{}
+	var counts []int
+	ids := make([]int32, len(a.Tokens))
 	for i, t := range a.Tokens {
 		w := a.Text[t.Start:t.End]
 		ti := &d.toks[i]
@@ -56,14 +64,28 @@ func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
 		ti.shape = shape(w)
 		ti.qmark = t.Kind == article.TokenQuote && isDoubleQuote(w)
 		ti.content = (t.Kind == article.TokenWord) && !stopWords[ti.lower] && len(ti.lower) > 2
-		counts[ti.stem]++
-	}
-	d.bigram = map[[2]string]int{}
-	for i := range d.toks {
-		d.toks[i].rep = counts[d.toks[i].stem]
-		if i > 0 {
-			d.bigram[[2]string{d.toks[i-1].stem, d.toks[i].stem}]++
+		if clusters != nil {
+			ti.cl, ti.hasCl = clusters[ti.lower]
 		}
+		id, ok := stemID[ti.stem]
+		if !ok {
+			id = int32(len(counts))
+			stemID[ti.stem] = id
+			counts = append(counts, 0)
+		}
+		ids[i] = id
+		counts[id]++
+	}
+	bigram := map[uint64]int{}
+	pair := func(i int) uint64 { return uint64(ids[i])<<32 | uint64(ids[i+1]) }
+	for i := range d.toks {
+		d.toks[i].rep = counts[ids[i]]
+		if i+1 < len(d.toks) {
+			bigram[pair(i)]++
+		}
+	}
+	for i := 0; i+1 < len(d.toks); i++ {
+		d.toks[i].biNext = bigram[pair(i)]
 	}
 	// sentences as token ranges; tokens between sentences go with the
 	// one before
@@ -359,11 +381,10 @@ const (
 )
 
 func (d *docInfo) cluster(i int) (uint16, bool) {
-	if d.clusters == nil || i < 0 || i >= len(d.toks) {
+	if i < 0 || i >= len(d.toks) {
 		return 0, false
 	}
-	c, ok := d.clusters[d.toks[i].lower]
-	return c, ok
+	return d.toks[i].cl, d.toks[i].hasCl
 }
 
 // tokenFeatures are the span tagger's features of token i of sentence s
@@ -409,12 +430,12 @@ func (d *docInfo) tokenFeatures(k int, s [2]int, i int, out []uint64) []uint64 {
 		}
 	}
 	if i+1 < s[1] {
-		if n := d.bigram[[2]string{t.stem, d.toks[i+1].stem}]; n > 1 && (t.content || d.toks[i+1].content) {
+		if n := t.biNext; n > 1 && (t.content || d.toks[i+1].content) {
 			add(h0(fBiRep).Str(bucket(n)))
 		}
 	}
 	if i > s[0] {
-		if n := d.bigram[[2]string{d.toks[i-1].stem, t.stem}]; n > 1 && (t.content || d.toks[i-1].content) {
+		if n := d.toks[i-1].biNext; n > 1 && (t.content || d.toks[i-1].content) {
 			add(h0(fBiRep).Byte('L').Str(bucket(n)))
 		}
 	}
