@@ -25,7 +25,7 @@ type trainTechniquesOptions struct {
 	ptc, unlabelled, out    string
 	spanEpochs, classEpochs int
 	minCount, folds         int
-	classModels             int
+	classModels, spanModels int
 	seed                    uint64
 	biases                  string
 	prune                   float64
@@ -49,8 +49,9 @@ func cmdTrainTechniques(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.unlabelled, "unlabelled", data, "data folder with unlabelled news text for word clusters; empty for none")
 	fs.StringVar(&o.out, "out", filepath.Join("internal", "technique", "model", "technique.model.gz"), "model file to write")
 	fs.IntVar(&o.spanEpochs, "span-epochs", 20, "span tagger perceptron epochs")
-	fs.IntVar(&o.classEpochs, "class-epochs", 8, "classifier perceptron epochs")
-	fs.IntVar(&o.classModels, "class-models", 5, "classifiers trained in different orders and averaged")
+	fs.IntVar(&o.classEpochs, "class-epochs", 10, "classifier (logistic regression) epochs")
+	fs.IntVar(&o.spanModels, "span-models", 3, "span taggers trained in different orders and averaged")
+	fs.IntVar(&o.classModels, "class-models", 1, "classifiers trained in different orders and averaged")
 	fs.IntVar(&o.minCount, "min-count", 1, "features seen fewer times are left out")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds over the articles (0: no cross-validation, bias = first of --biases)")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed (training and folds)")
@@ -117,7 +118,7 @@ func runTrainTechniques(ctx context.Context, e env, o trainTechniquesOptions) er
 		return err
 	}
 	fmt.Fprintf(e.stderr, "train techniques: %d articles prepared in %v\n", len(docs), time.Since(start).Round(time.Millisecond))
-	topts := technique.TrainOptions{SpanEpochs: o.spanEpochs, ClassEpochs: o.classEpochs, ClassModels: o.classModels, Seed: o.seed, MinCount: o.minCount, Clusters: clusters, Bias: biases[0]}
+	topts := technique.TrainOptions{SpanEpochs: o.spanEpochs, ClassEpochs: o.classEpochs, ClassModels: o.classModels, SpanModels: o.spanModels, Seed: o.seed, MinCount: o.minCount, Clusters: clusters, Bias: biases[0]}
 	var fold []int
 	if o.folds > 1 {
 		fold = ptcFolds(len(docs), o.folds, o.seed)
