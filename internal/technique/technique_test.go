@@ -285,7 +285,7 @@ func synthetic(n int) []technique.TrainDoc {
 func TestTrainDeterministic(t *testing.T) {
 	var saved [][]byte
 	for range 2 {
-		m, err := technique.Train(synthetic(12), technique.TrainOptions{SpanEpochs: 3, ClassEpochs: 3, SentenceFolds: 3, Bias: 1})
+		m, err := technique.Train(synthetic(12), technique.TrainOptions{SpanEpochs: 3, SpanModels: 2, ClassEpochs: 3, SentenceFolds: 3, Bias: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
