@@ -31,7 +31,7 @@
 // the articles' text.
 //
 // Cross-validated on the PTC training articles (5 folds by article): SI
-// F1 0.39, TC micro-F1 0.60; figures per technique in the commit log and
+// F1 0.38, TC micro-F1 0.61; figures per technique in the commit log and
 // README. The rare techniques (black-and-white fallacy, appeal to
 // authority, bandwagon, whataboutism: under 2.5% of the spans each) are
 // mostly missed by the classifier.
