@@ -25,11 +25,16 @@ type trainTechniquesOptions struct {
 	ptc, unlabelled, out    string
 	spanEpochs, classEpochs int
 	minCount, folds         int
-	classModels             int
+	classModels, spanModels int
 	seed                    uint64
 	biases                  string
 	prune                   float64
 	cvOnly                  bool
+	// holdout is a fold (of --folds) set aside: cross-validation runs
+	// over the other folds, no model is written, and with scoreHoldout
+	// a model trained on the other folds scores it once. -1: none.
+	holdout      int
+	scoreHoldout bool
 }
 
 // cmdTrainTechniques trains the persuasion technique model
@@ -44,19 +49,28 @@ func cmdTrainTechniques(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.unlabelled, "unlabelled", data, "data folder with unlabelled news text for word clusters; empty for none")
 	fs.StringVar(&o.out, "out", filepath.Join("internal", "technique", "model", "technique.model.gz"), "model file to write")
 	fs.IntVar(&o.spanEpochs, "span-epochs", 20, "span tagger perceptron epochs")
-	fs.IntVar(&o.classEpochs, "class-epochs", 8, "classifier perceptron epochs")
-	fs.IntVar(&o.classModels, "class-models", 5, "classifiers trained in different orders and averaged")
+	fs.IntVar(&o.classEpochs, "class-epochs", 10, "classifier (logistic regression) epochs")
+	fs.IntVar(&o.spanModels, "span-models", 3, "span taggers trained in different orders and averaged")
+	fs.IntVar(&o.classModels, "class-models", 1, "classifiers trained in different orders and averaged")
 	fs.IntVar(&o.minCount, "min-count", 1, "features seen fewer times are left out")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds over the articles (0: no cross-validation, bias = first of --biases)")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed (training and folds)")
 	fs.StringVar(&o.biases, "biases", "100,110,125,140", "span tagger biases to try (comma-separated); cross-validation keeps the best")
 	fs.Float64Var(&o.prune, "prune", 1, "drop feature rows whose weights are all smaller than this when saving (the weights are large: the tagger bias is ~100)")
 	fs.BoolVar(&o.cvOnly, "cv-only", false, "print the cross-validated figures and write no model")
+	fs.IntVar(&o.holdout, "holdout", -1, "set this fold (0 to --folds-1) aside: cross-validate over the others and write no model (-1: none)")
+	fs.BoolVar(&o.scoreHoldout, "score-holdout", false, "with --holdout: train on the other folds with the bias cross-validation chose and score the held-out fold")
 	if err := fs.Parse(args); err != nil {
 		return flagError(err)
 	}
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: train techniques takes flags only", errUsage)
+	}
+	if o.holdout >= 0 && (o.folds < 2 || o.holdout >= o.folds) {
+		return fmt.Errorf("%w: --holdout needs a fold between 0 and --folds-1 (--folds %d)", errUsage, o.folds)
+	}
+	if o.scoreHoldout && o.holdout < 0 {
+		return fmt.Errorf("%w: --score-holdout needs --holdout", errUsage)
 	}
 	return runTrainTechniques(ctx, e, o)
 }
@@ -104,13 +118,21 @@ func runTrainTechniques(ctx context.Context, e env, o trainTechniquesOptions) er
 		return err
 	}
 	fmt.Fprintf(e.stderr, "train techniques: %d articles prepared in %v\n", len(docs), time.Since(start).Round(time.Millisecond))
-	topts := technique.TrainOptions{SpanEpochs: o.spanEpochs, ClassEpochs: o.classEpochs, ClassModels: o.classModels, Seed: o.seed, MinCount: o.minCount, Clusters: clusters, Bias: biases[0]}
+	topts := technique.TrainOptions{SpanEpochs: o.spanEpochs, ClassEpochs: o.classEpochs, ClassModels: o.classModels, SpanModels: o.spanModels, Seed: o.seed, MinCount: o.minCount, Clusters: clusters, Bias: biases[0]}
+	var fold []int
 	if o.folds > 1 {
-		bias, err := crossValidateTechniques(ctx, e.stdout, docs, topts, biases, o.folds, o.seed, o.prune)
+		fold = ptcFolds(len(docs), o.folds, o.seed)
+		bias, err := crossValidateTechniques(ctx, e.stdout, docs, fold, o.holdout, topts, biases, o.folds, o.seed, o.prune)
 		if err != nil {
 			return err
 		}
 		topts.Bias = bias
+	}
+	if o.holdout >= 0 {
+		if o.scoreHoldout {
+			return scoreHoldoutFold(e.stdout, docs, fold, o.holdout, topts, o.prune)
+		}
+		return nil
 	}
 	if o.cvOnly {
 		return nil
@@ -201,30 +223,25 @@ func ptcFolds(nDocs, n int, seed uint64) []int {
 // held-out fold, for every fold; it prints the SI score for each bias and
 // the TC score per technique, and returns the bias with the best SI F1.
 // Each fold's model is scored as it would be saved (pruned, quantised).
-func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDoc, o technique.TrainOptions, biases []float32, folds int, seed uint64, prune float64) (float32, error) {
-	fold := ptcFolds(len(docs), folds, seed)
+// The documents of fold holdout (-1: none) take no part.
+func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDoc, fold []int, holdout int, o technique.TrainOptions, biases []float32, folds int, seed uint64, prune float64) (float32, error) {
 	var gold, tcPred []evaluate.PTCLabel
 	siPred := make([][]evaluate.PTCLabel, len(biases))
+	n := 0
+	for i := range docs {
+		if fold[i] != holdout {
+			n++
+		}
+	}
 	for k := 0; k < folds; k++ {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		var tds []technique.TrainDoc
-		for i, d := range docs {
-			if fold[i] != k {
-				tds = append(tds, d.td)
-			}
+		if k == holdout {
+			continue
 		}
-		m, err := technique.Train(tds, o)
+		m, err := trainSaved(docs, func(i int) bool { return fold[i] != k && fold[i] != holdout }, o, prune)
 		if err != nil {
-			return 0, err
-		}
-		// score the model as it would be saved: pruned and quantised
-		var buf bytes.Buffer
-		if err := m.Save(&buf, technique.SaveOptions{Prune: prune}); err != nil {
-			return 0, err
-		}
-		if m, err = technique.ReadModel(&buf); err != nil {
 			return 0, err
 		}
 		for i, d := range docs {
@@ -243,7 +260,11 @@ func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDo
 			tcPred = append(tcPred, fillTemplateArticle(m, d, tmpl)...)
 		}
 	}
-	fmt.Fprintf(w, "cross-validation, %d folds by article (seed %d), %d articles, %d gold spans\n", folds, seed, len(docs), len(gold))
+	if holdout >= 0 {
+		fmt.Fprintf(w, "cross-validation, %d folds by article (seed %d), fold %d held out, %d articles, %d gold spans\n", folds-1, seed, holdout, n, len(gold))
+	} else {
+		fmt.Fprintf(w, "cross-validation, %d folds by article (seed %d), %d articles, %d gold spans\n", folds, seed, n, len(gold))
+	}
 	fmt.Fprintln(w, "SI (partial-overlap F1), by span tagger bias:")
 	best := 0
 	var bestScore evaluate.SIScore
@@ -258,6 +279,56 @@ func crossValidateTechniques(ctx context.Context, w io.Writer, docs []ptcTrainDo
 	printSITechniques(w, bestScore)
 	printTCScore(w, evaluate.ScoreTC(gold, tcPred))
 	return biases[best], nil
+}
+
+// trainSaved trains on the documents that keep accepts and returns the
+// model as it would be saved: pruned and quantised.
+func trainSaved(docs []ptcTrainDoc, keep func(i int) bool, o technique.TrainOptions, prune float64) (*technique.Model, error) {
+	var tds []technique.TrainDoc
+	for i, d := range docs {
+		if keep(i) {
+			tds = append(tds, d.td)
+		}
+	}
+	m, err := technique.Train(tds, o)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf, technique.SaveOptions{Prune: prune}); err != nil {
+		return nil, err
+	}
+	return technique.ReadModel(&buf)
+}
+
+// scoreHoldoutFold trains on every fold but holdout and prints the SI and
+// TC scores of the held-out fold.
+func scoreHoldoutFold(w io.Writer, docs []ptcTrainDoc, fold []int, holdout int, o technique.TrainOptions, prune float64) error {
+	m, err := trainSaved(docs, func(i int) bool { return fold[i] != holdout }, o, prune)
+	if err != nil {
+		return err
+	}
+	var gold, siPred, tcPred []evaluate.PTCLabel
+	n := 0
+	for i, d := range docs {
+		if fold[i] != holdout {
+			continue
+		}
+		n++
+		gold = append(gold, d.gold...)
+		siPred = append(siPred, siLabels(d.pa, m.Spans(d.td.Article))...)
+		tmpl := make([]evaluate.PTCLabel, len(d.gold))
+		for j, l := range d.gold {
+			tmpl[j] = evaluate.PTCLabel{ID: l.ID, Technique: "?", Start: l.Start, End: l.End}
+		}
+		tcPred = append(tcPred, fillTemplateArticle(m, d, tmpl)...)
+	}
+	s := evaluate.ScoreSI(gold, siPred)
+	fmt.Fprintf(w, "held-out fold %d: %d articles, %d gold spans, bias %.2f\n", holdout, n, len(gold), o.Bias)
+	fmt.Fprintf(w, "SI: P %.3f R %.3f F1 %.3f (%d spans predicted, %d gold)\n", s.Precision, s.Recall, s.F1, s.Predicted, s.Gold)
+	printSITechniques(w, s)
+	printTCScore(w, evaluate.ScoreTC(gold, tcPred))
+	return nil
 }
 
 // fillTemplateArticle labels one prepared article's template rows.

@@ -378,6 +378,8 @@ const (
 	gSuf
 	gPre
 	gCtxCl
+	gFull
+	gCover
 )
 
 func (d *docInfo) cluster(i int) (uint16, bool) {
@@ -604,6 +606,13 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 		}
 	}
 	add(h0(gFirst).Str(d.toks[s].lower))
+	if n <= 5 {
+		f := h0(gFull)
+		for i := s; i < e; i++ {
+			f = f.Str(d.toks[i].lower)
+		}
+		add(f)
+	}
 	add(h0(gLast).Str(d.toks[e-1].lower))
 	add(h0(gFirstLast).Str(d.toks[s].lower).Str(d.toks[e-1].lower))
 	lb := bucket(n)
@@ -667,6 +676,8 @@ func (d *docInfo) spanFeatures(s, e int) []uint64 {
 		if s == sr[0] && e >= sr[1]-1 {
 			add(h0(gWholeSent))
 		}
+		// how much of its sentence the span covers
+		add(h0(gCover).Byte(byte(min(4*n/max(sr[1]-sr[0], 1), 4))))
 		if d.sentExcl[si] {
 			add(h0(gSentExcl))
 		}

@@ -26,10 +26,13 @@ type Gold struct {
 
 // TrainOptions control training. The zero value works.
 type TrainOptions struct {
-	SpanEpochs  int // span tagger epochs; default 12
-	ClassEpochs int // classifier epochs; default 8
+	SpanEpochs int // span tagger epochs; default 20
+	// SpanModels is how many span taggers, trained in different orders,
+	// are averaged; default 1.
+	SpanModels  int
+	ClassEpochs int // classifier epochs; default 10
 	// ClassModels is how many classifiers, trained in different orders,
-	// are averaged; default 5.
+	// are averaged; default 1.
 	ClassModels int
 	// SentenceEpochs and SentenceFolds train the sentence classifier
 	// whose out-of-fold score the tagger sees; defaults 8 and 5; 1 leaves
@@ -49,6 +52,9 @@ func (o *TrainOptions) applyDefaults() {
 	}
 	if o.ClassEpochs <= 0 {
 		o.ClassEpochs = 8
+	}
+	if o.SpanModels <= 0 {
+		o.SpanModels = 1
 	}
 	if o.ClassModels <= 0 {
 		o.ClassModels = 5
@@ -199,12 +205,31 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 			seqs = append(seqs, perceptron.Sequence{Feats: p.d.sentenceFeatures(k, band, dens), Gold: gold})
 		}
 	}
-	m.si = perceptron.TrainChain(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed, o.MinCount)
+	sis := make([]*perceptron.Chain, o.SpanModels)
+	for k := range sis {
+		sis[k] = perceptron.TrainChain(seqs, nTags, tagAllowed, o.SpanEpochs, o.Seed+uint64(k)*7919, o.MinCount)
+	}
+	m.si = sis[0]
+	if len(sis) > 1 {
+		m.si = perceptron.AverageChains(sis)
+	}
+	// the rarer a technique, the more its spans weigh: by the square root
+	// of how much rarer than the average it is
+	var cnt [NumTechniques]int
+	for _, in := range insts {
+		cnt[in.Gold]++
+	}
+	for i := range insts {
+		insts[i].Weight = float32(math.Sqrt(float64(len(insts)) / float64(NumTechniques*cnt[insts[i].Gold])))
+	}
 	tcs := make([]*perceptron.Multi, o.ClassModels)
 	for k := range tcs {
-		tcs[k] = perceptron.TrainMulti(insts, NumTechniques, o.ClassEpochs, o.Seed+1+uint64(k)*7919, o.MinCount)
+		tcs[k] = trainLogistic(insts, NumTechniques, logisticOptions{Epochs: o.ClassEpochs, Rate: 0.02, L2: 1e-4, Seed: o.Seed + 1 + uint64(k)*7919, Scale: 100})
 	}
-	m.tc = perceptron.AverageMulti(tcs)
+	m.tc = tcs[0]
+	if len(tcs) > 1 {
+		m.tc = perceptron.AverageMulti(tcs)
+	}
 	m.temp = fitTemperature(m.tc, insts)
 	return m, nil
 }
