@@ -18,12 +18,13 @@ type tokInfo struct {
 	lower      string // lower case; digits folded to 0; quotes and dashes to ASCII
 	stem       string // lower with a crude English suffix stripped
 	shape      string
-	ent        byte // entity type initial (P, O, L, M) or 0
-	sent       int  // index in docInfo.sents
-	inQ        bool // inside a quotation (quotation marks or a quote's content)
-	qmark      bool // a double quotation mark
-	content    bool // a word that is not a function word
-	rep        int  // occurrences of stem in the article
+	ent        byte  // entity type initial (P, O, L, M) or 0
+	sent       int   // index in docInfo.sents
+	inQ        bool  // inside a quotation (quotation marks or a quote's content)
+	qmark      bool  // a double quotation mark
+	content    bool  // a word that is not a function word
+	rep        int   // occurrences of stem in the article
+	stemID     int32 // the stem's number in the article
 	// biNext counts the article's occurrences of the stem bigram this
 	// token starts (its stem and the next token's).
 	biNext int
@@ -42,12 +43,66 @@ type docInfo struct {
 	// words are the stems of the word tokens (letters or numbers) in
 	// order, wordAt maps a token to its index there (-1: not a word), and
 	// where lists each stem's indices.
-	words  []string
+	words  []int32 // stem numbers
 	wordAt []int
-	where  map[string][]int
+	where  [][]int // by stem number
 }
 
-func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
+// wordKey is a token's text and kind: what prepare derives from a word
+// alone depends on nothing else.
+type wordKey struct {
+	w    string
+	kind article.TokenKind
+}
+
+// wordForms is what prepare derives from a word alone.
+type wordForms struct {
+	lower, stem, shape string
+	content            bool
+	cl                 uint16
+	hasCl              bool
+}
+
+// wordCache keeps the wordForms of the words met, for one goroutine at a
+// time (Model.words).
+type wordCache map[wordKey]*wordForms
+
+// maxCachedWords bounds a wordCache; words met once it is full are
+// derived afresh each time.
+const maxCachedWords = 1 << 14
+
+func newWordForms(w string, kind article.TokenKind, clusters map[string]uint16) *wordForms {
+	f := &wordForms{lower: normWord(w, kind)}
+	f.stem = stem(f.lower)
+	f.shape = shape(w)
+	f.content = kind == article.TokenWord && !stopWords[f.lower] && len(f.lower) > 2
+	if clusters != nil {
+		f.cl, f.hasCl = clusters[f.lower]
+	}
+	return f
+}
+
+// forms returns the forms of w, derived the first time. The cached
+// strings are copies: the words are cut from an article's text, which
+// the cache must not keep alive.
+func (c wordCache) forms(w string, kind article.TokenKind, clusters map[string]uint16) *wordForms {
+	if c == nil {
+		return newWordForms(w, kind, clusters)
+	}
+	if f := c[wordKey{w, kind}]; f != nil {
+		return f
+	}
+	f := newWordForms(w, kind, clusters)
+	if len(c) < maxCachedWords {
+		f.lower, f.stem = strings.Clone(f.lower), strings.Clone(f.stem)
+		c[wordKey{strings.Clone(w), kind}] = f
+	}
+	return f
+}
+
+// prepare derives the features' view of a; words, if not nil, keeps the
+// forms of words across articles.
+func prepare(a *article.Article, clusters map[string]uint16, words wordCache) *docInfo {
 	d := &docInfo{text: a.Text, toks: make([]tokInfo, len(a.Tokens))}
 	// stems are numbered in order of appearance: counts per number, and
 	// bigrams as pairs of numbers
@@ -59,14 +114,10 @@ func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
 		ti := &d.toks[i]
 		ti.start, ti.end = t.Start, t.End
 		ti.word = w
-		ti.lower = normWord(w, t.Kind)
-		ti.stem = stem(ti.lower)
-		ti.shape = shape(w)
+		f := words.forms(w, t.Kind, clusters)
+		ti.lower, ti.stem, ti.shape = f.lower, f.stem, f.shape
+		ti.content, ti.cl, ti.hasCl = f.content, f.cl, f.hasCl
 		ti.qmark = t.Kind == article.TokenQuote && isDoubleQuote(w)
-		ti.content = (t.Kind == article.TokenWord) && !stopWords[ti.lower] && len(ti.lower) > 2
-		if clusters != nil {
-			ti.cl, ti.hasCl = clusters[ti.lower]
-		}
 		id, ok := stemID[ti.stem]
 		if !ok {
 			id = int32(len(counts))
@@ -74,6 +125,7 @@ func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
 			counts = append(counts, 0)
 		}
 		ids[i] = id
+		ti.stemID = id
 		counts[id]++
 	}
 	bigram := map[uint64]int{}
@@ -112,13 +164,14 @@ func prepare(a *article.Article, clusters map[string]uint16) *docInfo {
 	}
 	// the word tokens, and where each stem occurs among them
 	d.wordAt = make([]int, len(d.toks))
-	d.where = map[string][]int{}
+	d.where = make([][]int, len(counts))
 	for i := range d.toks {
 		d.wordAt[i] = -1
 		if isWordLike(d.toks[i].lower) {
+			id := d.toks[i].stemID
 			d.wordAt[i] = len(d.words)
-			d.where[d.toks[i].stem] = append(d.where[d.toks[i].stem], len(d.words))
-			d.words = append(d.words, d.toks[i].stem)
+			d.where[id] = append(d.where[id], len(d.words))
+			d.words = append(d.words, id)
 		}
 	}
 	d.sentExcl = make([]bool, len(d.sents))
@@ -696,14 +749,14 @@ const maxCandidates = 512
 // [s, e) in the whole article, the span itself included, and those that
 // start before it. It looks only where the span's rarest stem occurs.
 func (d *docInfo) spanRepeats(s, e int) (n, before int) {
-	var pat []string
+	var pat []int32
 	first := -1
 	for i := s; i < e; i++ {
 		if w := d.wordAt[i]; w >= 0 {
 			if first < 0 {
 				first = w
 			}
-			pat = append(pat, d.toks[i].stem)
+			pat = append(pat, d.toks[i].stemID)
 		}
 	}
 	if len(pat) == 0 {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/internal/perceptron"
@@ -106,7 +107,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, b4[:]); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
-	m := &Model{Bias: math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))}
+	m := &Model{Bias: math.Float32frombits(binary.LittleEndian.Uint32(b4[:])), words: make(chan wordCache, runtime.GOMAXPROCS(0))}
 	if _, err := io.ReadFull(br, b4[:]); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}

@@ -133,6 +133,28 @@ type Model struct {
 	// temp divides the classifier's scores before the softmax that
 	// turns them into confidences; training fits it.
 	temp float32
+	// words holds the idle word caches of prepareCached.
+	words chan wordCache
+}
+
+// prepareCached is prepare with a word cache from m.words (a channel,
+// not a sync.Pool, which the garbage collector empties).
+func (m *Model) prepareCached(a *article.Article) *docInfo {
+	if m.words == nil {
+		return prepare(a, m.clusters, nil)
+	}
+	var c wordCache
+	select {
+	case c = <-m.words:
+	default:
+		c = wordCache{}
+	}
+	d := prepare(a, m.clusters, c)
+	select {
+	case m.words <- c:
+	default:
+	}
+	return d
 }
 
 //go:embed model/technique.model.gz
@@ -160,7 +182,7 @@ func (m *Model) Find(a *article.Article) []article.Technique {
 	if a == nil || len(a.Tokens) == 0 {
 		return nil
 	}
-	d := prepare(a, m.clusters)
+	d := m.prepareCached(a)
 	var out []article.Technique
 	sc := make([]float32, NumTechniques)
 	spans := m.spans(d)
@@ -191,7 +213,7 @@ func (m *Model) Spans(a *article.Article) []article.Range {
 	if a == nil || len(a.Tokens) == 0 {
 		return nil
 	}
-	d := prepare(a, m.clusters)
+	d := m.prepareCached(a)
 	var out []article.Range
 	for _, sp := range m.spans(d) {
 		out = append(out, article.Range{Start: d.toks[sp[0]].start, End: d.toks[sp[1]-1].end})
@@ -335,7 +357,7 @@ func (m *Model) Classify(a *article.Article, spans []article.Range) [][]Ranked {
 	if a == nil {
 		return out
 	}
-	d := prepare(a, m.clusters)
+	d := m.prepareCached(a)
 	sc := make([]float32, NumTechniques)
 	toks := make([][2]int, len(spans))
 	for k, r := range spans {

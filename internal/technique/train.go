@@ -94,7 +94,7 @@ func Train(docs []TrainDoc, o TrainOptions) (*Model, error) {
 		if td.Article == nil || len(td.Article.Tokens) == 0 {
 			continue
 		}
-		d := prepare(td.Article, m.clusters)
+		d := prepare(td.Article, m.clusters, nil)
 		lab := make([]uint8, len(d.toks))
 		for _, r := range MergeRanges(goldRanges(td.Gold)) {
 			s, e := d.tokenRange(r.Start, r.End)
