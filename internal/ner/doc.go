@@ -29,6 +29,13 @@
 // After decoding, lower-case name particles between two person tags
 // ("Ursula von der Leyen") join them into one name.
 //
+// Tagging sums each token's feature weights in groups a word can keep
+// (groups.go): what a word gives itself and what it gives its neighbours
+// are cached per word in a Tagger's word caches (one per goroutine at a
+// time), the features of both stages are looked up together in one row
+// index, and the second stage adds only its own features. About 500,000
+// tokens a second of news text on one core.
+//
 // Tokens are expected in CoNLL / Penn Treebank tokenisation ("Russia"
 // "'s", "do" "n't"); typographic quotes and dashes are mapped to ASCII.
 //
