@@ -419,14 +419,35 @@ func extract(d *document, si, i int, out []uint64) []uint64 {
 	return out
 }
 
+// The bytes features use for a sentence in capitals ('C', else 'm'), a
+// sentence's initial word ('i', else 'n') and a capitalised word ('c',
+// else 'l').
+func capsByte(allCaps bool) byte {
+	if allCaps {
+		return 'C'
+	}
+	return 'm'
+}
+
+func initByte(initial bool) byte {
+	if initial {
+		return 'i'
+	}
+	return 'n'
+}
+
+func capByte(capitalised bool) byte {
+	if capitalised {
+		return 'c'
+	}
+	return 'l'
+}
+
 // extractHist appends the features of token i of sentence si that read
 // the previous stage's tags of the token's other occurrences (d.hist).
 func extractHist(d *document, si, i int, out []uint64) []uint64 {
 	t := &d.sents[si].toks[i]
-	init := byte('n')
-	if t.initial {
-		init = 'i'
-	}
+	init := initByte(t.initial)
 	h := d.hist[si][i]
 	out = append(out, uint64(hstart(fHist).b(byte(h))))
 	return append(out, uint64(hstart(fHistShape).b(byte(h)).str(t.short).b(init)))
@@ -444,10 +465,7 @@ func extractLocal(d *document, si, i int, out []uint64) []uint64 {
 // written and on whether its sentence is in capitals: the same wherever
 // the word occurs, in any document.
 func wordFeatures(t *token, allCaps bool, out []uint64) []uint64 {
-	caps := byte('m')
-	if allCaps {
-		caps = 'C'
-	}
+	caps := capsByte(allCaps)
 	out = append(out,
 		uint64(hstart(fBias)),
 		uint64(hstart(fWord).str(t.w)),
@@ -504,10 +522,7 @@ func contextFeatures(d *document, si, i int, out []uint64) []uint64 {
 		}
 		return "</s>"
 	}
-	caps := byte('m')
-	if s.allCaps {
-		caps = 'C'
-	}
+	caps := capsByte(s.allCaps)
 
 	add(hstart(fWordM1).str(word(i - 1)))
 	add(hstart(fWordP1).str(word(i + 1)))
@@ -523,14 +538,8 @@ func contextFeatures(d *document, si, i int, out []uint64) []uint64 {
 	add(hstart(fBigramR).str(t.lower).b(0).str(lower(i + 1)))
 	add(hstart(fShape3).str(short(i - 1)).b(0).str(t.short).b(0).str(short(i + 1)).b(caps))
 	add(hstart(fWordShortM1).str(lower(i - 1)).b(0).str(t.short))
-	init := byte('n')
-	if t.initial {
-		init = 'i'
-	}
-	capb := byte('l')
-	if t.cap {
-		capb = 'c'
-	}
+	init := initByte(t.initial)
+	capb := capByte(t.cap)
 	add(hstart(fInitCap).b(init).b(capb).b(caps))
 
 	if r != nil {

@@ -19,18 +19,9 @@ var neighbourOffsets = [4]int{-2, -1, 1, 2}
 // sentence's capitals flag and whether it is the sentence's initial word.
 func selfFeatures(t *token, allCaps, initial bool, out []uint64) []uint64 {
 	out = wordFeatures(t, allCaps, out)
-	caps := byte('m')
-	if allCaps {
-		caps = 'C'
-	}
-	init := byte('n')
-	if initial {
-		init = 'i'
-	}
-	capb := byte('l')
-	if t.cap {
-		capb = 'c'
-	}
+	caps := capsByte(allCaps)
+	init := initByte(initial)
+	capb := capByte(t.cap)
 	out = append(out, uint64(hstart(fInitCap).b(init).b(capb).b(caps)))
 	if b := t.fn; b > 0 && t.cap {
 		out = append(out, uint64(hstart(fFirstName).b(b)))
@@ -122,18 +113,9 @@ func pairFeatures(d *document, si, i int, out []uint64) []uint64 {
 		}
 		return toks[k].short
 	}
-	caps := byte('m')
-	if s.allCaps {
-		caps = 'C'
-	}
-	init := byte('n')
-	if t.initial {
-		init = 'i'
-	}
-	capb := byte('l')
-	if t.cap {
-		capb = 'c'
-	}
+	caps := capsByte(s.allCaps)
+	init := initByte(t.initial)
+	capb := capByte(t.cap)
 	out = append(out,
 		uint64(hstart(fBigramL).str(lower(i-1)).b(0).str(t.lower)),
 		uint64(hstart(fBigramR).str(t.lower).b(0).str(lower(i+1))),

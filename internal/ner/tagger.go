@@ -172,6 +172,14 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 			pred[si] = dec.viterbi(e, len(d.sents[si].toks), &t.m.stages[s].trans, nil)
 		}
 	}
+	d.repair(pred)
+	return pred
+}
+
+// repair makes the corrections that follow decoding: name particles join
+// the two parts of a person's name, and in cased text a person's name
+// does not end in a lower-case word.
+func (d *document) repair(pred [][]int) {
 	cased := d.cased()
 	for si := range d.sents {
 		joinParticles(d.sents[si].toks, pred[si])
@@ -179,7 +187,6 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 			trimLowerEnds(d.sents[si].toks, pred[si])
 		}
 	}
-	return pred
 }
 
 // scoreLocal puts the scores of every token's local features, in every

@@ -34,13 +34,7 @@ func referenceTags(tg *Tagger, sentences [][]string) [][]int {
 			pred[si] = dec.viterbi(em, n, &st.trans, nil)
 		}
 	}
-	cased := d.cased()
-	for si := range d.sents {
-		joinParticles(d.sents[si].toks, pred[si])
-		if cased && !d.sents[si].allCaps {
-			trimLowerEnds(d.sents[si].toks, pred[si])
-		}
-	}
+	d.repair(pred)
 	return pred
 }
 
