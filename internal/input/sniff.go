@@ -45,13 +45,13 @@ var binaryMagic = [][]byte{
 const binarySample = 8 << 10
 
 // isBinary reports whether b is not text: it starts with a known binary
-// signature, holds NUL bytes and is not valid UTF-8 or they are more than
-// 1% of it (UTF-16 without a byte-order mark is half NULs; a page dumped
-// to text may hold a few runs where icons were), or more than 10% of its
-// first 8 KiB are control characters other than tab, line feed, form
-// feed, carriage return and escape. (MZ and BZh are common words' prefixes only in
-// capitals followed by text, so they are checked with a following control
-// or high byte.)
+// signature; it holds NUL bytes and either is not valid UTF-8 or has more
+// than 1% of them (UTF-16 without a byte-order mark is half NULs; a page
+// dumped to text may hold a few runs where icons were); or more than 10%
+// of its first 8 KiB are control characters other than tab, line feed,
+// form feed, carriage return and escape. (MZ and BZh are common words'
+// prefixes only in capitals followed by text, so they are checked with a
+// following control or high byte.)
 func isBinary(b []byte) bool {
 	for _, m := range binaryMagic {
 		if !bytes.HasPrefix(b, m) {

@@ -12,7 +12,7 @@ package ner
 // that order's in the last bits of a float, no more.
 
 // neighbourOffsets are where a neighbour may stand relative to a token,
-// in the order of the slots of groupInfo.nb.
+// in the order of the slots of wordInfo.nb.
 var neighbourOffsets = [4]int{-2, -1, 1, 2}
 
 // selfFeatures appends the features that depend only on the word, its
