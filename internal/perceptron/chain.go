@@ -157,25 +157,13 @@ type trainer struct {
 // inputs.
 func TrainChain(seqs []Sequence, nLabels int, allowed func(prev, cur int) bool, epochs int, seed uint64, minCount int) *Chain {
 	c := NewChain(nLabels, allowed)
-	// Feature index: features with enough support, numbered in order of
-	// first appearance so the result is deterministic.
-	counts := map[uint64]int32{}
-	for _, s := range seqs {
-		for _, fs := range s.Feats {
-			for _, h := range fs {
-				counts[h]++
+	c.Index = countedIndex(func(yield func([]uint64)) {
+		for _, s := range seqs {
+			for _, fs := range s.Feats {
+				yield(fs)
 			}
 		}
-	}
-	for _, s := range seqs {
-		for _, fs := range s.Feats {
-			for _, h := range fs {
-				if _, ok := c.Index[h]; !ok && int(counts[h]) >= minCount {
-					c.Index[h] = int32(len(c.Index))
-				}
-			}
-		}
-	}
+	}, minCount)
 	L := nLabels
 	c.W = make([]float32, len(c.Index)*L)
 	tr := &trainer{c: c, acc: make([]float32, len(c.W))}

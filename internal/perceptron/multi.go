@@ -57,20 +57,12 @@ type Instance struct {
 // fewer than minCount times are left out. Deterministic for the same
 // inputs.
 func TrainMulti(insts []Instance, nClasses, epochs int, seed uint64, minCount int) *Multi {
-	m := &Multi{NClasses: nClasses, Index: map[uint64]int32{}}
-	counts := map[uint64]int32{}
-	for _, in := range insts {
-		for _, h := range in.Feats {
-			counts[h]++
+	m := &Multi{NClasses: nClasses}
+	m.Index = countedIndex(func(yield func([]uint64)) {
+		for _, in := range insts {
+			yield(in.Feats)
 		}
-	}
-	for _, in := range insts {
-		for _, h := range in.Feats {
-			if _, ok := m.Index[h]; !ok && int(counts[h]) >= minCount {
-				m.Index[h] = int32(len(m.Index))
-			}
-		}
-	}
+	}, minCount)
 	C := nClasses
 	m.W = make([]float32, len(m.Index)*C)
 	acc := make([]float32, len(m.W))

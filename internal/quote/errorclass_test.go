@@ -74,11 +74,18 @@ func TestErrorClasses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			qs := Extract(analyzed(t, tt.text), Options{Attributor: am})
 			checkQuotes(t, tt.text, qs, tt.wants, tt.none)
-			for c, k := range tt.kind {
-				if q := find(qs, c); q != nil && q.Speaker.Kind != k {
-					t.Errorf("%q: speaker kind %s, want %s", c, q.Speaker.Kind, k)
-				}
-			}
+			checkSpeakerKinds(t, qs, tt.kind)
 		})
+	}
+}
+
+// checkSpeakerKinds checks the speaker kind of the quotations whose
+// content is a key of kinds.
+func checkSpeakerKinds(t *testing.T, qs []article.Quote, kinds map[string]article.SpeakerKind) {
+	t.Helper()
+	for c, k := range kinds {
+		if q := find(qs, c); q != nil && q.Speaker.Kind != k {
+			t.Errorf("%q: speaker kind %s, want %s", c, q.Speaker.Kind, k)
+		}
 	}
 }

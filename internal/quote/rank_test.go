@@ -78,11 +78,7 @@ func TestSpeakerRanker(t *testing.T) {
 			t.Run(cfg.name+"/"+tt.name, func(t *testing.T) {
 				qs := Extract(analyzed(t, tt.text), cfg.opts)
 				checkQuotes(t, tt.text, qs, tt.wants, nil)
-				for c, k := range tt.kind {
-					if q := find(qs, c); q != nil && q.Speaker.Kind != k {
-						t.Errorf("%q: speaker kind %s, want %s", c, q.Speaker.Kind, k)
-					}
-				}
+				checkSpeakerKinds(t, qs, tt.kind)
 				for _, q := range qs {
 					for _, n := range tt.none {
 						if strings.Contains(q.Speaker.Name, n) {

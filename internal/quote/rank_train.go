@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/rand/v2"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/article"
@@ -147,14 +146,6 @@ func (o *SpeakerTrainOptions) applyDefaults() {
 	}
 }
 
-// rankInstance is the candidates of one quotation: their features and
-// which are right.
-type rankInstance struct {
-	feats  [][]uint64
-	right  []bool
-	weight float32
-}
-
 // SpeakerStats counts what training saw.
 type SpeakerStats struct {
 	Quotes    int // rule quotations matched to a gold quotation
@@ -175,7 +166,7 @@ func TrainSpeakers(docs []SpeakerDoc, o SpeakerTrainOptions) (*SpeakerModel, Spe
 	eo.Speakers = nil
 	x := New(eo)
 	var st SpeakerStats
-	var insts []rankInstance
+	var insts []perceptron.RankInstance
 	for _, sd := range docs {
 		wt := sd.Weight
 		if wt == 0 {
@@ -187,18 +178,18 @@ func TrainSpeakers(docs []SpeakerDoc, o SpeakerTrainOptions) (*SpeakerModel, Spe
 				return
 			}
 			st.Quotes++
-			in := rankInstance{feats: feats, right: make([]bool, len(cs)), weight: wt}
+			in := perceptron.RankInstance{Feats: feats, Right: make([]bool, len(cs)), Weight: wt}
 			nr := 0
 			for k := range cs {
-				in.right[k] = g.Right(cs[k].sp)
-				if in.right[k] {
+				in.Right[k] = g.Right(cs[k].sp)
+				if in.Right[k] {
 					nr++
 				}
 			}
 			if nr == 0 || nr == len(cs) {
 				return
 			}
-			if in.right[0] {
+			if in.Right[0] {
 				st.RuleRight++
 			}
 			insts = append(insts, in)
@@ -208,7 +199,7 @@ func TrainSpeakers(docs []SpeakerDoc, o SpeakerTrainOptions) (*SpeakerModel, Spe
 	if len(insts) == 0 {
 		return nil, st, ErrNoSpeakerData
 	}
-	index, w := trainRanker(insts, o.Epochs, o.Seed, o.MinCount)
+	index, w := perceptron.TrainRank(insts, o.Epochs, o.Seed, o.MinCount)
 	st.Features = len(index)
 	m := &SpeakerModel{index: index, w: w, margin: float32(o.Margin)}
 	m.m.NClasses = 1
@@ -253,83 +244,6 @@ func (x *Extractor) observeDoc(a *article.Article, f func(r *speakerResolver, c 
 	r := &speakerResolver{mentionFinder: mentionFinder{d}}
 	r.observe = func(c *cand, cs []speakerCand, feats [][]uint64) { f(r, c, cs, feats) }
 	r.resolveAll()
-}
-
-// trainRanker is an averaged ranking perceptron: for each instance the
-// highest-scoring candidate is predicted; when it is wrong, the weights
-// move toward the highest-scoring right candidate and away from it.
-// Returns the averaged weights of the features seen at least minCount
-// times, numbered in order of first appearance.
-func trainRanker(insts []rankInstance, epochs int, seed uint64, minCount int) (map[uint64]int32, []float32) {
-	counts := map[uint64]int32{}
-	for _, in := range insts {
-		for _, fs := range in.feats {
-			for _, h := range fs {
-				counts[h]++
-			}
-		}
-	}
-	index := map[uint64]int32{}
-	for _, in := range insts {
-		for _, fs := range in.feats {
-			for _, h := range fs {
-				if _, ok := index[h]; !ok && int(counts[h]) >= minCount {
-					index[h] = int32(len(index))
-				}
-			}
-		}
-	}
-	w := make([]float32, len(index))
-	acc := make([]float32, len(w))
-	score := func(fs []uint64) float32 {
-		s := float32(0)
-		for _, h := range fs {
-			if r, ok := index[h]; ok {
-				s += w[r]
-			}
-		}
-		return s
-	}
-	t := float32(1)
-	add := func(fs []uint64, v float32) {
-		for _, h := range fs {
-			if r, ok := index[h]; ok {
-				w[r] += v
-				acc[r] += t * v
-			}
-		}
-	}
-	order := make([]int, len(insts))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(seed, 0x5bea4e))
-	for ep := 0; ep < epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			in := &insts[k]
-			pred, gold := -1, -1
-			var ps, gs float32
-			for c, fs := range in.feats {
-				s := score(fs)
-				if pred < 0 || s > ps {
-					pred, ps = c, s
-				}
-				if in.right[c] && (gold < 0 || s > gs) {
-					gold, gs = c, s
-				}
-			}
-			if !in.right[pred] {
-				add(in.feats[gold], in.weight)
-				add(in.feats[pred], -in.weight)
-			}
-			t++
-		}
-	}
-	for i := range w {
-		w[i] -= acc[i] / t
-	}
-	return index, w
 }
 
 // SpeakerComparison counts, over the matched quotations of some
