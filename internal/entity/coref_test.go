@@ -122,3 +122,70 @@ func TestPersonShapedOrganisationIsPronounAntecedent(t *testing.T) {
 		t.Errorf("she → %q, want no reference", got)
 	}
 }
+
+// The cases below are the speaker rules internal/quote once kept beside
+// these references (issue 9: coreference in one place).
+
+func TestObjectOfIntroductoryClause(t *testing.T) {
+	text := "Dale Ostrander has a tent by the river. Asked what he would tell Halden Mayor Rosa Quill, he said: “Just listen.”"
+	a := newArticle(text)
+	if err := testResolver(t).Resolve(a, dictTagger{"Dale Ostrander": "PER", "Rosa Quill": "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	if got := refName(a, "he", 1); got != "Dale Ostrander" {
+		t.Errorf("he → %q, want Dale Ostrander (refs %+v)", got, a.References)
+	}
+}
+
+func TestAgeAndPartyDescriptions(t *testing.T) {
+	for _, tc := range []struct{ text, desc, want string }{
+		{"Marius Lindgren scored twice on Saturday. The 24-year-old right wing said his knee had healed.", "The 24-year-old right wing", "Marius Lindgren"},
+		{"Senator Ada Brightwater voted against the bill. The Kentucky Republican said it spent too much.", "The Kentucky Republican", "Ada Brightwater"},
+	} {
+		a := newArticle(tc.text)
+		if err := testResolver(t).Resolve(a, dictTagger{"Marius Lindgren": "PER", "Ada Brightwater": "PER", "Kentucky": "LOC"}); err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, a)
+		var got *article.Reference
+		for i := range a.References {
+			if a.References[i].Text == tc.desc {
+				got = &a.References[i]
+			}
+		}
+		if got == nil || got.Name != tc.want {
+			t.Errorf("%q → %+v, want %s (refs %+v)", tc.desc, got, tc.want, a.References)
+		}
+	}
+	// lower case, "independent" is an adjective, not a party
+	a := newArticle("Ada Brightwater spoke first. The independent review said costs rose.")
+	if err := testResolver(t).Resolve(a, dictTagger{"Ada Brightwater": "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range a.References {
+		if strings.HasPrefix(r.Text, "The independent") {
+			t.Errorf("reference %+v, want none on the independent review", r)
+		}
+	}
+}
+
+func TestItSaysIsTheOrganisation(t *testing.T) {
+	text := "Export Credit Norden declined to comment. In a statement, it said the policies were confidential."
+	a := newArticle(text)
+	if err := testResolver(t).Resolve(a, dictTagger{"Export Credit Norden": "ORG"}); err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	if got := refName(a, "it", 0); got != "Export Credit Norden" {
+		t.Errorf("it → %q, want Export Credit Norden (refs %+v)", got, a.References)
+	}
+	// "it" that is no speaker stays unresolved
+	a = newArticle("Export Credit Norden declined to comment. It is unclear when the policies end.")
+	if err := testResolver(t).Resolve(a, dictTagger{"Export Credit Norden": "ORG"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.References) != 0 {
+		t.Errorf("refs %+v, want none", a.References)
+	}
+}

@@ -104,7 +104,9 @@
 // them and has none of its own. The text is walked once, in order, keeping the person
 // mentions seen so far, each marked "subject" when it is not inside
 // quotation marks, not after a preposition or object-taking verb ("with
-// Kerry", "told Smith", "thanked Mayor Jane Doe") and not a possessive.
+// Kerry", "told Smith", "thanked Mayor Jane Doe", "tell Toronto Mayor
+// Jane Doe": capitalised words before the title count as part of it) and
+// not a possessive.
 // Persons named inside parentheses (photo credits, asides) are not kept.
 //   - he/him/his/himself and she/her/hers/herself link to a person whose
 //     gender is unknown or matches: (1) cataphora: a pronoun in a clause
@@ -133,6 +135,15 @@
 //     whose country is not another than a country the noun names;
 //     matching countries are preferred. It is not a reference when a name
 //     follows ("the spokeswoman Maria Zakharova").
+//   - "the [modifiers] 26-year-old [nouns]" and a capitalised party noun
+//     ("the Kentucky Republican", "the Democrat") link to a person whose
+//     title used the party, else to the latest person, named or referred
+//     to, who was the subject of a clause within
+//     Options.MaxReferenceSentences narrative sentences. The reference
+//     runs over the nouns after the head ("the 26-year-old right wing").
+//   - "it" as the subject of a speech verb ("it said", "it also said")
+//     links to the latest organisation named outside quotation marks
+//     within Options.MaxRoleSentences sentences, preferring a subject.
 //   - "the ministry", "the commission" link to the latest organisation
 //     whose name contains the noun; "the company", "the firm", "the group",
 //     "the agency" … to the latest organisation within
@@ -152,6 +163,6 @@
 // The rules are English-only and news-shaped. Non-US first names are often
 // unknown or misjudged by the US name table. Apposition and title
 // harvesting read at most about a dozen tokens; role nouns refer only to
-// persons whose role the article stated; plural pronouns, "it", and first
-// person are not resolved.
+// persons whose role the article stated; plural pronouns, "it" other than
+// a speaker's, and first person are not resolved.
 package entity

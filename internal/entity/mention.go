@@ -683,7 +683,16 @@ func (d *doc) afterPreposition(m *mention) bool {
 	if m.typ == article.Person {
 		j = m.titleStart - 1
 	}
-	for j >= 0 && (d.tok(j) == "the" || d.tok(j) == "The") {
+	for j >= 0 {
+		if d.tok(j) == "the" || d.tok(j) == "The" {
+			j--
+			continue
+		}
+		break
+	}
+	// capitalised words before the title, a place or an employer: "tell
+	// Toronto Mayor John Tory"
+	for k := 0; m.typ == article.Person && k < 3 && j > 0 && d.sentOf[j-1] == m.sent && d.isWord(j) && d.capitalised(j); k++ {
 		j--
 	}
 	return j >= 0 && d.sentOf[j] == m.sent && (english.ObjectMarkers().Has(key(d.tok(j))) || english.TransitiveVerbs().Has(key(d.tok(j))))

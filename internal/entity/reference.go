@@ -90,6 +90,13 @@ func (d *doc) resolveReferences(o Options) {
 			}
 			continue
 		}
+		if k == "it" {
+			if ci, ok := d.itSpeaker(i, o); ok {
+				t := d.a.Tokens[i]
+				d.refs = append(d.refs, ref{t.Start, t.End, ci})
+			}
+			continue
+		}
 		if k == "the" {
 			ci, last, ok := d.roleNoun(i, events, o)
 			if !ok {
@@ -306,15 +313,25 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 	for ; j < sent.end && j-i <= 4; j++ {
 		if mi := d.at[j]; mi >= 0 {
 			m := d.mentions[mi]
-			c, isCountry := english.Countries().Lookup(key(m.name))
-			if m.typ == article.Person || m.typ == article.Organization || !isCountry {
-				return 0, 0, false
+			if m.t1-m.t0 == 1 && d.partyHead(j) {
+				ci, ok := d.describedPerson(key(d.tok(j)), mods, i, events, o)
+				return ci, d.nounTail(j), ok
 			}
-			mods = append(mods, strings.ToLower(c))
+			c, isCountry := english.Countries().Lookup(key(m.name))
+			if m.typ == article.Person || m.typ == article.Organization || m.typ != article.Place && !isCountry {
+				return 0, 0, false // a place or a nationality modifies the noun
+			}
+			if isCountry {
+				mods = append(mods, strings.ToLower(c))
+			}
 			j = m.t1 - 1
 			continue
 		}
 		k := key(d.tok(j))
+		if isAgeNoun(k) || d.partyHead(j) {
+			ci, ok := d.describedPerson(k, mods, i, events, o)
+			return ci, d.nounTail(j), ok
+		}
 		if c, isCountry := english.Countries().Lookup(k); isCountry {
 			mods = append(mods, strings.ToLower(c))
 			continue
@@ -435,4 +452,111 @@ func (d *doc) roleOrg(head string, i int, o Options) (int, bool) {
 		}
 	}
 	return generic, generic >= 0
+}
+
+// isAgeNoun reports whether w is an age written as a noun: "26-year-old".
+func isAgeNoun(w string) bool {
+	n, ok := strings.CutSuffix(w, "-year-old")
+	if !ok || n == "" || len(n) > 3 {
+		return false
+	}
+	for _, r := range n {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// partyHead reports whether token j is a capitalised party noun heading a
+// description of a person: "the Kentucky Republican", "the Democrat".
+func (d *doc) partyHead(j int) bool {
+	return d.capitalised(j) && english.PartyNouns().Has(key(d.tok(j)))
+}
+
+// maxTail bounds how many nouns nounTail takes after a description's head.
+const maxTail = 3
+
+// nounTail returns the last token of the description whose head word is
+// token j: the head, and up to maxTail lower-case words after it in its
+// sentence that go on the noun phrase ("the 26-year-old right wing"),
+// stopping at a verb, a function word or punctuation.
+func (d *doc) nounTail(j int) int {
+	last := j
+	for k := j + 1; k < len(d.a.Tokens) && k-j <= maxTail && d.sentOf[k] == d.sentOf[j]; k++ {
+		if !d.isWord(k) || d.capitalised(k) || d.at[k] >= 0 {
+			break
+		}
+		w := key(d.tok(k))
+		if english.ReportingVerbs().Get(w) != 0 || english.AuxWords().Has(w) || english.Determiners().Has(w) ||
+			english.AdjunctPrepositions().Has(w) || english.ObjectMarkers().Has(w) || english.ClauseConjunctions().Has(w) ||
+			english.SubjectPronouns().Has(w) || w == "who" || w == "which" || w == "that" || strings.HasSuffix(w, "ed") {
+			break
+		}
+		last = k
+	}
+	return last
+}
+
+// describedPerson finds the person a description by age or party at
+// token i refers to ("the 26-year-old", "the Kentucky Republican"): a
+// person whose title or apposition used the head word, else the latest
+// person, named or referred to, who was the subject of a clause within
+// Options.MaxReferenceSentences narrative sentences, outside quotation
+// marks unless the description is inside them.
+func (d *doc) describedPerson(head string, mods []string, i int, events []event, o Options) (int, bool) {
+	if english.PartyNouns().Has(head) {
+		if ci, ok := d.rolePerson(head, mods, i, events); ok {
+			return ci, true
+		}
+	}
+	s := d.sentOf[i]
+	for e := len(events) - 1; e >= 0 && e >= len(events)-maxLookback; e-- {
+		ev := events[e]
+		if d.narrative[s]-d.narrative[ev.sent] > o.MaxReferenceSentences {
+			break
+		}
+		if !ev.subject || d.inQuote[ev.tok] && !d.inQuote[i] || d.clusters[ev.cluster].typ != article.Person {
+			continue
+		}
+		return ev.cluster, true
+	}
+	return 0, false
+}
+
+// itSpeaker finds the organisation an "it" at token i refers to when it
+// is the subject of a reporting verb ("it said", "it also said"): the
+// latest organisation named outside quotation marks within
+// Options.MaxRoleSentences sentences, preferring one that was a subject.
+// Other uses of "it" are not resolved.
+func (d *doc) itSpeaker(i int, o Options) (int, bool) {
+	if d.inQuote[i] {
+		return 0, false
+	}
+	v := i + 1
+	if v < len(d.a.Tokens) && strings.HasSuffix(key(d.tok(v)), "ly") || v < len(d.a.Tokens) && key(d.tok(v)) == "also" {
+		v++
+	}
+	if v >= len(d.a.Tokens) || d.sentOf[v] != d.sentOf[i] || english.ReportingVerbs().Get(key(d.tok(v)))&english.CueSpeech == 0 {
+		return 0, false
+	}
+	s := d.sentOf[i]
+	first, _ := slices.BinarySearchFunc(d.mentions, i, func(m *mention, i int) int { return cmp.Compare(m.t0, i) })
+	latest := -1
+	for mi := first - 1; mi >= 0 && mi >= first-maxLookback; mi-- {
+		m := d.mentions[mi]
+		if m.sent < s-o.MaxRoleSentences {
+			break
+		}
+		if d.clusters[m.cluster].typ != article.Organization || d.inQuote[m.t0] {
+			continue
+		}
+		if m.subject {
+			return m.cluster, true
+		}
+		if latest < 0 {
+			latest = m.cluster
+		}
+	}
+	return latest, latest >= 0
 }

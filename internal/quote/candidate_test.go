@@ -33,7 +33,10 @@ func TestCandidateSource(t *testing.T) {
 		},
 		{Kind: article.Direct, Content: article.Range{Start: -1, End: 3}}, // out of the text: dropped
 	}
-	qs := Extract(&article.Article{Text: text}, Options{Candidates: src})
+	a := &article.Article{Text: text}
+	// the entity stage's reference for "she" (quote resolves no pronoun itself)
+	a.References = []article.Reference{{Span: article.NewSpan(text, strings.Index(text, "she"), strings.Index(text, "she")+3), Name: "Jane Doe", Type: article.Person}}
+	qs := Extract(a, Options{Candidates: src})
 	if len(qs) != 2 {
 		t.Fatalf("got %d quotes, want 2: %+v", len(qs), qs)
 	}

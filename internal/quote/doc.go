@@ -25,20 +25,19 @@
 // ministry", "the union's report").
 //
 // Speakers are resolved with the article's entities and references, which
-// internal/entity owns (canonical person names, organisations, pronouns and
-// role nouns): the quote stage runs no coreference of its own. On an
-// article without entities a named speaker is the name as written and a
-// pronoun is the previous speaker. Tokens, sentences and paragraphs come
-// from internal/segment (segment.Segment runs when the article has none).
-// Anonymous groups ("officials speaking on condition of anonymity") are
-// kept as written with kind anonymous. A quotation with no speaker mention
-// in its sentence takes the previous quotation's speaker, or the person
-// introduced in the preceding paragraph. A speaking "he" or "she" stays the
-// previous speaker unless another person of that gender has since been
-// named as a subject (a name in a photo credit, after a preposition or as
-// an object does not count), whatever the entity stage linked the pronoun
-// to. A possessive inside a mention ("his office") does not make the
-// mention that person.
+// internal/entity owns (canonical person names, organisations, pronouns,
+// role, age and party descriptions, "it said"): the quote stage runs no
+// coreference of its own. A pronoun or description the entity stage left
+// unlinked is reported as written, a pronoun with no name and kind
+// unknown, a description with kind description. On an article without
+// entities a named speaker is the name as written. Tokens, sentences and
+// paragraphs come from internal/segment (segment.Segment runs when the
+// article has none). Anonymous groups ("officials speaking on condition of
+// anonymity") are kept as written with kind anonymous. A quotation with no
+// speaker mention in its sentence takes the previous quotation's speaker,
+// or the person introduced in the preceding paragraph: that is the
+// continuity of quotations, not coreference. A possessive inside a mention
+// ("his office") does not make the mention that person.
 //
 // # Speaker ranking
 //
@@ -58,8 +57,8 @@
 // scores them; a rule mention is replaced only by a candidate scoring
 // more by the model's margin. "newsgraph train speakers" trains it as an
 // averaged ranking perceptron (rank_train.go) from PolNeAR's source
-// mentions and, optionally, GGT's resolved names. Off by default: on the
-// GGT development fold it ties the rules (see the model's commit).
+// mentions and, optionally, GGT's resolved names. analyze and "eval
+// quotes" use it by default.
 //
 // # Steps
 //
@@ -69,7 +68,7 @@
 // (indirectFinder, indirect.go, reading clauses with clauseReader,
 // clause.go) and leftover quoted phrases (embeddedFinder); per article,
 // candidates from another source (Options.Candidates, a CandidateSource)
-// and then speakers (speakerResolver, resolve.go and antecedent.go). The
+// and then speakers (speakerResolver, resolve.go, the ranker in rank.go). The
 // finders share a mentionFinder (mention.go) for speaker mentions; text.go
 // holds the article's tokens and lookups. The word lists are in
 // internal/english.

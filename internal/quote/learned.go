@@ -142,8 +142,8 @@ func kindOfContent(text string, r article.Range) article.QuoteKind {
 
 // speakerOfMention names the speaker a mention refers to: the entity it
 // is part of, or the entity a pronoun or description refers to, or, with
-// neither, the mention as written. A pronoun with no reference takes the
-// previous speaker.
+// neither, the mention as written. A pronoun with no reference names no
+// one: coreference is the entity stage's.
 func speakerOfMention(a *article.Article, m *article.Range, prev *article.Speaker) article.Speaker {
 	if m == nil {
 		if prev != nil {
@@ -174,18 +174,9 @@ func speakerOfMention(a *article.Article, m *article.Range, prev *article.Speake
 			return out
 		}
 	}
-	w := strings.ToLower(sp.Text)
-	switch w {
-	case "he", "she", "him", "her", "his":
-		if prev != nil && prev.Kind == article.SpeakerPerson {
-			out.Name, out.Kind = prev.Name, prev.Kind
-			return out
-		}
-	case "they", "it", "we":
-		if prev != nil {
-			out.Name, out.Kind = prev.Name, prev.Kind
-			return out
-		}
+	if _, ok := english.PronounClasses().Lookup(strings.ToLower(sp.Text)); ok {
+		out.Kind = article.SpeakerUnknown // a pronoun the entity stage did not resolve
+		return out
 	}
 	out.Name, out.Kind = sp.Text, article.SpeakerAnonymous
 	return out

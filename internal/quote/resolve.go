@@ -9,9 +9,12 @@ import (
 )
 
 // speakerResolver gives every candidate quotation its speaker: the entity
-// or reference its mention names, a pronoun's or role noun's antecedent,
-// a document's author, or, for a quotation with no mention, the previous
-// speaker. antecedent.go holds the antecedent rules.
+// its mention names or the entity stage's reference for it (a pronoun's or
+// description's antecedent), a document's author, or, for a quotation with
+// no mention, the previous speaker. It resolves no pronoun or description
+// itself: a mention the entity stage left unlinked is reported as written,
+// with a kind that says so. position.go holds what the ranker's features
+// read of a mention's place.
 type speakerResolver struct {
 	mentionFinder
 	// observe, when set, sees the ranker's candidates and features of
@@ -25,17 +28,6 @@ type speakerResolver struct {
 }
 
 var ageNoun = regexp.MustCompile(`^\d+-year-old$`)
-
-// maxLookBack bounds how many tokens roleAntecedent scans back for a role
-// word, which keeps Extract linear on long texts.
-const maxLookBack = 3000
-
-// personMention is a person entity named in the text.
-type personMention struct {
-	pos    int // byte offset
-	name   string
-	gender article.Gender
-}
 
 func kindOf(t article.EntityType) article.SpeakerKind {
 	switch t {
@@ -140,18 +132,12 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 	// last word: "his office" is not the man "his" refers to.
 	if r := d.referenceAt(mention.Start, mention.End); r != nil && r.Name != "" && r.End >= d.toks[me-1].s {
 		sp.Name, sp.Kind = r.Name, kindOf(r.Type)
-		if me-ms == 1 && r.Type == article.Person {
-			if n, ok := d.keepSpeaker(c, prev, d.toks[ms].lower, r.Name, mention.Start); ok {
-				sp.Name = n
-			}
-		}
 		return sp
 	}
 	first := d.toks[ms].lower
 	if me-ms == 1 {
-		if pr, ok := english.PronounClasses().Lookup(first); ok {
-			sp.Name, sp.Kind = d.pronoun(pr, mention.Start, prev)
-			return sp
+		if _, ok := english.PronounClasses().Lookup(first); ok {
+			return sp // a pronoun the entity stage did not resolve
 		}
 	}
 	// the head region: before "of/for/at/with" ("a spokesperson for X")
@@ -172,24 +158,9 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 		}
 	}
 	head := stripPossessive(d.toks[he-1].lower)
-	aged := false
-	for k := ms; k < he; k++ {
-		if ageNoun.MatchString(d.toks[k].lower) {
-			aged = true
-		}
-	}
-	if first == "the" && he-ms >= 2 && (english.NameTitles().Has(head) || english.PartyNouns().Has(head) || aged) {
-		// "the Kentucky Republican", "the 26-year-old forward": a role
-		if n, ok := d.roleAntecedent(head, mention.Start); ok {
-			sp.Name, sp.Kind = n, article.SpeakerPerson
-			return sp
-		}
-		if english.PartyNouns().Has(head) || aged {
-			if n, k := d.pronoun("i", mention.Start, prev); n != "" {
-				sp.Name, sp.Kind = n, k
-				return sp
-			}
-		}
+	if first == "the" && english.PartyNouns().Has(head) {
+		// "the Kentucky Republican": a description, not a name
+		return article.Speaker{Mention: &mention, Name: d.text[mention.Start:d.toks[he-1].e], Kind: article.SpeakerDescription}
 	}
 	if s, e, ok := d.nameRun(ms, he); ok && !(e-s == 1 && s == ms && (english.GroupNouns().Has(d.toks[s].lower) || english.SpeakerOrgNouns().Has(d.toks[s].lower) || english.NameTitles().Has(d.toks[s].lower))) && (e == me || !strings.HasSuffix(d.toks[e-1].lower, "’s") && !strings.HasSuffix(d.toks[e-1].lower, "'s")) {
 		if en := d.entityAt(d.toks[e-1].s, d.toks[e-1].e); en != nil && en.Name != "" {
@@ -219,29 +190,8 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 	written := d.text[mention.Start:d.toks[he-1].e]
 	def := first == "the"
 	switch {
-	case def && (english.NameTitles().Has(head) || ageNoun.MatchString(head)):
-		if n, ok := d.roleAntecedent(head, mention.Start); ok {
-			sp.Name, sp.Kind = n, article.SpeakerPerson
-			return sp
-		}
-		if prev != nil && prev.speaker.Kind == article.SpeakerPerson && prev.para >= c.para-2 {
-			sp.Name, sp.Kind = prev.speaker.Name, article.SpeakerPerson
-			return sp
-		}
-		sp.Name, sp.Kind = written, article.SpeakerDescription
-	case def && english.SpeakerOrgNouns().Has(head):
-		if n, ok := d.roleAntecedent(head, mention.Start); ok {
-			sp.Name, sp.Kind = n, article.SpeakerOrganization
-			return sp
-		}
-		if n, ok := d.orgAntecedent(head, mention.Start); ok {
-			sp.Name, sp.Kind = n, article.SpeakerOrganization
-			return sp
-		}
-		if n, ok := d.lastOrg(mention.Start); ok && (head == "company" || head == "firm" || head == "agency" || head == "organization" || head == "organisation" || head == "group") {
-			sp.Name, sp.Kind = n, article.SpeakerOrganization
-			return sp
-		}
+	case def && (english.NameTitles().Has(head) || english.PartyNouns().Has(head) || ageNoun.MatchString(head) || english.SpeakerOrgNouns().Has(head)):
+		// a description the entity stage did not link to a name
 		sp.Name, sp.Kind = written, article.SpeakerDescription
 	case english.GroupNouns().Has(head) || english.NameTitles().Has(head) || strings.HasSuffix(head, "s"):
 		sp.Name, sp.Kind = written, article.SpeakerAnonymous

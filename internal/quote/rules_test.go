@@ -214,54 +214,26 @@ func TestPossessiveOfficeIsNotThePerson(t *testing.T) {
 	}
 }
 
-// TestPronounKeepsSpeaker: "she" who speaks stays the previous speaker
-// when the entity stage linked it to a name in a photo credit.
-func TestPronounKeepsSpeaker(t *testing.T) {
-	text := "“We are full every night,” Nadine Vollmer says.\n\nThe shelter opened in 2015. (Corinne Abt / Valley Post)\n\n“We need more space,” she added."
+// TestSpeakerIsTheEntityReference: the quote stage names the person the
+// entity stage linked a pronoun to, and a pronoun left unlinked names no
+// one (continuity across quotations is the ranker's, with
+// Options.Speakers). Which person "she" is, internal/entity decides
+// (its TestPhotoCreditIsNoAntecedent).
+func TestSpeakerIsTheEntityReference(t *testing.T) {
+	text := "“We are full every night,” Nadine Vollmer says.\n\nThe shelter opened in 2015. Corinne Abt runs it now.\n\n“We need more space,” she added."
 	a := &article.Article{Text: text}
-	ent := func(name string) article.Entity {
-		i := strings.Index(text, name)
-		return article.Entity{Span: article.NewSpan(text, i, i+len(name)), Type: article.Person, Name: name, Gender: article.Female}
-	}
-	a.Entities = []article.Entity{ent("Nadine Vollmer"), ent("Corinne Abt")}
-	a.EntitySummary = []article.EntityCount{
-		{Name: "Nadine Vollmer", Type: article.Person, Gender: article.Female, Mentions: 1},
-		{Name: "Corinne Abt", Type: article.Person, Gender: article.Female, Mentions: 1},
-	}
-	i := strings.Index(text, "she added")
-	a.References = []article.Reference{{Span: article.NewSpan(text, i, i+3), Name: "Corinne Abt", Type: article.Person}}
-	qs := Extract(a, Options{})
-	q := find(qs, "We need more space")
-	if q == nil {
-		t.Fatalf("no quote: %+v", qs)
-	}
-	if q.Speaker.Name != "Nadine Vollmer" {
-		t.Errorf("speaker %q, want Nadine Vollmer", q.Speaker.Name)
-	}
-	// a new subject of that gender between them does shift the focus
-	text2 := strings.Replace(text, "(Corinne Abt / Valley Post)", "Corinne Abt runs it now.", 1)
-	a2 := &article.Article{Text: text2}
-	a2.EntitySummary = a.EntitySummary
 	for _, n := range []string{"Nadine Vollmer", "Corinne Abt"} {
-		k := strings.Index(text2, n)
-		a2.Entities = append(a2.Entities, article.Entity{Span: article.NewSpan(text2, k, k+len(n)), Type: article.Person, Name: n, Gender: article.Female})
+		k := strings.Index(text, n)
+		a.Entities = append(a.Entities, article.Entity{Span: article.NewSpan(text, k, k+len(n)), Type: article.Person, Name: n, Gender: article.Female})
 	}
-	k := strings.Index(text2, "she added")
-	a2.References = []article.Reference{{Span: article.NewSpan(text2, k, k+3), Name: "Corinne Abt", Type: article.Person}}
-	if q := find(Extract(a2, Options{}), "We need more space"); q == nil || q.Speaker.Name != "Corinne Abt" {
+	k := strings.Index(text, "she added")
+	a.References = []article.Reference{{Span: article.NewSpan(text, k, k+3), Name: "Corinne Abt", Type: article.Person}}
+	if q := find(Extract(a, Options{}), "We need more space"); q == nil || q.Speaker.Name != "Corinne Abt" {
 		t.Errorf("got %+v, want Corinne Abt", q)
 	}
-	// so does a subject introduced with a descriptive role
-	text3 := strings.Replace(text, "(Corinne Abt / Valley Post)", "On Monday, housing advocate Corinne Abt toured it.", 1)
-	a3 := &article.Article{Text: text3}
-	a3.EntitySummary = a.EntitySummary
-	for _, n := range []string{"Nadine Vollmer", "Corinne Abt"} {
-		k := strings.Index(text3, n)
-		a3.Entities = append(a3.Entities, article.Entity{Span: article.NewSpan(text3, k, k+len(n)), Type: article.Person, Name: n, Gender: article.Female})
-	}
-	k = strings.Index(text3, "she added")
-	a3.References = []article.Reference{{Span: article.NewSpan(text3, k, k+3), Name: "Corinne Abt", Type: article.Person}}
-	if q := find(Extract(a3, Options{}), "We need more space"); q == nil || q.Speaker.Name != "Corinne Abt" {
-		t.Errorf("got %+v, want Corinne Abt", q)
+	a.References = nil
+	q := find(Extract(a, Options{}), "We need more space")
+	if q == nil || q.Speaker.Name != "" || q.Speaker.Kind != article.SpeakerUnknown || q.Speaker.Mention == nil || q.Speaker.Mention.Text != "she" {
+		t.Errorf("got %+v, want the mention she with no name", q)
 	}
 }
