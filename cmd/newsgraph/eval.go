@@ -8,9 +8,11 @@ import (
 // cmdEval dispatches "newsgraph eval TASK …" to the scorer of each task.
 func cmdEval(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval extraction|metadata|ner|quotes|techniques [flags]", errUsage)
+		return fmt.Errorf("%w: eval coref|extraction|metadata|ner|quotes|techniques [flags]", errUsage)
 	}
 	switch args[0] {
+	case "coref":
+		return cmdEvalCoref(ctx, e, args[1:])
 	case "extraction":
 		return cmdEvalExtraction(ctx, e, args[1:])
 	case "metadata":
