@@ -17,6 +17,7 @@ import (
 // evalCorefOptions are the flags of "newsgraph eval coref".
 type evalCorefOptions struct {
 	genres  string // comma-separated GUM genres scored; empty for all
+	split   string // GUM's official split scored (train, dev, test); empty for all
 	verbose bool   // print each wrong or missing link on stderr
 }
 
@@ -27,6 +28,7 @@ func cmdEvalCoref(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("eval coref", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&o.genres, "genre", "news,interview,bio", "comma-separated GUM genres to score (file name GUM_GENRE_*); empty for every file")
+	fs.StringVar(&o.split, "split", "", "score only the documents of this GUM split (train, dev or test, as listed in ../splits.md beside the folder)")
 	fs.BoolVar(&o.verbose, "v", false, "print wrong and missing links on stderr")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval coref [--genre LIST] [-v] GUM_DEP_DIR")
@@ -54,6 +56,12 @@ func runEvalCoref(ctx context.Context, e env, o evalCorefOptions, dir string) er
 	if o.genres != "" {
 		genres = strings.Split(o.genres, ",")
 	}
+	var inSplit func(id string) bool
+	if o.split != "" {
+		if inSplit, err = gumSplit(filepath.Join(dir, "..", "splits.md"), o.split); err != nil {
+			return err
+		}
+	}
 	pipe, err := newQuotePipeline(true, quote.Options{})
 	if err != nil {
 		return err
@@ -65,6 +73,9 @@ func runEvalCoref(ctx context.Context, e env, o evalCorefOptions, dir string) er
 		}
 		g := strings.SplitN(strings.TrimPrefix(filepath.Base(f), "GUM_"), "_", 2)[0]
 		if genres != nil && !slices.Contains(genres, g) {
+			continue
+		}
+		if inSplit != nil && !inSplit(strings.TrimSuffix(filepath.Base(f), ".conllu")) {
 			continue
 		}
 		r, err := os.Open(f)
@@ -84,7 +95,7 @@ func runEvalCoref(ctx context.Context, e env, o evalCorefOptions, dir string) er
 			}
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s: %d documents (genres %s)\n", dir, counts.Docs, o.genres)
+	fmt.Fprintf(e.stdout, "%s: %d documents (genres %q, split %q)\n", dir, counts.Docs, o.genres, o.split)
 	fmt.Fprintln(e.stdout, "links to the right entity (P over links made, R over GUM mentions whose chain names an entity found before them):")
 	for _, k := range []evaluate.CorefClass{evaluate.CorefPronoun, evaluate.CorefIt, evaluate.CorefDescription} {
 		s := counts.ByClass[k]
@@ -94,4 +105,33 @@ func runEvalCoref(ctx context.Context, e env, o evalCorefOptions, dir string) er
 		fmt.Fprintf(e.stdout, "  %-12s P %.3f (%d/%d) R %.3f (%d/%d) F1 %.3f\n", k, s.P(), s.RightPredicted, s.Predicted, s.R(), s.RightGold, s.Gold, s.F1())
 	}
 	return nil
+}
+
+// gumSplit reads GUM's splits.md ("## dev" then "  * GUM_…" lines) and
+// reports whether a document is in split; train is every document not
+// listed under another heading.
+func gumSplit(path, split string) (func(id string) bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	of := map[string]string{}
+	head := ""
+	for l := range strings.Lines(string(b)) {
+		l = strings.TrimSpace(l)
+		if h, ok := strings.CutPrefix(l, "## "); ok {
+			head = h
+			continue
+		}
+		if id, ok := strings.CutPrefix(l, "* "); ok && head != "" {
+			of[id] = head
+		}
+	}
+	switch split {
+	case "train":
+		return func(id string) bool { s := of[id]; return s == "" || s == "train" }, nil
+	case "dev", "test", "test2":
+		return func(id string) bool { return of[id] == split }, nil
+	}
+	return nil, fmt.Errorf("%w: --split wants train, dev or test, got %q", errUsage, split)
 }
