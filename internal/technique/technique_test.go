@@ -3,6 +3,7 @@ package technique_test
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -385,37 +386,50 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// The stage stays linear on large repetitive input (every span repeats,
-// every span overlaps others): four times the text costs about four
-// times the time, not sixteen.
-func TestLinearTime(t *testing.T) {
+// buildRepeated returns an article of n loaded sentences, a paragraph
+// break and a run of repeated words every seventh: text whose repetition
+// and span features could go quadratic.
+func buildRepeated(n int) *article.Article {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString("These corrupt, lying traitors will destroy our great nation! ")
+		if i%7 == 0 {
+			b.WriteString("The the the the wall wall.\n\n")
+		}
+	}
+	a := &article.Article{Text: b.String()}
+	a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
+	return a
+}
+
+// TestBoundedTime guards against runaway work on long repetitive input:
+// 6,000 such sentences (400 KB, ~2 s at most on a loaded machine) must be
+// done well within a generous bound. How the cost grows with length is
+// BenchmarkFindLength's to measure; a test does not compare timings.
+func TestBoundedTime(t *testing.T) {
 	if testing.Short() {
-		t.Skip("timing test")
+		t.Skip("long input")
 	}
 	m := model(t)
-	build := func(n int) *article.Article {
-		var b strings.Builder
-		for i := range n {
-			b.WriteString("These corrupt, lying traitors will destroy our great nation! ")
-			if i%7 == 0 {
-				b.WriteString("The the the the wall wall.\n\n")
+	a := buildRepeated(6000)
+	t0 := time.Now()
+	checkTechniques(t, a, m.Find(a))
+	if d := time.Since(t0); d > 60*time.Second {
+		t.Errorf("%d bytes took %v", len(a.Text), d)
+	}
+}
+
+// BenchmarkFindLength reports the cost per byte of Find at two lengths of
+// the same repetitive text: equal figures mean linear time.
+func BenchmarkFindLength(b *testing.B) {
+	m := model(b)
+	for _, n := range []int{1500, 6000} {
+		a := buildRepeated(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(a.Text)))
+			for b.Loop() {
+				m.Find(a)
 			}
-		}
-		a := &article.Article{Text: b.String()}
-		a.Paragraphs, a.Sentences, a.Tokens = segment.Segment(a.Text)
-		return a
-	}
-	cost := func(a *article.Article) time.Duration {
-		best := time.Duration(1 << 62)
-		for range 3 {
-			t0 := time.Now()
-			checkTechniques(t, a, m.Find(a))
-			best = min(best, time.Since(t0))
-		}
-		return best
-	}
-	small, large := cost(build(1500)), cost(build(6000))
-	if r := float64(large) / float64(small); r > 10 {
-		t.Errorf("4x input took %.1fx the time (%v vs %v)", r, large, small)
+		})
 	}
 }
