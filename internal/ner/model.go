@@ -28,7 +28,7 @@ type resources struct {
 	gazMaxLen int
 	// gazLonger holds every phrase that a longer phrase of gaz starts
 	// with (followed by a space): matching stops extending a phrase not
-	// in it. Derived from gaz for tagging (indexGaz); nil in training.
+	// in it. Derived from gaz by each Tagger (indexGaz); nil in the Model.
 	gazLonger map[string]struct{}
 	// clusters maps a word to its distributional cluster at three
 	// granularities (coarse, medium, fine).

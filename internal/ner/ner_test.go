@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -363,4 +364,26 @@ func BenchmarkTagDocument(b *testing.B) {
 		tg.TagDocument(doc)
 	}
 	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestTaggersShareAModel: Taggers made at the same time from one Model
+// leave it untouched (go test -race checks it) and tag alike.
+func TestTaggersShareAModel(t *testing.T) {
+	m, err := ReadModel(bytes.NewReader(embeddedModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Angela", "Merkel", "visited", "Paris", "."}
+	out := make([][]string, 2)
+	var wg sync.WaitGroup
+	for i := range out {
+		wg.Go(func() { out[i] = NewTagger(m).Tag(words) })
+	}
+	wg.Wait()
+	if strings.Join(out[0], " ") != strings.Join(out[1], " ") || out[0][0] != "B-PER" {
+		t.Errorf("tags %v and %v", out[0], out[1])
+	}
+	if m.res.gazLonger != nil {
+		t.Error("NewTagger changed the model")
+	}
 }

@@ -16,7 +16,11 @@ var embeddedModel []byte
 // and O). A Tagger is safe for concurrent use: it only reads its model.
 type Tagger struct {
 	m *Model
-	x *rowIndex
+	// res is the model's resources with the gazetteer's prefix index
+	// (indexGaz), the Tagger's own: building it leaves the Model
+	// untouched, so Taggers may be made from one Model concurrently.
+	res resources
+	x   *rowIndex
 	// words holds the idle wordCaches, one per goroutine tagging at a
 	// time (a channel rather than a sync.Pool, which the garbage collector
 	// empties: the caches are worth keeping).
@@ -97,10 +101,8 @@ func LoadModel(r io.Reader) (*Tagger, error) {
 
 // NewTagger returns a Tagger for a model trained in this process.
 func NewTagger(m *Model) *Tagger {
-	if m.res.gazLonger == nil {
-		m.res.indexGaz()
-	}
-	t := &Tagger{m: m, x: newRowIndex(m.stages)}
+	t := &Tagger{m: m, res: m.res, x: newRowIndex(m.stages)}
+	t.res.indexGaz()
 	t.words = make(chan *wordCache, runtime.GOMAXPROCS(0))
 	return t
 }
@@ -135,7 +137,7 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 	select {
 	case words = <-t.words:
 	default:
-		words = newWordCache(&t.m.res)
+		words = newWordCache(&t.res)
 	}
 	defer func() {
 		select {
@@ -143,7 +145,7 @@ func (t *Tagger) tagIDs(sentences [][]string) [][]int {
 		default: // more goroutines than caches kept: drop it
 		}
 	}()
-	d := prepareDocument(sentences, &t.m.res, t.m.res.lookupGaz, words)
+	d := prepareDocument(sentences, &t.res, t.res.lookupGaz, words)
 	ns := len(t.m.stages)
 	first := make([]int, len(d.sents)+1) // first token of each sentence
 	for si, s := range d.sents {
