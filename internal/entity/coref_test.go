@@ -189,3 +189,36 @@ func TestItSaysIsTheOrganisation(t *testing.T) {
 		t.Errorf("refs %+v, want none", a.References)
 	}
 }
+
+func TestOrganisationNounWithModifiers(t *testing.T) {
+	text := "The figures came from the Kestrel News Agency on Monday. The cases rose, the state news agency said."
+	a := newArticle(text)
+	if err := testResolver(t).Resolve(a, dictTagger{"Kestrel News Agency": "ORG"}); err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	if got := refName(a, "the state news agency", 0); got != "Kestrel News Agency" {
+		t.Errorf("the state news agency → %q, want Kestrel News Agency (refs %+v)", got, a.References)
+	}
+	// a plain modifier before a person's role is not read as a description
+	a = newArticle("Mayor Ines Abernathy spoke. The new tax minister said costs rose.")
+	if err := testResolver(t).Resolve(a, dictTagger{"Ines Abernathy": "PER"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range a.References {
+		if strings.HasPrefix(r.Text, "The new tax") {
+			t.Errorf("reference %+v, want none", r)
+		}
+	}
+}
+
+func TestItSaysNeedsASubjectOrganisation(t *testing.T) {
+	text := "Fans wrote to the organisers of the Harbour Awards. In a statement, it said the show would go on."
+	a := newArticle(text)
+	if err := testResolver(t).Resolve(a, dictTagger{"Harbour Awards": "ORG"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := refName(a, "it", 0); got != "" {
+		t.Errorf("it → %q, want no reference: the awards were never a subject", got)
+	}
+}

@@ -142,9 +142,10 @@
 //     Options.MaxReferenceSentences narrative sentences. The reference
 //     runs over the nouns after the head ("the 26-year-old right wing").
 //   - "it" as the subject of a speech verb ("it said", "it also said")
-//     links to the latest organisation named outside quotation marks
-//     within Options.MaxRoleSentences sentences, preferring a subject.
-//   - "the ministry", "the commission" link to the latest organisation
+//     links to the latest organisation named as a subject outside
+//     quotation marks within Options.MaxRoleSentences sentences.
+//   - "the ministry", "the commission", also after modifiers that are no
+//     role words ("the state news agency"), link to the latest organisation
 //     whose name contains the noun; "the company", "the firm", "the group",
 //     "the agency" … to the latest organisation within
 //     Options.MaxRoleSentences (3) sentences.

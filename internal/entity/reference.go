@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/article"
 	"github.com/newsgraph/newsgraph/internal/english"
@@ -309,6 +310,7 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 	sent := d.sents[s]
 	var mods []string
 	head := ""
+	plain := false // a modifier that is no role word: only organisations take one
 	j := i + 1
 	for ; j < sent.end && j-i <= 4; j++ {
 		if mi := d.at[j]; mi >= 0 {
@@ -349,12 +351,15 @@ func (d *doc) roleNoun(i int, events []event, o Options) (ci, last int, ok bool)
 			head = k
 			break
 		}
-		if !english.RoleModifiers().Has(k) {
+		if !english.RoleModifiers().Has(k) && !lowerWord(d.tok(j)) {
 			return 0, 0, false
 		}
+		if !english.RoleModifiers().Has(k) {
+			plain = true
+		}
 	}
-	if head == "" {
-		return 0, 0, false
+	if head == "" || plain && !english.OrgReferenceNouns().Has(head) {
+		return 0, 0, false // "the state news agency", not "the new tax minister"
 	}
 	if english.RoleHeads().Has(head) {
 		ci, ok := d.rolePerson(head, mods, i, events)
@@ -526,9 +531,9 @@ func (d *doc) describedPerson(head string, mods []string, i int, events []event,
 
 // itSpeaker finds the organisation an "it" at token i refers to when it
 // is the subject of a reporting verb ("it said", "it also said"): the
-// latest organisation named outside quotation marks within
-// Options.MaxRoleSentences sentences, preferring one that was a subject.
-// Other uses of "it" are not resolved.
+// latest organisation named as a subject outside quotation marks within
+// Options.MaxRoleSentences sentences ("the organisers of the awards" is
+// none). Other uses of "it" are not resolved.
 func (d *doc) itSpeaker(i int, o Options) (int, bool) {
 	if d.inQuote[i] {
 		return 0, false
@@ -542,7 +547,6 @@ func (d *doc) itSpeaker(i int, o Options) (int, bool) {
 	}
 	s := d.sentOf[i]
 	first, _ := slices.BinarySearchFunc(d.mentions, i, func(m *mention, i int) int { return cmp.Compare(m.t0, i) })
-	latest := -1
 	for mi := first - 1; mi >= 0 && mi >= first-maxLookback; mi-- {
 		m := d.mentions[mi]
 		if m.sent < s-o.MaxRoleSentences {
@@ -554,9 +558,16 @@ func (d *doc) itSpeaker(i int, o Options) (int, bool) {
 		if m.subject {
 			return m.cluster, true
 		}
-		if latest < 0 {
-			latest = m.cluster
+	}
+	return 0, false
+}
+
+// lowerWord reports whether w is a word in lower case (letters, hyphens).
+func lowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
 		}
 	}
-	return latest, latest >= 0
+	return w != ""
 }

@@ -118,13 +118,15 @@ func ReadGUMCoref(r io.Reader) (CorefDoc, error) {
 						stack = stack[:len(stack)-1]
 						d.Mentions = append(d.Mentions, CorefMention{Start: o.start, End: end, Chain: o.chain, EType: o.etype, Named: o.identity || o.propn})
 					}
+				case ')':
+					ent = ent[1:]
 				default:
 					k := 0
 					for k < len(ent) && ent[k] != '(' && ent[k] != ')' {
 						k++
 					}
 					id := ent[:k]
-					if k == len(ent) {
+					if k == len(ent) || ent[k] != ')' {
 						return d, fmt.Errorf("%w: line %d: %q", ErrCorefFormat, line, kv)
 					}
 					ent = ent[k+1:]
@@ -139,8 +141,6 @@ func ReadGUMCoref(r io.Reader) (CorefDoc, error) {
 					o := stack[j]
 					stack = append(stack[:j], stack[j+1:]...)
 					d.Mentions = append(d.Mentions, CorefMention{Start: o.start, End: end, Chain: o.chain, EType: o.etype, Named: o.identity || o.propn})
-				case ')':
-					ent = ent[1:]
 				}
 			}
 		}
