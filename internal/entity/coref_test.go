@@ -222,3 +222,32 @@ func TestItSaysNeedsASubjectOrganisation(t *testing.T) {
 		t.Errorf("it → %q, want no reference: the awards were never a subject", got)
 	}
 }
+
+func TestSpeakingPronounIsTheLastSpeaker(t *testing.T) {
+	text := "“We are full every night,” Nadine Vollmer says.\n\nThe shelter, which Corinne Abt's group funds, opened in 2015.\n\n“We need more space,” she added."
+	tags := dictTagger{"Nadine Vollmer": "PER", "Corinne Abt": "PER"}
+	a := newArticle(text)
+	if err := testResolver(t).Resolve(a, tags); err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	if got := refName(a, "she", 0); got != "Nadine Vollmer" {
+		t.Errorf("she → %q, want Nadine Vollmer (refs %+v)", got, a.References)
+	}
+	// a new subject in between takes over
+	a = newArticle(strings.Replace(text, "The shelter, which Corinne Abt's group funds, opened in 2015.", "Corinne Abt opened the shelter in 2015.", 1))
+	if err := testResolver(t).Resolve(a, tags); err != nil {
+		t.Fatal(err)
+	}
+	if got := refName(a, "she", 0); got != "Corinne Abt" {
+		t.Errorf("she → %q, want Corinne Abt (refs %+v)", got, a.References)
+	}
+	// "said Smith would …" is no speech of Smith's
+	a = newArticle("“We are full,” Nadine Vollmer says. Staff said Corinne Abt would visit.\n\n“We need more space,” she added.")
+	if err := testResolver(t).Resolve(a, tags); err != nil {
+		t.Fatal(err)
+	}
+	if got := refName(a, "she", 0); got == "" {
+		t.Errorf("she unresolved (refs %+v)", a.References)
+	}
+}

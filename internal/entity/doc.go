@@ -109,7 +109,12 @@
 // not a possessive.
 // Persons named inside parentheses (photo credits, asides) are not kept.
 //   - he/him/his/himself and she/her/hers/herself link to a person whose
-//     gender is unknown or matches: (1) cataphora: a pronoun in a clause
+//     gender is unknown or matches: (0) a "he" or "she" that speaks
+//     ("she added", "…," he said) outside quotation marks links to the
+//     person who spoke last (the subject of the latest speech verb,
+//     "Smith, the firm's chief, said" included, within 8 narrative
+//     sentences) unless another person who fits was named as a subject
+//     since: the speaker stays until the text brings in a new one; (1) cataphora: a pronoun in a clause
 //     before a sentence's first comma, with no person before it, links to
 //     the first person after the comma if that one is a subject ("Speaking
 //     on his visit, Putin said"); (2) else the nearest person before it in

@@ -30,6 +30,7 @@ type event struct {
 	tok, sent, cluster int
 	subject            bool
 	named              bool // a name, not a pronoun or role noun
+	spoke              bool // the subject of a speech verb (speaks)
 }
 
 // resolveReferences links third-person pronouns and role nouns to the
@@ -55,7 +56,7 @@ func (d *doc) resolveReferences(o Options) {
 		if mi := d.at[i]; mi >= 0 {
 			m := d.mentions[mi]
 			if m.t0 == i && d.clusters[m.cluster].typ == article.Person && !d.inParens(m) {
-				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject, named: true})
+				events = append(events, event{tok: i, sent: m.sent, cluster: m.cluster, subject: m.subject, named: true, spoke: m.subject && d.speaks(i, m.t1)})
 			}
 			continue
 		}
@@ -64,7 +65,14 @@ func (d *doc) resolveReferences(o Options) {
 		}
 		k := key(d.tok(i))
 		if g, ok := english.PronounGenders().Lookup(k); ok {
-			ci, ok := d.pronoun(i, g, events, o)
+			speaker := (k == "he" || k == "she") && !d.inQuote[i] && d.speaks(i, i+1)
+			ci, ok := 0, false
+			if speaker {
+				ci, ok = d.lastSpeaker(i, g, events)
+			}
+			if !ok {
+				ci, ok = d.pronoun(i, g, events, o)
+			}
 			if !ok && (k == "he" || k == "she") {
 				ci, ok = d.distantSubject(i, g, events)
 			}
@@ -77,7 +85,7 @@ func (d *doc) resolveReferences(o Options) {
 			t := d.a.Tokens[i]
 			d.refs = append(d.refs, ref{t.Start, t.End, ci})
 			events = append(events, event{tok: i, sent: s, cluster: ci,
-				subject: !d.inQuote[i] && (k == "he" || k == "she" || i == d.sents[s].start)})
+				subject: !d.inQuote[i] && (k == "he" || k == "she" || i == d.sents[s].start), spoke: speaker})
 			c := &d.clusters[ci]
 			if g == article.Male {
 				c.he++
@@ -570,4 +578,68 @@ func lowerWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// speaks reports whether the words [i,j) are the subject of a speech
+// verb: one follows them ("Smith said", "she also added", "Smith, the
+// company's chief, said") or comes right before them at the end of a
+// clause ("…," said Smith.).
+func (d *doc) speaks(i, j int) bool {
+	speech := func(k int) bool {
+		return k >= 0 && k < len(d.a.Tokens) && d.sentOf[k] == d.sentOf[i] &&
+			english.ReportingVerbs().Get(key(d.tok(k)))&english.CueSpeech != 0
+	}
+	// "said Smith" only when the clause ends there, not "said Smith would …"
+	if speech(i-1) && (j >= len(d.a.Tokens) || !d.isWord(j)) {
+		return true
+	}
+	// an apposition between: "Smith, the company's chief, said"
+	if j < len(d.a.Tokens) && d.tok(j) == "," {
+		for k := j + 1; k < len(d.a.Tokens) && k <= j+12 && d.sentOf[k] == d.sentOf[i]; k++ {
+			if d.tok(k) == "," {
+				j = k + 1
+				break
+			}
+		}
+	}
+	if speech(j) {
+		return true
+	}
+	return j+1 < len(d.a.Tokens) && (key(d.tok(j)) == "also" || strings.HasSuffix(key(d.tok(j)), "ly")) && speech(j+1)
+}
+
+// maxSpeakerSentences bounds how far back, in narrative sentences,
+// lastSpeaker looks for the person who spoke last.
+const maxSpeakerSentences = 8
+
+// lastSpeaker finds the person a speaking "he" or "she" at token i
+// refers to in reported speech: the person who spoke last (the subject
+// of the latest speech verb, named or referred to), if the gender fits
+// and no other person whose gender fits has been named as a subject
+// since — the speaker stays the same until the text brings in a new one
+// (a name in a photo credit, after a preposition or as an object does
+// not count). It looks back at most maxSpeakerSentences narrative
+// sentences.
+func (d *doc) lastSpeaker(i int, g article.Gender, events []event) (int, bool) {
+	fits := func(ci int) bool {
+		c := &d.clusters[ci]
+		return c.typ == article.Person && (c.prior == article.GenderUnknown || c.prior == g)
+	}
+	s := d.sentOf[i]
+	for e := len(events) - 1; e >= 0 && e >= len(events)-maxLookback; e-- {
+		ev := events[e]
+		if d.narrative[s]-d.narrative[ev.sent] > maxSpeakerSentences {
+			break
+		}
+		if d.inQuote[ev.tok] || !fits(ev.cluster) {
+			continue
+		}
+		if ev.spoke {
+			return ev.cluster, true
+		}
+		if ev.named && ev.subject {
+			return 0, false // a new subject since: the usual rules decide
+		}
+	}
+	return 0, false
 }
