@@ -16,10 +16,9 @@ import (
 
 // evalCorefOptions are the flags of "newsgraph eval coref".
 type evalCorefOptions struct {
-	genres   string // comma-separated GUM genres scored; empty for all
-	split    string // GUM's official split scored (train, dev, test); empty for all
-	verbose  bool   // print each wrong or missing link on stderr
-	pronouns bool   // the learned pronoun model, as analyze uses it
+	genres  string // comma-separated GUM genres scored; empty for all
+	split   string // GUM's official split scored (train, dev, test); empty for all
+	verbose bool   // print each wrong or missing link on stderr
 }
 
 // cmdEvalCoref scores the entity stage's coreference (pronouns and
@@ -31,7 +30,6 @@ func cmdEvalCoref(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.genres, "genre", "news,interview,bio", "comma-separated GUM genres to score (file name GUM_GENRE_*); empty for every file")
 	fs.StringVar(&o.split, "split", "", "score only the documents of this GUM split (train, dev or test, as listed in ../splits.md beside the folder)")
 	fs.BoolVar(&o.verbose, "v", false, "print wrong and missing links on stderr")
-	fs.BoolVar(&o.pronouns, "pronouns", true, "choose what a he, she, his or her that does not speak refers to with the learned pronoun model, as analyze does (false: the rules alone)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: newsgraph eval coref [--genre LIST] [-v] GUM_DEP_DIR")
 		fs.PrintDefaults()
@@ -64,7 +62,7 @@ func runEvalCoref(ctx context.Context, e env, o evalCorefOptions, dir string) er
 			return err
 		}
 	}
-	pipe, err := newQuotePipeline(true, o.pronouns, quote.Options{})
+	pipe, err := newQuotePipeline(true, quote.Options{})
 	if err != nil {
 		return err
 	}

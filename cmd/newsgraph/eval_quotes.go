@@ -99,7 +99,7 @@ func runEvalQuotes(ctx context.Context, e env, o evalQuotesOptions, path string)
 			return err
 		}
 	}
-	pipe, err := newQuotePipeline(!o.noEntities, true, qo)
+	pipe, err := newQuotePipeline(!o.noEntities, qo)
 	if err != nil {
 		return err
 	}
@@ -153,10 +153,7 @@ type quotePipeline struct {
 	quotes   *quote.Extractor
 }
 
-// newQuotePipeline builds the chain; with entities false it skips the
-// entity stage, with pronouns false the entity stage resolves pronouns by
-// its rules alone (no entity.PronounModel).
-func newQuotePipeline(entities, pronouns bool, qo quote.Options) (*quotePipeline, error) {
+func newQuotePipeline(entities bool, qo quote.Options) (*quotePipeline, error) {
 	if !entities {
 		return &quotePipeline{quotes: quote.New(qo)}, nil
 	}
@@ -164,13 +161,7 @@ func newQuotePipeline(entities, pronouns bool, qo quote.Options) (*quotePipeline
 	if err != nil {
 		return nil, fmt.Errorf("loading the entity tagger: %w", err)
 	}
-	eo := entity.Options{}
-	if pronouns {
-		if eo.Pronouns, err = entity.LoadPronounModel(); err != nil {
-			return nil, fmt.Errorf("loading the pronoun model: %w", err)
-		}
-	}
-	rs, err := entity.NewResolver(eo)
+	rs, err := entity.NewResolver(entity.Options{})
 	if err != nil {
 		return nil, err
 	}

@@ -33,14 +33,11 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	if len(args) > 0 && args[0] == "speakers" {
 		return cmdTrainSpeakers(ctx, e, args[1:])
 	}
-	if len(args) > 0 && args[0] == "coref" {
-		return cmdTrainCoref(ctx, e, args[1:])
-	}
 	if len(args) > 0 && args[0] == "techniques" {
 		return cmdTrainTechniques(ctx, e, args[1:])
 	}
 	if len(args) == 0 || args[0] != "ner" {
-		return fmt.Errorf("%w: train ner|quotes|speakers|coref|techniques [flags]", errUsage)
+		return fmt.Errorf("%w: train ner|quotes|speakers|techniques [flags]", errUsage)
 	}
 	var o trainNEROptions
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)

@@ -74,7 +74,7 @@ func readQuoteGoldFile(path string) ([]evaluate.QuoteGoldDoc, error) {
 // attributionDocs runs the pipeline's segment and entity stages on gold
 // documents and pairs them with their gold attributions.
 func attributionDocs(ctx context.Context, docs []evaluate.QuoteGoldDoc) ([]attribution.TrainDoc, error) {
-	pipe, err := newQuotePipeline(true, true, quote.Options{})
+	pipe, err := newQuotePipeline(true, quote.Options{})
 	if err != nil {
 		return nil, err
 	}

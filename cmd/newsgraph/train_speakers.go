@@ -53,7 +53,7 @@ func runTrainSpeakers(ctx context.Context, e env, o trainSpeakersOptions) error 
 	if err != nil {
 		return err
 	}
-	pipe, err := newQuotePipeline(true, true, quote.Options{})
+	pipe, err := newQuotePipeline(true, quote.Options{})
 	if err != nil {
 		return err
 	}

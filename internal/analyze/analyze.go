@@ -86,11 +86,7 @@ func New(opts Options) (*Pipeline, error) {
 		if p.tagger, err = ner.Load(); err != nil {
 			return nil, err
 		}
-		eo := entity.Options{}
-		if eo.Pronouns, err = entity.LoadPronounModel(); err != nil {
-			return nil, err
-		}
-		if p.resolver, err = entity.NewResolver(eo); err != nil {
+		if p.resolver, err = entity.NewResolver(entity.Options{}); err != nil {
 			return nil, err
 		}
 	}

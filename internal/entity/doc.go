@@ -20,8 +20,7 @@
 //
 // # Rules
 //
-// Everything is deterministic, and rule-based but for the choice of a
-// pronoun's antecedent with Options.Pronouns, so every output can be
+// Everything is deterministic and rule-based, so every output can be
 // explained from the text.
 //
 // Mentions. IOB2 tags (B-/I- PER, ORG, LOC, MISC; GPE and the like are
@@ -134,16 +133,6 @@
 //     becomes that person. A pronoun outside quotation marks never links
 //     to a person named only inside them. The first pronoun linked to a
 //     person of unknown gender fixes that gender for the later pronouns.
-//   - With Options.Pronouns (LoadPronounModel, the embedded model; analyze
-//     sets it), a he, she, his or her that does not speak is linked to the
-//     person a learned model ranks first among the persons of the last six
-//     narrative sentences and the rules' choice (pronoun_features.go:
-//     recency, sentence distance, subject, name or pronoun, gender fit,
-//     quotation marks, speaking, the article's first person, the pronoun's
-//     form, the rules' choice). "newsgraph train coref" trains it, an
-//     averaged ranking perceptron, from GUM's coreference chains. A pronoun
-//     that speaks keeps the rules' choice (rule 0): on news quotations the
-//     model, trained on GUM's genres, chose worse.
 //   - "the [modifiers] role" ("the spokeswoman", "the Russian leader", "the
 //     president") links to the most recently mentioned person whose title
 //     or apposition used that role ("leader" covers presidents, prime

@@ -47,11 +47,6 @@ type Options struct {
 	// MaxRoleSentences is how many sentences back a generic organisation
 	// noun ("the company") may find its organisation. Default 3.
 	MaxRoleSentences int
-	// Pronouns, when set, chooses the person a he, she, his or her refers
-	// to among the persons of the last sentences, the rules' choice one of
-	// its features (LoadPronounModel: the embedded model). Nil: the rules
-	// alone.
-	Pronouns *PronounModel
 }
 
 func (o *Options) applyDefaults() {
@@ -104,13 +99,6 @@ func Resolve(a *article.Article, tagger Tagger, opts Options) error {
 // a.Sentences; with no sentences, all tokens are taken as one sentence.
 // Tokens outside every sentence are not tagged.
 func (r *Resolver) Resolve(a *article.Article, tagger Tagger) error {
-	sents, tags := tagSentences(a, tagger)
-	return r.resolve(a, sents, tags)
-}
-
-// tagSentences tags a's sentences with tagger, a document at a time when
-// the tagger can.
-func tagSentences(a *article.Article, tagger Tagger) ([]tokRange, [][]string) {
 	sents := sentenceTokens(a)
 	words := make([][]string, len(sents))
 	for i, s := range sents {
@@ -121,16 +109,18 @@ func tagSentences(a *article.Article, tagger Tagger) ([]tokRange, [][]string) {
 		}
 		words[i] = w
 	}
+	var tags [][]string
 	if dt, ok := tagger.(DocumentTagger); ok {
-		return sents, dt.TagDocument(words)
-	}
-	tags := make([][]string, len(words))
-	for i, w := range words {
-		if len(w) > 0 {
-			tags[i] = tagger.Tag(w)
+		tags = dt.TagDocument(words)
+	} else {
+		tags = make([][]string, len(words))
+		for i, w := range words {
+			if len(w) > 0 {
+				tags[i] = tagger.Tag(w)
+			}
 		}
 	}
-	return sents, tags
+	return r.resolve(a, sents, tags)
 }
 
 // ResolveTags is Resolve for tags computed elsewhere: tags[i] are the tags
@@ -166,44 +156,27 @@ func sentenceTokens(a *article.Article) []tokRange {
 }
 
 func (r *Resolver) resolve(a *article.Article, sents []tokRange, tags [][]string) error {
-	d, err := r.mentionsOf(a, sents, tags)
-	if d == nil {
-		return err
-	}
-	d.resolveReferences(r.opts)
-	d.finalGenders(r.names)
-	d.output()
-	return nil
-}
-
-// prepare tags a and finds its mentions and clusters (mentionsOf).
-func (r *Resolver) prepare(a *article.Article, tagger Tagger) (*doc, error) {
-	sents, tags := tagSentences(a, tagger)
-	return r.mentionsOf(a, sents, tags)
-}
-
-// mentionsOf checks the tags against the sentences and returns the
-// document with its mentions clustered and first genders set, ready for
-// resolveReferences; nil when it has no mention.
-func (r *Resolver) mentionsOf(a *article.Article, sents []tokRange, tags [][]string) (*doc, error) {
 	a.Entities, a.EntitySummary, a.References = nil, nil, nil
 	if len(tags) != len(sents) {
-		return nil, fmt.Errorf("%w: %d tagged sentences for %d sentences in %s", ErrTagCount, len(tags), len(sents), a.ID)
+		return fmt.Errorf("%w: %d tagged sentences for %d sentences in %s", ErrTagCount, len(tags), len(sents), a.ID)
 	}
 	for i, s := range sents {
 		if len(tags[i]) != s.end-s.start {
-			return nil, fmt.Errorf("%w: %d tags for %d words in sentence %d of %s", ErrTagCount, len(tags[i]), s.end-s.start, i, a.ID)
+			return fmt.Errorf("%w: %d tags for %d words in sentence %d of %s", ErrTagCount, len(tags[i]), s.end-s.start, i, a.ID)
 		}
 	}
 	d := newDoc(a, sents, tags, r.names)
 	d.findMentions()
 	if len(d.mentions) == 0 {
-		return nil, nil
+		return nil
 	}
 	d.cluster()
 	d.demoteLoneNames(r.names)
 	d.priorGenders(r.names)
-	return d, nil
+	d.resolveReferences(r.opts)
+	d.finalGenders(r.names)
+	d.output()
+	return nil
 }
 
 // output writes the document's mentions, clusters and references into the

@@ -32,10 +32,6 @@ type doc struct {
 
 	clusters []cluster
 	refs     []ref
-
-	// observe, when set, sees every he/she pronoun's candidate persons
-	// (pronounCands) and the rules' choice (-1: none).
-	observe func(i int, rule int, cands []int, feats [][]uint64)
 }
 
 // mention is one entity mention being resolved.

@@ -79,22 +79,6 @@ func (d *doc) resolveReferences(o Options) {
 			if !ok && (k == "he" || k == "she") {
 				ci, ok = d.namedAsOther(i, o)
 			}
-			if d.observe != nil || o.Pronouns != nil {
-				rule := -1
-				if ok {
-					rule = ci
-				}
-				cands := d.pronounCands(i, g, events, rule)
-				feats := make([][]uint64, len(cands))
-				for ck, c := range cands {
-					feats[ck] = d.pronounFeats(i, k, g, speaker, c, rule, events, cands)
-				}
-				if d.observe != nil {
-					d.observe(i, rule, cands, feats)
-				} else if b := o.Pronouns.best(feats); b >= 0 && !speaker {
-					ci, ok = cands[b], true
-				}
-			}
 			if !ok {
 				continue
 			}
