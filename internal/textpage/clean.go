@@ -160,7 +160,9 @@ func Clean(raw string, opts Options) (Page, error) {
 	}
 	weighRuns(lines)
 	start, end, ok := densestRun(lines)
+	metaStart := start
 	if ok {
+		start = extendHead(lines, start)
 		end = trimTail(lines, start, end)
 		end = extendList(lines, end)
 		dropRepeatedOutside(lines, start, end)
@@ -189,8 +191,9 @@ func Clean(raw string, opts Options) (Page, error) {
 	if page.Text == "" {
 		ok = false
 		start, end = len(lines), len(lines)-1
+		metaStart = start
 	}
-	readMeta(&page, lines, start, end, opts)
+	readMeta(&page, lines, metaStart, end, opts)
 	if opts.KeepLines {
 		page.Lines = make([]Line, len(lines))
 		for i, l := range lines {
@@ -685,4 +688,48 @@ func hasProseRun(lines []line, start, end int) bool {
 // words of text without a final stop and without code or formula symbols.
 func headlineLike(l *line) bool {
 	return l.f.words >= 3 && l.f.words <= 16 && !l.f.endPunct && !strings.ContainsAny(l.text, "=(){}[]<>*#;")
+}
+
+// headGap is how many non-blank lines may part a standfirst from the
+// body run when no headline is found above it.
+const headGap = 2
+
+// extendHead moves the start of the body run up over the standfirst: the
+// prose lines between the headline and the run, parted from it by a
+// dateline, a byline, a caption or a share bar, which cost the run more
+// than the lede adds. Without a headline above the run, only a prose line
+// at most headGap lines above it is taken. The lines skipped on the way
+// are marked as chrome. It returns the new start.
+func extendHead(lines []line, start int) int {
+	before := previousLines(lines, start, titleWindow)
+	limit := -1 // index into before of the headline
+	bestScore, k := 0.0, 0
+	for n, i := range before {
+		if s, ok := titleScore(lines, i, k); ok && s > bestScore {
+			limit, bestScore = n, s
+		}
+		if !lines[i].f.widget && !lines[i].drop {
+			k++
+		}
+	}
+	newStart, gap := start, 0
+	for n, i := range before {
+		if n == limit {
+			break
+		}
+		l := &lines[i]
+		if l.score > 0 && isProse(l.f) && l.repeat == 1 && !l.drop {
+			newStart, gap = i, 0
+			continue
+		}
+		if gap++; limit < 0 && gap > headGap {
+			break
+		}
+	}
+	for i := newStart; i < start; i++ {
+		if lines[i].class != ClassBlank && (lines[i].score <= 0 || !isProse(lines[i].f)) {
+			lines[i].drop = true
+		}
+	}
+	return newStart
 }

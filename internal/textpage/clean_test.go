@@ -123,9 +123,9 @@ func TestClean(t *testing.T) {
 		{
 			name:        "navigation, title, subheading, tag label, share widget",
 			raw:         pageBakery,
-			wantFirst:   "A small bakery on the edge of town has won",
+			wantFirst:   "A small bakery on the edge of town has taken the top award", // the standfirst
 			wantLast:    "keep up with the new orders.",
-			wantParas:   6,
+			wantParas:   7,
 			wantAbsent:  []string{"Share this article", "Tweet", "Related Tags", "Ten Cafés", "Privacy"},
 			wantTitle:   "Local baker wins national bread prize",
 			wantTags:    []string{"Baking", "Small Business", "Awards"},
