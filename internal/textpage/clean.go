@@ -125,6 +125,7 @@ type line struct {
 	score  float64
 	drop   bool // chrome even inside the body run
 	inList bool // an item of a list the body introduces
+	aside  bool // in a run rejected as the body
 	class  Class
 }
 
@@ -159,19 +160,7 @@ func Clean(raw string, opts Options) (Page, error) {
 		l.class = ClassChrome
 	}
 	weighRuns(lines)
-	start, end, ok := densestRun(lines)
-	metaStart := start
-	if ok {
-		start = extendHead(lines, start)
-		end = trimTail(lines, start, end)
-		end = extendList(lines, end)
-		dropRepeatedOutside(lines, start, end)
-		dropHeadlineRuns(lines, start, end)
-		dropCardTeasers(lines, start, end)
-	}
-	if ok && !hasProseRun(lines, start, end) {
-		ok = false // a teaser list: no two prose lines in a row
-	}
+	start, end, metaStart, ok := chooseBody(lines)
 	var page Page
 	if ok {
 		var b strings.Builder
@@ -204,6 +193,84 @@ func Clean(raw string, opts Options) (Page, error) {
 		return page, ErrNoArticle
 	}
 	return page, nil
+}
+
+// bodyTries is how many body runs are tried, best first, before the
+// relaxed reading: a run rejected as a list of teasers is set aside and
+// the next best run is tried.
+const bodyTries = 3
+
+// minRunMass is the least score of a body run; relaxedMass is the same
+// for the relaxed reading of a page where no run reaches it.
+const (
+	minRunMass  = 1.5
+	relaxedMass = 0.6
+)
+
+// chooseBody finds the article body: the densest run of prose, refined
+// (standfirst, appendix, list, repeated and card lines). A run that reads
+// as a list of teasers is set aside and the next best is tried. When no
+// run is found, the page is read again with relaxed rules (a long prose
+// paragraph cut short by a paywall counts as prose, a lone short
+// paragraph is enough), so that a page holding some article text does
+// not come out empty. metaStart is the first line of the run before the
+// standfirst was added, where the headline, byline and dateline are
+// looked for.
+func chooseBody(lines []line) (start, end, metaStart int, ok bool) {
+	for range bodyTries {
+		if start, end, metaStart, ok = refineRun(lines, minRunMass); !ok {
+			break
+		}
+		if hasProseRun(lines, start, end) && hasKept(lines, start, end) {
+			return start, end, metaStart, true
+		}
+		setAside(lines, start, end) // a teaser list: no two prose lines in a row
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.class != ClassBlank && !l.aside && !l.drop && truncated(l.text) && l.f.words >= 20 && isProse(l.f) {
+			l.score = 0.5 * (1 + float64(min(l.f.words, 90))/15)
+		}
+	}
+	start, end, metaStart, ok = refineRun(lines, relaxedMass)
+	return start, end, metaStart, ok && hasKept(lines, start, end)
+}
+
+// refineRun finds the densest run whose mass reaches minMass and refines
+// its bounds and the lines it drops.
+func refineRun(lines []line, minMass float64) (start, end, metaStart int, ok bool) {
+	start, end, ok = densestRun(lines, minMass)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	metaStart = start
+	start = extendHead(lines, start)
+	end = trimTail(lines, start, end)
+	end = extendList(lines, end)
+	dropRepeatedOutside(lines, start, end)
+	dropHeadlineRuns(lines, start, end)
+	dropCardTeasers(lines, start, end)
+	return start, end, metaStart, true
+}
+
+// hasKept reports whether the run [start, end] keeps a line.
+func hasKept(lines []line, start, end int) bool {
+	for i := start; i <= end; i++ {
+		if lines[i].class != ClassBlank && keepInBody(&lines[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// setAside takes the lines of a rejected run out of the search for the
+// body.
+func setAside(lines []line, start, end int) {
+	for i := start; i <= end; i++ {
+		if lines[i].class != ClassBlank {
+			lines[i].aside, lines[i].drop, lines[i].score = true, true, -1
+		}
+	}
 }
 
 // splitLines splits raw into trimmed lines, keeping their numbers.
@@ -579,8 +646,9 @@ func dropHeadlineRuns(lines []line, start, end int) {
 }
 
 // densestRun finds the contiguous run of lines with the largest total
-// score (Kadane's maximum-sum segment; blank lines score 0).
-func densestRun(lines []line) (start, end int, ok bool) {
+// score (Kadane's maximum-sum segment; blank lines score 0); ok is false
+// when that total is under minMass.
+func densestRun(lines []line, minMass float64) (start, end int, ok bool) {
 	best, cur := 0.0, 0.0
 	curStart := 0
 	start, end = -1, -1
@@ -597,7 +665,7 @@ func densestRun(lines []line) (start, end int, ok bool) {
 			best, start, end = cur, curStart, i
 		}
 	}
-	if start < 0 || best < 1.5 {
+	if start < 0 || best < minMass {
 		return 0, 0, false
 	}
 	for start < end && (lines[start].class == ClassBlank || lines[start].score <= 0) {
