@@ -766,7 +766,8 @@ const headGap = 2
 // prose lines between the headline and the run, parted from it by a
 // dateline, a byline, a caption or a share bar, which cost the run more
 // than the lede adds. Without a headline above the run, only a prose line
-// at most headGap lines above it is taken. The lines skipped on the way
+// at most headGap lines above it is taken. A standfirst under a headline
+// may end in an ellipsis ("… her new book…"). The lines skipped on the way
 // are marked as chrome. It returns the new start.
 func extendHead(lines []line, start int) int {
 	before := previousLines(lines, start, titleWindow)
@@ -786,7 +787,7 @@ func extendHead(lines []line, start int) int {
 			break
 		}
 		l := &lines[i]
-		if l.score > 0 && isProse(l.f) && l.repeat == 1 && !l.drop {
+		if isStandfirst(l, limit >= 0) {
 			newStart, gap = i, 0
 			continue
 		}
@@ -795,9 +796,16 @@ func extendHead(lines []line, start int) int {
 		}
 	}
 	for i := newStart; i < start; i++ {
-		if lines[i].class != ClassBlank && (lines[i].score <= 0 || !isProse(lines[i].f)) {
+		if lines[i].class != ClassBlank && !isStandfirst(&lines[i], limit >= 0) {
 			lines[i].drop = true
 		}
 	}
 	return newStart
+}
+
+// isStandfirst reports whether a line above the body run can be its
+// standfirst: a prose line printed once; under a headline, one cut short
+// with an ellipsis too.
+func isStandfirst(l *line, underHeadline bool) bool {
+	return (l.score > 0 || underHeadline && truncated(l.text)) && isProse(l.f) && l.repeat == 1 && !l.drop
 }

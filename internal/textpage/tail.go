@@ -227,10 +227,14 @@ func isAboutLabel(lines []line, k int) bool {
 // secondPerson are words that address the reader or speak for the site.
 var secondPerson = map[string]bool{
 	"you": true, "your": true, "you're": true, "you’re": true, "you'll": true, "you’ll": true,
+	"du": true, "dir": true, "dich": true, "dein": true, "deine": true, "deinen": true, "deinem": true,
+	"deiner": true, "euch": true, "euer": true, "eure": true, "ihnen": true, "vous": true, "votre": true,
+	"vos": true, "usted": true, "ustedes": true, "voi": true, "vostro": true, "vostra": true,
+	"você": true, "vocês": true, "jij": true, "jouw": true, "uw": true,
 }
 
 // selfRefRe matches a reference of a text to the page it is on.
-var selfRefRe = regexp.MustCompile(`(?i)\b(this|the) (article|story|post|piece|page)\b`)
+var selfRefRe = regexp.MustCompile(`(?i)\b(?:(?:this|the) (?:article|story|post|piece|page)|(?:diese[nmr]?|den) (?:Artikel|Beitrag)|cet article|(?:este|el) artículo|(?:questo|l') articolo|(?:este|o) artigo)\b`)
 
 // isPromo reports whether a line is the site speaking to its reader: it
 // addresses the reader and either names a widget action (subscribe,
@@ -256,8 +260,9 @@ func isPromo(l *line) bool {
 
 // bioRe matches the opening of a bio: a name of one to five capitalised
 // words (an optional role before it), then "is a", "is an", "is the" or
-// the same with "was".
-var bioRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*\s+){1,6}(?:is|was|has been|covers|writes)\s+(?:an?|the|also|currently)?\s*`)
+// the same with "was", in a few languages; or a first-person "I am"
+// before a name.
+var bioRe = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}'’.\-]*\s+){1,6}(?:is|was|has been|covers|writes|ist|war|est|était|es|era|è|é|foi)\s+(?:an?|the|also|currently|ein|eine|seit|un|une|uno|una|um|uma|een)?\s*|(?:I am|I'm|Ich bin|Je suis|Soy|Sono|Sou|Ik ben)\s+\p{Lu})`)
 
 // bioWords are the roles and facts of author and company bios.
 var bioWords = map[string]bool{
@@ -265,6 +270,14 @@ var bioWords = map[string]bool{
 	"contributor": true, "journalist": true, "author": true, "blogger": true, "freelance": true,
 	"educator": true, "founder": true, "headquartered": true, "employs": true, "subsidiaries": true,
 	"newsletter": true, "podcast": true,
+	// The same roles in other languages.
+	"redakteur": true, "redakteurin": true, "autor": true, "autorin": true, "journalistin": true,
+	"gründer": true, "gründerin": true, "geschäftsführer": true, "geschäftsführerin": true,
+	"experte": true, "expertin": true, "chefredakteur": true, "journaliste": true, "rédacteur": true,
+	"rédactrice": true, "auteur": true, "autrice": true, "fondateur": true, "fondatrice": true,
+	"periodista": true, "redactor": true, "redactora": true, "autora": true, "fundador": true,
+	"fundadora": true, "giornalista": true, "redattore": true, "redattrice": true, "autore": true,
+	"fondatore": true, "jornalista": true, "redator": true, "oprichter": true, "hoofdredacteur": true,
 }
 
 // isBio reports whether s opens like a bio and names a role or company
@@ -280,7 +293,11 @@ func isBio(s string) bool {
 		if n++; n > 30 {
 			break
 		}
-		if b, ok := lowerBytes(strings.Trim(w, `.,;:!?"“”()`), &buf); ok && bioWords[string(b)] {
+		w = strings.Trim(w, `.,;:!?"“”()`)
+		if k := strings.LastIndexByte(w, '-'); k >= 0 {
+			w = w[k+1:] // "ERP-Experte"
+		}
+		if b, ok := lowerBytes(w, &buf); ok && bioWords[string(b)] {
 			return true
 		}
 	}

@@ -1,0 +1,81 @@
+package textpage
+
+import (
+	"strings"
+	"testing"
+)
+
+// The pages below are invented for these tests.
+
+func TestCleanFallbacks(t *testing.T) {
+	tests := []struct {
+		name       string
+		raw        string
+		wantFirst  string
+		wantLast   string
+		wantAbsent []string
+	}{
+		{
+			name: "paywall: a paragraph cut short is the article",
+			raw: `Startseite
+Lokales
+Sport
+Abonnieren
+Neue Brücke über den Fluss wird im Sommer eröffnet
+Von Anna Berger
+Mi, 4. Mai 2022 um 10:15 Uhr
+Die Stadt hat den Bau der neuen Brücke früher als geplant abgeschlossen, die Eröffnung soll im Juni gefeiert werden, sagte der Bürgermeister am Dienstag vor dem Gemeinderat und den Gästen aus den Nachbarorten ...
+Bereits Abonnent? Anmelden
+Jetzt weiterlesen
+Weitere Artikel
+Kreisliga
+Der Aufsteiger gewinnt das Derby
+Die Mannschaft aus dem Tal gewann am Sonntag mit zwei Toren Vorsprung gegen den Nachbarn und bleibt damit weiter an der Spitze der Tabelle.
+Wetter
+Sturm im Schwarzwald
+Am Wochenende zieht ein kräftiges Tief über das Land, der Wetterdienst warnt vor umstürzenden Bäumen in den höheren Lagen des Waldes.
+Impressum`,
+			wantFirst: "Die Stadt hat den Bau der neuen Brücke",
+			wantLast:  "aus den Nachbarorten ...",
+		},
+		{
+			name: "widgets and a promotion in German are chrome",
+			raw: `Menü
+Suche
+Gartenvereine pflanzen hundert Obstbäume am Stadtrand
+Die Vereine aus drei Stadtteilen haben am Samstag gemeinsam hundert junge Obstbäume auf der Wiese am Stadtrand gepflanzt.
+Artikel teilen
+Drucken
+Kommentare
+Die Bäume stammen aus einer Baumschule in der Region, die alten Sorten wurden von den Mitgliedern der Vereine ausgewählt.
+In drei Jahren sollen die ersten Äpfel und Birnen geerntet werden, die Ernte wird an die Schulen im Viertel verteilt.
+Für die Arbeit brauchten die Helfer fast den ganzen Tag, weil der Boden nach dem trockenen Frühjahr sehr hart war und jedes Loch von Hand gegraben wurde.
+Der Bezirk bezahlt die Pflege der Bäume in den ersten fünf Jahren, danach übernehmen die Vereine die Arbeit auf der Wiese.
+Gefällt dir unser Magazin? Dann abonniere unseren Newsletter und verpasse keinen Artikel mehr aus deinem Viertel.
+Datenschutz
+Impressum`,
+			wantFirst:  "Die Vereine aus drei Stadtteilen",
+			wantLast:   "danach übernehmen die Vereine die Arbeit auf der Wiese.",
+			wantAbsent: []string{"Artikel teilen", "Drucken", "Kommentare", "Gefällt dir"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Clean(tt.raw, Options{})
+			if err != nil {
+				t.Fatalf("Clean: %v", err)
+			}
+			if !strings.HasPrefix(page.Text, tt.wantFirst) {
+				t.Errorf("Text starts %.60q, want %q", page.Text, tt.wantFirst)
+			}
+			if !strings.HasSuffix(page.Text, tt.wantLast) {
+				t.Errorf("Text ends %q, want %q", page.Text[max(0, len(page.Text)-60):], tt.wantLast)
+			}
+			for _, s := range tt.wantAbsent {
+				if strings.Contains(page.Text, s) {
+					t.Errorf("Text keeps %q:\n%s", s, page.Text)
+				}
+			}
+		})
+	}
+}
