@@ -58,6 +58,29 @@ Impressum`,
 			wantLast:   "danach übernehmen die Vereine die Arbeit auf der Wiese.",
 			wantAbsent: []string{"Artikel teilen", "Drucken", "Kommentare", "Gefällt dir"},
 		},
+		{
+			name: "a related box inside the article is passed over, one after it ends the body",
+			raw: `Home
+Science
+Old lighthouse lamp goes back on display after repairs
+The old lamp of the harbour lighthouse is back in the town museum after two years of repairs in a workshop on the coast.
+The glass had cracked in a storm, and the brass frame had to be taken apart piece by piece before it could be cleaned.
+Related
+Storm damages the pier for the second time this winter
+Museum opens a new room for ship models
+The workshop used old drawings from the archive of the harbour office to make new parts where the old ones were lost.
+Visitors can see the lamp from Tuesday, and the museum will show a short film about the repairs every afternoon.
+Read also
+Ferry timetable changes in the spring
+New bridge opens to cyclists next month
+Did you like the story?
+Tell the editors what you think of it and which old building of the town should be repaired next.
+They read every letter and print the best of them in the weekend edition of the paper.
+Privacy Policy`,
+			wantFirst:  "The old lamp of the harbour lighthouse",
+			wantLast:   "a short film about the repairs every afternoon.",
+			wantAbsent: []string{"Did you like", "Ferry timetable", "Tell the editors"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -82,7 +82,7 @@ func isAppendixStart(lines []line, k, end int, tail, farTail bool) bool {
 	if opensBioChain(lines, k) {
 		return true
 	}
-	return tail && (isPromo(l) || isBio(l.text))
+	return isRelatedBlock(lines, k) || tail && (isPromo(l) || isBio(l.text))
 }
 
 // opensBioChain reports whether line k opens like a bio ("Acme is a …")
@@ -302,4 +302,30 @@ func isBio(s string) bool {
 		}
 	}
 	return false
+}
+
+// isRelatedBlock reports whether line k is the label of a list of
+// related articles ("Read also", "Weitere Artikel") with two headlines
+// right under it, after which the article does not go on: a box of links
+// set inside the article is followed by a paragraph.
+func isRelatedBlock(lines []line, k int) bool {
+	l := &lines[k]
+	if l.f.words > 7 || !firstWordIn(l.text, relatedLabelWords) || !relatedLabelRe.MatchString(l.text) {
+		return false
+	}
+	n := 0
+	for i := k + 1; i < len(lines) && n < 12; i++ {
+		next := &lines[i]
+		if next.class == ClassBlank || next.f.widget {
+			continue
+		}
+		if n >= 2 && next.score > 0 {
+			return next.score < 1.5 // a paragraph: the article goes on
+		}
+		if n < 2 && (next.f.words < 3 || next.f.words > 20 || next.f.words > 8 && next.f.endPunct && !strings.HasSuffix(next.text, "?")) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
