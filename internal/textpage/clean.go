@@ -160,6 +160,7 @@ func Clean(raw string, opts Options) (Page, error) {
 		l.class = ClassChrome
 	}
 	weighRuns(lines)
+	weighPosition(lines)
 	start, end, metaStart, ok := chooseBody(lines)
 	var page Page
 	if ok {
@@ -328,6 +329,39 @@ func weighRuns(lines []line) {
 			}
 		}
 		i = j
+	}
+}
+
+// footShare is the share of a page's last lines where prose counts for
+// less; footDiscount is how much less at the very end (linearly from
+// nothing where the foot starts).
+const (
+	footShare    = 0.2
+	footDiscount = 0.6
+)
+
+// weighPosition lowers the scores of prose lines in the last footShare of
+// the page's non-blank lines: the article comes before the footer, and
+// the prose down there is more often a consent form, an "about us" box or
+// an author's bio than the article.
+func weighPosition(lines []line) {
+	n := 0
+	for i := range lines {
+		if lines[i].class != ClassBlank {
+			n++
+		}
+	}
+	k := 0
+	for i := range lines {
+		l := &lines[i]
+		if l.class == ClassBlank {
+			continue
+		}
+		pos := float64(k) / float64(n)
+		k++
+		if start := 1 - footShare; pos > start && l.score > 0 {
+			l.score *= 1 - footDiscount*(pos-start)/footShare
+		}
 	}
 }
 

@@ -81,6 +81,38 @@ Privacy Policy`,
 			wantLast:   "a short film about the repairs every afternoon.",
 			wantAbsent: []string{"Did you like", "Ferry timetable", "Tell the editors"},
 		},
+		{
+			name: "prose at the foot of the page counts for less than the article",
+			raw: `Home
+News
+Sport
+Culture
+Weather
+Jobs
+Events
+Shop
+Archive
+Contact
+Choir from the valley wins the national contest
+The youth choir of the valley school won the national contest on Saturday, ahead of twenty choirs from the larger towns in the south of the country.
+The singers had practised twice a week since the autumn, and their teacher said that the prize money would pay for a trip to a festival abroad.
+Most read
+Ferry timetable changes in the spring
+New bridge opens to cyclists next month
+Museum opens a new room for ship models
+Storm damages the pier for the second time
+Market moves to the harbour for the summer
+School buses run late after the snow
+Council agrees the budget for next year
+Fishermen ask for a longer season
+About us
+The Valley Courier has been the newspaper of the valley since the year the railway arrived, and it is written by a small team of reporters who live in the towns they write about.
+We are owned by a foundation of readers, and we publish every weekday on paper and every day of the year on this site, with news from the council, the schools and the clubs of the valley.
+Terms`,
+			wantFirst:  "The youth choir of the valley school",
+			wantLast:   "a trip to a festival abroad.",
+			wantAbsent: []string{"Valley Courier", "foundation of readers"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
