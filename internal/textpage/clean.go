@@ -234,7 +234,37 @@ func chooseBody(lines []line) (start, end, metaStart int, ok bool) {
 		}
 	}
 	start, end, metaStart, ok = refineRun(lines, relaxedMass)
-	return start, end, metaStart, ok && hasKept(lines, start, end)
+	if ok && hasKept(lines, start, end) {
+		return start, end, metaStart, true
+	}
+	if i := longestSentence(lines); i >= 0 {
+		lines[i].drop = false
+		return i, i, i, true
+	}
+	return 0, 0, 0, false
+}
+
+// minLastResort is the least number of words of the line taken as the
+// article when nothing else is.
+const minLastResort = 12
+
+// longestSentence returns the longest line that reads like a sentence
+// (at least minLastResort words, ending like a sentence, not repeated,
+// not a widget, a copyright line or boilerplate), or -1: the last resort
+// for a page where no run of prose was found.
+func longestSentence(lines []line) int {
+	best := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.class == ClassBlank || l.aside || l.f.words < minLastResort || !l.f.endPunct || l.repeat > 1 || l.boiler ||
+			l.f.widget || l.f.copyright || l.f.uiAction > 0 || l.f.glued > 0 {
+			continue
+		}
+		if best < 0 || l.f.words > lines[best].f.words {
+			best = i
+		}
+	}
+	return best
 }
 
 // refineRun finds the densest run whose mass reaches minMass and refines

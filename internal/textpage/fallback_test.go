@@ -113,6 +113,19 @@ Terms`,
 			wantLast:   "a trip to a festival abroad.",
 			wantAbsent: []string{"Valley Courier", "foundation of readers"},
 		},
+		{
+			name: "last resort: the only sentence is a short teaser cut by a paywall",
+			raw: `Home
+Region
+Subscribe
+Sign in
+Harbour master retires after forty years
+The harbour master has guided more than ten thousand ships into the old port since…
+Subscribe to read the whole article
+Privacy Policy`,
+			wantFirst: "The harbour master has guided",
+			wantLast:  "since…",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
