@@ -277,12 +277,32 @@ func refineRun(lines []line, minMass float64) (start, end, metaStart int, ok boo
 	metaStart = start
 	start = extendHead(lines, start)
 	end = trimTail(lines, start, end)
+	end = trimWeakEnd(lines, start, end)
 	end = extendList(lines, end)
 	dropRepeatedOutside(lines, start, end)
 	dropHeadlineRuns(lines, start, end)
 	dropCardTeasers(lines, start, end)
 	return start, end, metaStart, true
 }
+
+// trimWeakEnd ends the run [start, end] before the short questions and
+// labels that close it without being paragraphs: the widgets under the
+// article ("Was this article useful?", "Read also:"). It returns the new
+// end.
+func trimWeakEnd(lines []line, start, end int) int {
+	for end > start {
+		l := &lines[end]
+		if l.class != ClassBlank && (l.score >= weakScore || l.f.words >= 10 || l.inList || !strings.HasSuffix(l.text, "?") && !strings.HasSuffix(l.text, ":")) {
+			break
+		}
+		end--
+	}
+	return end
+}
+
+// weakScore is the score under which a line at the end of the body run
+// is not taken for the article's last paragraph (see trimWeakEnd).
+const weakScore = 0.5
 
 // hasKept reports whether the run [start, end] keeps a line.
 func hasKept(lines []line, start, end int) bool {

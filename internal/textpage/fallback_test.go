@@ -126,6 +126,20 @@ Privacy Policy`,
 			wantFirst: "The harbour master has guided",
 			wantLast:  "since…",
 		},
+		{
+			name: "short questions and labels under the article are chrome",
+			raw: `Home
+News
+Harbour master retires after forty years
+The harbour master has guided more than ten thousand ships into the old port since he took the job as a young man.
+He will hand over to his deputy at the end of the month, and the town plans a small party on the quay to thank him.
+Was the story useful?
+Want more news from the coast?
+Privacy Policy`,
+			wantFirst:  "The harbour master has guided",
+			wantLast:   "on the quay to thank him.",
+			wantAbsent: []string{"useful?", "coast?"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
