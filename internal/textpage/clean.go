@@ -678,12 +678,21 @@ func extendList(lines []line, end int) int {
 // dropRepeatedOutside marks as chrome the lines of the body run that also
 // occur outside it: a headline printed again in a teaser, a label of the
 // navigation. Lines repeated only inside the body (subheadings of a recipe
-// or a schedule) are kept.
+// or a schedule) are kept, but a paragraph is kept once. When most of the
+// run's prose occurs outside it too, the page prints its article twice
+// (a second layout, a print version): then the paragraphs are kept.
 func dropRepeatedOutside(lines []line, start, end int) {
 	var outside map[string]bool
+	var mass, repeated float64
 	for i := start; i <= end; i++ {
 		l := &lines[i]
-		if l.class == ClassBlank || l.repeat < 2 {
+		if l.class == ClassBlank {
+			continue
+		}
+		if l.score > 0 {
+			mass += l.score
+		}
+		if l.repeat < 2 {
 			continue
 		}
 		if outside == nil {
@@ -694,9 +703,24 @@ func dropRepeatedOutside(lines []line, start, end int) {
 				}
 			}
 		}
-		if outside[l.text] {
+		if outside[l.text] && l.score > 0 {
+			repeated += l.score
+		}
+	}
+	if outside == nil {
+		return
+	}
+	twice := repeated*2 >= mass
+	seen := map[string]bool{}
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if l.class == ClassBlank || l.repeat < 2 {
+			continue
+		}
+		if outside[l.text] && !(twice && l.score > 0) || l.score > 0 && seen[l.text] {
 			l.drop = true
 		}
+		seen[l.text] = true
 	}
 }
 

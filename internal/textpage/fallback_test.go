@@ -7,6 +7,13 @@ import (
 
 // The pages below are invented for these tests.
 
+// twiceArticle is an article that a page prints twice.
+const twiceArticle = `Harbour master retires after forty years
+The harbour master has guided more than ten thousand ships into the old port since he took the job as a young man.
+He will hand over to his deputy at the end of the month, and the town plans a small party on the quay to thank him.
+The deputy has worked in the harbour office for twelve years and knows every captain who comes to the port.
+`
+
 func TestCleanFallbacks(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -140,6 +147,12 @@ Privacy Policy`,
 			wantLast:   "on the quay to thank him.",
 			wantAbsent: []string{"useful?", "coast?"},
 		},
+		{
+			name: "an article printed twice (two layouts) is kept once",
+			raw: "Home\nNews\n" + twiceArticle + "Share\nTweet\nMenu\nSearch\n" + twiceArticle + "Privacy Policy",
+			wantFirst: "The harbour master has guided",
+			wantLast:  "who comes to the port.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,6 +162,9 @@ Privacy Policy`,
 			}
 			if !strings.HasPrefix(page.Text, tt.wantFirst) {
 				t.Errorf("Text starts %.60q, want %q", page.Text, tt.wantFirst)
+			}
+			if strings.Count(page.Text, tt.wantFirst) != 1 {
+				t.Errorf("Text holds %q %d times", tt.wantFirst, strings.Count(page.Text, tt.wantFirst))
 			}
 			if !strings.HasSuffix(page.Text, tt.wantLast) {
 				t.Errorf("Text ends %q, want %q", page.Text[max(0, len(page.Text)-60):], tt.wantLast)
