@@ -177,3 +177,49 @@ Privacy Policy`,
 		})
 	}
 }
+
+// TestCleanScripts checks that prose in scripts with their own sentence
+// marks (Devanagari's danda) or without spaces between words (Thai) is
+// read as prose.
+func TestCleanScripts(t *testing.T) {
+	tests := []struct {
+		name, raw, want string
+	}{
+		{
+			name: "Hindi, sentences ending in a danda",
+			raw: `होम
+समाचार
+खेल
+नगर परिषद ने नए पुल को मंजूरी दी
+शहर की नगर परिषद ने सोमवार को नदी पर नए पुल के निर्माण के लिए बजट को मंजूरी दे दी।
+परिषद के अध्यक्ष ने कहा कि पुल का काम अगले साल की गर्मियों तक पूरा हो जाएगा और इससे यात्रा का समय कम होगा।
+गोपनीयता नीति`,
+			want: "शहर की नगर परिषद ने सोमवार को",
+		},
+		{
+			name: "Thai, no spaces between words",
+			raw: `หน้าแรก
+ข่าว
+กีฬา
+สภาเมืองอนุมัติสะพานใหม่
+สภาเมืองอนุมัติงบประมาณสำหรับการสร้างสะพานใหม่ข้ามแม่น้ำเมื่อวันจันทร์ที่ผ่านมา ประธานสภากล่าวว่างานจะเสร็จภายในฤดูร้อนปีหน้า
+ชาวบ้านในหมู่บ้านริมแม่น้ำกล่าวว่าสะพานใหม่จะช่วยให้เด็กๆ เดินทางไปโรงเรียนได้เร็วขึ้นและปลอดภัยกว่าเดิมมาก
+นโยบายความเป็นส่วนตัว`,
+			want: "สภาเมืองอนุมัติงบประมาณ",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := Clean(tt.raw, Options{})
+			if err != nil {
+				t.Fatalf("Clean: %v", err)
+			}
+			if !strings.HasPrefix(page.Text, tt.want) {
+				t.Errorf("Text = %q, want it to start with %q", page.Text, tt.want)
+			}
+			if strings.Count(page.Text, "\n\n") != 1 {
+				t.Errorf("Text = %q, want two paragraphs", page.Text)
+			}
+		})
+	}
+}

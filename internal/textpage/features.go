@@ -127,7 +127,7 @@ func measure(s string) features {
 			isUpper, isLower = unicode.IsUpper(r), unicode.IsLower(r)
 		}
 		if isW {
-			if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)) {
+			if r >= 0xE00 && unspaced(r) {
 				cjk++
 			}
 			if isLetter {
@@ -205,6 +205,15 @@ func measure(s string) features {
 // copyrightYearRe matches a copyright notice with its year.
 var copyrightYearRe = regexp.MustCompile(`copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d`)
 
+// unspaced reports whether r belongs to a script written without spaces
+// between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or with
+// few words per line (Korean), whose lines are measured in runes.
+func unspaced(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) ||
+		unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
+}
+
 // hasClockTime reports whether s holds a clock time such as "9:47".
 func hasClockTime(s string) bool {
 	for i := 1; i+2 < len(s); i++ {
@@ -226,7 +235,8 @@ func endsSentence(s string) bool {
 		case '"', '”', '’', '\'', ')', ']', '»', '*':
 			s = s[:len(s)-n]
 			continue
-		case '.', '!', '?', '…', ':', ';', '。', '！', '？':
+		case '.', '!', '?', '…', ':', ';', '。', '！', '？',
+			'।', '॥', '؟', '۔', '።', '։':
 			return true
 		}
 		return false
