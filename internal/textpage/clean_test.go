@@ -269,6 +269,9 @@ func TestLineFeatures(t *testing.T) {
 		{"quoted", "“We will see,” she said.", func(f features) bool { return f.quoted && f.endPunct }},
 		{"date stamp", "November 19, 2019 at 9:47 am", func(f features) bool { return f.dateish }},
 		{"copyright", "© 2024 Example Media", func(f features) bool { return f.copyright }},
+		{"long copyright notice", "© 2024 Example Media. All rights reserved. No part of this site may be copied without the written permission of the publisher.", func(f features) bool { return f.copyright }},
+		{"paragraph with a photo credit", "The new ferry left the harbour on Monday morning with more than two hundred passengers on board, and it reached the island a little after noon, as planned. © Jane Doe", func(f features) bool { return !f.copyright && f.words > 25 }},
+		{"danda ends a sentence", "परिषद ने बजट को मंजूरी दी।", func(f features) bool { return f.endPunct }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -192,6 +192,11 @@ func measure(s string) features {
 		clock := hasClockTime(s)
 		f.dateish = (hasMonth || clock) && (hasYear || clock)
 	}
+	if f.copyright && f.words > 25 && f.stop >= 0.15 {
+		// A paragraph with a photo credit at its end ("… © Jane Doe"),
+		// not a copyright notice.
+		f.copyright = false
+	}
 	if !f.copyright && (strings.Contains(s, "ights ") || strings.Contains(s, "opyright")) {
 		l := strings.ToLower(s)
 		// Not "copyright" alone: articles about copyright law use it.
