@@ -904,12 +904,21 @@ func extendHead(lines []line, start int) int {
 		}
 	}
 	for i := newStart; i < start; i++ {
-		if lines[i].class != ClassBlank && !isStandfirst(&lines[i], limit >= 0) {
-			lines[i].drop = true
+		l := &lines[i]
+		switch {
+		case l.class == ClassBlank:
+		case !isStandfirst(l, limit >= 0):
+			l.drop = true
+		case l.score <= 0:
+			l.score = standfirstScore // cut with an ellipsis: prose all the same
 		}
 	}
 	return newStart
 }
+
+// standfirstScore is the score given to a standfirst cut with an
+// ellipsis, which lineScore counts as a teaser, once it joins the body.
+const standfirstScore = 0.5
 
 // isStandfirst reports whether a line above the body run can be its
 // standfirst: a prose line printed once; under a headline, one cut short

@@ -153,6 +153,14 @@ Privacy Policy`,
 			wantFirst: "The harbour master has guided",
 			wantLast:  "who comes to the port.",
 		},
+		{
+			name: "a standfirst cut with an ellipsis above a picture joins the body",
+			raw: "Home\nNews\nHarbour master retires after forty years\nBy Ana Ruiz, 4 May 2022\n" +
+				"He guided more than ten thousand ships into the old port, and now the town wants to thank him with a party on the quay before he...\n" +
+				"1/3\n© Jane Doe\n" + twiceArticle[strings.Index(twiceArticle, "\n")+1:] + "Privacy Policy",
+			wantFirst: "He guided more than ten thousand ships",
+			wantLast:  "who comes to the port.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
