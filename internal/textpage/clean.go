@@ -527,8 +527,9 @@ var mediaWords = map[string]bool{
 	"foto": true, "fotos": true, "imagem": true, "getty": true, "illustration": true, "gallery": true,
 }
 
-// counterRe matches gallery counters such as "1 of 6" or "3/12".
-var counterRe = regexp.MustCompile(`^\d+\s*(of|/|de|из)\s*\d+$`)
+// counterRe matches gallery counters such as "1 of 6", "3/12" or "2 von
+// 17".
+var counterRe = regexp.MustCompile(`^\d+\s*(?:of|/|de|da|di|von|van|sur|z|av|af|из|от)\s*\d+$`)
 
 // isCaption reports whether a line is a photo credit or caption: a line in
 // brackets, a gallery counter, or a line without a final full stop that

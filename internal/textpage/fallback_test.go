@@ -231,3 +231,16 @@ func TestCleanScripts(t *testing.T) {
 		})
 	}
 }
+
+func TestGalleryCounters(t *testing.T) {
+	for _, s := range []string{"1 of 6", "3/12", "2 von 17", "4 sur 9", "5 z 8"} {
+		if !isCaption(s, measure(s)) {
+			t.Errorf("%q is not read as a gallery counter", s)
+		}
+	}
+	for _, s := range []string{"10 of the 12 ships came back.", "2024"} {
+		if isCaption(s, measure(s)) {
+			t.Errorf("%q is read as a gallery counter", s)
+		}
+	}
+}
