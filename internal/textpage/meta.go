@@ -667,7 +667,7 @@ func readAfter(p *Page, lines []line, end int) {
 // relatedLabelRe matches the label of a list of links to other articles:
 // "Related", "Related stories", "More from Business", "Read more", "See
 // also", "You may also like", and the same in a few other languages.
-var relatedLabelRe = regexp.MustCompile(`(?i)^(related( (stories|articles|news|coverage|content|links|posts))?|more( (from|on|in|stories|news|like this|about)\b.*)?|read (more|next|also)|see also|also read|you may also like|you might also like|recommended( for you| stories| reading)?|further reading|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также|(?:weitere|ähnliche|verwandte|beliebte|passende) (?:artikel|beiträge|themen|nachrichten|news)(?: zum thema)?|das könnte (?:sie|dich) auch interessieren|articles? (?:similaires|liés|connexes)|sur le même sujet|(?:artículos|noticias|notas) relacionad[oa]s|te puede interesar|articoli correlati|potrebbe interessarti|(?:artigos|notícias) relacionad[oa]s|gerelateerde artikelen|lees ook|zobacz (?:też|także|również)|czytaj (?:też|także|również))\s*:?$`)
+var relatedLabelRe = regexp.MustCompile(`(?i)^(related( (stories|articles|news|coverage|content|links|posts))?|more( (from|on|in|stories|news|like this|about)\b.*)?|read (more|next|also)|see also|also read|you may also like|you might also like|recommended( for you| stories| reading)?|further reading|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также|(?:weitere|ähnliche|verwandte|beliebte|passende) (?:artikel|beiträge|themen|nachrichten|news)(?: zum thema)?|das könnte (?:sie|dich|dir|ihnen) auch (?:interessieren|gefallen)|vous (?:aimerez|pourriez aimer) aussi|también te puede gustar|ti potrebbe (?:interessare|piacere)|articles? (?:similaires|liés|connexes)|sur le même sujet|(?:artículos|noticias|notas) relacionad[oa]s|te puede interesar|articoli correlati|potrebbe interessarti|(?:artigos|notícias) relacionad[oa]s|gerelateerde artikelen|lees ook|zobacz (?:też|także|również)|czytaj (?:też|także|również))\s*:?$`)
 
 // relatedLabelWords are the first words of relatedLabelRe's labels.
 var relatedLabelWords = map[string]bool{
@@ -675,7 +675,7 @@ var relatedLabelWords = map[string]bool{
 	"further": true, "leia": true, "veja": true, "lea": true, "lire": true, "à": true, "lesen": true,
 	"mehr": true, "leggi": true, "читайте": true, "weitere": true, "ähnliche": true, "verwandte": true,
 	"beliebte": true, "passende": true, "das": true, "articles": true, "article": true, "sur": true,
-	"artículos": true, "noticias": true, "notas": true, "te": true, "articoli": true, "potrebbe": true,
+	"artículos": true, "noticias": true, "notas": true, "te": true, "vous": true, "también": true, "ti": true, "articoli": true, "potrebbe": true,
 	"artigos": true, "notícias": true, "gerelateerde": true, "lees": true, "zobacz": true, "czytaj": true,
 }
 
