@@ -161,6 +161,21 @@ Privacy Policy`,
 			wantFirst: "He guided more than ten thousand ships",
 			wantLast:  "who comes to the port.",
 		},
+		{
+			name: "the reader addressed with the polite German Sie",
+			raw: `Menü
+Hafenfest zieht mehr Besucher an als je zuvor
+Das Hafenfest hat am Wochenende mehr als zwanzigtausend Besucher an den Kai gelockt, so viele wie noch nie seit seiner Gründung.
+Die Veranstalter hatten in diesem Jahr zum ersten Mal eine zweite Bühne am alten Lagerhaus aufgebaut, auf der lokale Bands spielten.
+Am Sonntag fuhren die Boote der Fischer in einer langen Reihe durch den Hafen, begleitet von der Musik der Feuerwehrkapelle.
+Die Stadt will das Fest im nächsten Jahr um einen Tag verlängern, sagte die Bürgermeisterin am Montag vor dem Stadtrat.
+Für die Anwohner soll es dann eine eigene Zufahrt geben, damit die Straßen am Hafen nicht wieder stundenlang gesperrt sind.
+Melden Sie sich jetzt für unseren Newsletter an und verpassen Sie keine Nachricht mehr aus der Stadt und dem Hafen.
+Impressum`,
+			wantFirst:  "Das Hafenfest hat am Wochenende",
+			wantLast:   "nicht wieder stundenlang gesperrt sind.",
+			wantAbsent: []string{"Melden Sie sich"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -233,6 +233,10 @@ var secondPerson = map[string]bool{
 	"você": true, "vocês": true, "jij": true, "jouw": true, "uw": true,
 }
 
+// politeYou are the German polite forms of "you", capitalised inside a
+// sentence (at its start "Sie" is also "she" or "they").
+var politeYou = map[string]bool{"Sie": true, "Ihr": true, "Ihre": true, "Ihren": true, "Ihrem": true, "Ihrer": true}
+
 // selfRefRe matches a reference of a text to the page it is on.
 var selfRefRe = regexp.MustCompile(`(?i)\b(?:(?:this|the) (?:article|story|post|piece|page)|(?:diese[nmr]?|den) (?:Artikel|Beitrag)|cet article|(?:este|el) artículo|(?:questo|l') articolo|(?:este|o) artigo)\b`)
 
@@ -243,14 +247,15 @@ func isPromo(l *line) bool {
 	if l.f.words > 60 {
 		return false
 	}
-	addressed := false
+	addressed, sentenceStart := false, true
 	var buf [24]byte
-	for w := range strings.FieldsSeq(l.text) {
-		w = strings.Trim(w, `.,;:!?"“”()`)
-		if b, ok := lowerBytes(w, &buf); ok && secondPerson[string(b)] {
+	for raw := range strings.FieldsSeq(l.text) {
+		w := strings.Trim(raw, `.,;:!?"“”()`)
+		if b, ok := lowerBytes(w, &buf); ok && secondPerson[string(b)] || !sentenceStart && politeYou[w] {
 			addressed = true
 			break
 		}
+		sentenceStart = strings.ContainsAny(raw[len(raw)-1:], ".!?:")
 	}
 	if !addressed {
 		return false
