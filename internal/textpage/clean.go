@@ -324,11 +324,17 @@ func setAside(lines []line, start, end int) {
 	}
 }
 
-// splitLines splits raw into trimmed lines, keeping their numbers.
+// splitLines splits raw into trimmed lines, keeping their numbers. Soft
+// hyphens (U+00AD, invisible hints for line breaking that some sites put
+// inside every long word) are removed, as the HTML extractor removes them.
 func splitLines(raw string) []line {
 	lines := make([]line, 0, strings.Count(raw, "\n")+1)
+	soft := strings.Contains(raw, "\u00ad")
 	n := 0
 	for s := range strings.SplitSeq(raw, "\n") {
+		if soft {
+			s = strings.ReplaceAll(s, "\u00ad", "")
+		}
 		lines = append(lines, line{n: n, text: strings.TrimSpace(s)})
 		n++
 	}

@@ -259,3 +259,14 @@ func TestGalleryCounters(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanSoftHyphens(t *testing.T) {
+	raw := "Home\nNews\nThe har\u00adbour mas\u00adter has guided more than ten thousand ships into the old port since he took the job as a young man.\nHe will hand over to his deputy at the end of the month, and the town plans a small party on the quay to thank him.\nPrivacy Policy"
+	page, err := Clean(raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(page.Text, "\u00ad") || !strings.HasPrefix(page.Text, "The harbour master has guided") {
+		t.Errorf("Text = %q", page.Text)
+	}
+}
