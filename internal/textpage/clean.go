@@ -89,8 +89,8 @@ type Line struct {
 
 // Page is a cleaned page: the article text and the chrome read as metadata.
 type Page struct {
-	// Text holds the article's paragraphs, each trimmed, separated by one
-	// blank line.
+	// Text holds the article's paragraphs, each trimmed and without soft
+	// hyphens, separated by one blank line.
 	Text string
 	// Title is the headline line found just before the body, or "".
 	Title string
