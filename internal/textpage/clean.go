@@ -886,16 +886,7 @@ const headGap = 2
 // are marked as chrome. It returns the new start.
 func extendHead(lines []line, start int) int {
 	before := previousLines(lines, start, titleWindow)
-	limit := -1 // index into before of the headline
-	bestScore, k := 0.0, 0
-	for n, i := range before {
-		if s, ok := titleScore(lines, i, k); ok && s > bestScore {
-			limit, bestScore = n, s
-		}
-		if !lines[i].f.widget && !lines[i].drop {
-			k++
-		}
-	}
+	limit := bestHeadline(lines, before) // index into before, or -1
 	newStart, gap := start, 0
 	for n, i := range before {
 		if n == limit {

@@ -459,21 +459,27 @@ func isHeadlineCompanion(l *line) bool {
 		isStamp(l) || stampPrefixRe.MatchString(l.text) || l.f.endPunct && l.f.words >= 6 || isCaption(l.text, l.f)
 }
 
-// readTitleAndSection finds the headline among the lines just before the
-// body, then the section label just above it (or above the body when
-// there is no headline).
-func readTitleAndSection(p *Page, lines []line, start int) {
-	before := previousLines(lines, start, titleWindow)
-	bestK, bestScore := -1, 0.0
-	k := 0
+// bestHeadline returns the index into before (the lines above the body,
+// nearest first) of the line that best reads as the headline, or -1.
+func bestHeadline(lines []line, before []int) int {
+	best, bestScore, k := -1, 0.0, 0
 	for n, i := range before {
 		if s, ok := titleScore(lines, i, k); ok && s > bestScore {
-			bestK, bestScore = n, s
+			best, bestScore = n, s
 		}
 		if !lines[i].f.widget && !lines[i].drop {
 			k++
 		}
 	}
+	return best
+}
+
+// readTitleAndSection finds the headline among the lines just before the
+// body, then the section label just above it (or above the body when
+// there is no headline).
+func readTitleAndSection(p *Page, lines []line, start int) {
+	before := previousLines(lines, start, titleWindow)
+	bestK := bestHeadline(lines, before)
 	from := 0
 	if bestK >= 0 {
 		l := &lines[before[bestK]]
