@@ -753,11 +753,45 @@ func dropHeadlineRuns(lines []line, start, end int) {
 		}
 		if n >= 3 {
 			for k := i; k < j; k++ {
+				if end := verseQuoteEnd(lines, k, j); end > k {
+					k = end // a quotation over several lines is text
+					continue
+				}
 				lines[k].drop = true
 			}
 		}
 		i = j
 	}
+}
+
+// verseQuoteEnd returns the last line of a quotation printed over several
+// lines (verse, lyrics) that starts at line k and ends before to: k opens
+// with a quotation mark, no later line does, and the last closes it; it
+// returns -1 when there is none.
+func verseQuoteEnd(lines []line, k, to int) int {
+	if lines[k].class == ClassBlank || !lines[k].f.quoted || closesQuote(lines[k].text) {
+		return -1
+	}
+	for m := k + 1; m < to; m++ {
+		l := &lines[m]
+		if l.class == ClassBlank {
+			continue
+		}
+		if l.f.quoted {
+			return -1
+		}
+		if closesQuote(l.text) {
+			return m
+		}
+	}
+	return -1
+}
+
+// closesQuote reports whether s ends with a closing quotation mark (before
+// any final punctuation).
+func closesQuote(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ".,!?… "))
+	return strings.ContainsRune(`"”“’»«`, r)
 }
 
 // densestRun finds the contiguous run of lines with the largest total
@@ -906,6 +940,10 @@ func extendHead(lines []line, start int) int {
 		switch {
 		case l.class == ClassBlank:
 		case !isStandfirst(l, limit >= 0):
+			if end := verseQuoteEnd(lines, i, start); end > i {
+				i = end // a quotation over several lines is text
+				continue
+			}
 			l.drop = true
 		case l.score <= 0:
 			l.score = standfirstScore // cut with an ellipsis: prose all the same

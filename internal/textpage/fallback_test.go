@@ -21,6 +21,8 @@ func TestCleanFallbacks(t *testing.T) {
 		wantFirst  string
 		wantLast   string
 		wantAbsent []string
+		// wantContains are lines the text must hold.
+		wantContains []string
 	}{
 		{
 			name: "paywall: a paragraph cut short is the article",
@@ -176,12 +178,35 @@ Impressum`,
 			wantLast:   "nicht wieder stundenlang gesperrt sind.",
 			wantAbsent: []string{"Melden Sie sich"},
 		},
+		{
+			name: "verse quoted over several lines inside the article is text",
+			raw: `Home
+Music
+Harbour band answers its critics with a new song
+The harbour band has answered the critics of its last album with a new song that it played for the first time on Friday night.
+The song
+“We sing of ships and of the tide
+Of nets that tear and boats that ride
+We sing because the town is wide”
+The critics had called the album old-fashioned, but the band said it would keep writing songs about the sea and the town.
+The new album will come out in the spring, with ten songs that were recorded in a boat shed on the quay.
+Privacy Policy`,
+			wantFirst:    "The harbour band has answered",
+			wantLast:     "in a boat shed on the quay.",
+			wantContains: []string{"Of nets that tear and boats that ride"},
+			wantAbsent:   []string{"The song\n"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page, err := Clean(tt.raw, Options{})
 			if err != nil {
 				t.Fatalf("Clean: %v", err)
+			}
+			for _, s := range tt.wantContains {
+				if !strings.Contains(page.Text, s) {
+					t.Errorf("Text lacks %q:\n%s", s, page.Text)
+				}
 			}
 			if !strings.HasPrefix(page.Text, tt.wantFirst) {
 				t.Errorf("Text starts %.60q, want %q", page.Text, tt.wantFirst)
