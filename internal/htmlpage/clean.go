@@ -11,7 +11,9 @@ import (
 // paragraphs are looked at, so a body that merely quotes its title later is
 // left alone. A paragraph is the headline when it equals the title, or one
 // side of a title of the form "Headline | Site"; it is the standfirst when
-// it equals the page's description and directly follows the headline.
+// it equals the page's description, directly follows the headline and is
+// shorter than maxStandfirstWords: a longer "description" is the article's
+// first paragraph, which many sites copy into the description meta tag.
 func dropHeadings(paras []string, title, desc string) []string {
 	const window = 3
 	t, d := foldText(title), foldText(desc)
@@ -24,13 +26,18 @@ func dropHeadings(paras []string, title, desc string) []string {
 		}
 		out := append([]string(nil), paras[:i]...)
 		rest := paras[i+1:]
-		if d != "" && len(rest) > 1 && foldText(rest[0]) == d {
+		if d != "" && len(rest) > 1 && foldText(rest[0]) == d && len(strings.Fields(d)) < maxStandfirstWords {
 			rest = rest[1:]
 		}
 		return append(out, rest...)
 	}
 	return paras
 }
+
+// maxStandfirstWords is the length from which a paragraph equal to the
+// page's description is taken for the article's lede rather than a
+// standfirst (a dek is one or two short sentences).
+const maxStandfirstWords = 30
 
 // isTitle reports whether the folded paragraph p is the folded title t, or
 // its headline part (t = p + separator + site name, or the reverse).

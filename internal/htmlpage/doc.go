@@ -24,7 +24,9 @@
 //     between them) is joined again (joinSplitBody);
 //   - the headline, and the standfirst right after it, are taken off the
 //     start of the text, since they are Result.Title and
-//     Result.Description (dropHeadings).
+//     Result.Description (dropHeadings); a "standfirst" of 30 words or
+//     more is the article's first paragraph copied into the description,
+//     and stays.
 //
 // # Metadata
 //

@@ -125,6 +125,7 @@ func TestParagraphs(t *testing.T) {
 
 func TestDropHeadings(t *testing.T) {
 	body := []string{"The first paragraph of the story.", "The second paragraph."}
+	longLede := "The harbour master has guided more than ten thousand ships into the old port since he took the job as a young man, and on Friday he will hand the keys of the harbour office to his deputy of twelve years."
 	tests := []struct {
 		name        string
 		paras       []string
@@ -134,6 +135,7 @@ func TestDropHeadings(t *testing.T) {
 		{"headline", append([]string{"Big News Today"}, body...), "Big News Today", "", body},
 		{"headline with site suffix", append([]string{"Big News Today"}, body...), "Big News Today | Daily Paper", "", body},
 		{"headline and standfirst", append([]string{"Big News Today", "A short summary."}, body...), "Big News Today", "A short summary.", body},
+		{"long description is the lede", append([]string{"Big News Today", longLede}, body...), "Big News Today", longLede, append([]string{longLede}, body...)},
 		{"standfirst alone is body", append([]string{"A short summary."}, body...), "Big News Today", "A short summary.", append([]string{"A short summary."}, body...)},
 		{"title later in text kept", []string{"a", "b", "c", "Big News Today", "d"}, "Big News Today", "", []string{"a", "b", "c", "Big News Today", "d"}},
 		{"short fragment of title kept", append([]string{"News"}, body...), "Big News Today from the Daily Paper", "", append([]string{"News"}, body...)},

@@ -89,8 +89,8 @@ type Line struct {
 
 // Page is a cleaned page: the article text and the chrome read as metadata.
 type Page struct {
-	// Text holds the article's paragraphs, each trimmed, separated by one
-	// blank line.
+	// Text holds the article's paragraphs, each trimmed and without soft
+	// hyphens, separated by one blank line.
 	Text string
 	// Title is the headline line found just before the body, or "".
 	Title string
@@ -125,6 +125,7 @@ type line struct {
 	score  float64
 	drop   bool // chrome even inside the body run
 	inList bool // an item of a list the body introduces
+	aside  bool // in a run rejected as the body
 	class  Class
 }
 
@@ -159,17 +160,8 @@ func Clean(raw string, opts Options) (Page, error) {
 		l.class = ClassChrome
 	}
 	weighRuns(lines)
-	start, end, ok := densestRun(lines)
-	if ok {
-		end = trimTail(lines, start, end)
-		end = extendList(lines, end)
-		dropRepeatedOutside(lines, start, end)
-		dropHeadlineRuns(lines, start, end)
-		dropCardTeasers(lines, start, end)
-	}
-	if ok && !hasProseRun(lines, start, end) {
-		ok = false // a teaser list: no two prose lines in a row
-	}
+	weighPosition(lines)
+	start, end, metaStart, ok := chooseBody(lines)
 	var page Page
 	if ok {
 		var b strings.Builder
@@ -189,8 +181,9 @@ func Clean(raw string, opts Options) (Page, error) {
 	if page.Text == "" {
 		ok = false
 		start, end = len(lines), len(lines)-1
+		metaStart = start
 	}
-	readMeta(&page, lines, start, end, opts)
+	readMeta(&page, lines, metaStart, end, opts)
 	if opts.KeepLines {
 		page.Lines = make([]Line, len(lines))
 		for i, l := range lines {
@@ -203,11 +196,145 @@ func Clean(raw string, opts Options) (Page, error) {
 	return page, nil
 }
 
-// splitLines splits raw into trimmed lines, keeping their numbers.
+// bodyTries is how many body runs are tried, best first, before the
+// relaxed reading: a run rejected as a list of teasers is set aside and
+// the next best run is tried.
+const bodyTries = 3
+
+// minRunMass is the least score of a body run; relaxedMass is the same
+// for the relaxed reading of a page where no run reaches it.
+const (
+	minRunMass  = 1.5
+	relaxedMass = 0.6
+)
+
+// chooseBody finds the article body: the densest run of prose, refined
+// (standfirst, appendix, list, repeated and card lines). A run that reads
+// as a list of teasers is set aside and the next best is tried. When no
+// run is found, the page is read again with relaxed rules (a long prose
+// paragraph cut short by a paywall counts as prose, a lone short
+// paragraph is enough), so that a page holding some article text does
+// not come out empty. metaStart is the first line of the run before the
+// standfirst was added, where the headline, byline and dateline are
+// looked for.
+func chooseBody(lines []line) (start, end, metaStart int, ok bool) {
+	for range bodyTries {
+		if start, end, metaStart, ok = refineRun(lines, minRunMass); !ok {
+			break
+		}
+		if hasProseRun(lines, start, end) && hasKept(lines, start, end) {
+			return start, end, metaStart, true
+		}
+		setAside(lines, start, end) // a teaser list: no two prose lines in a row
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.class != ClassBlank && !l.aside && !l.drop && truncated(l.text) && l.f.words >= 20 && isProse(l.f) {
+			l.score = 0.5 * (1 + float64(min(l.f.words, 90))/15)
+		}
+	}
+	start, end, metaStart, ok = refineRun(lines, relaxedMass)
+	if ok && hasKept(lines, start, end) {
+		return start, end, metaStart, true
+	}
+	if i := longestSentence(lines); i >= 0 {
+		lines[i].drop = false
+		return i, i, i, true
+	}
+	return 0, 0, 0, false
+}
+
+// minLastResort is the least number of words of the line taken as the
+// article when nothing else is.
+const minLastResort = 12
+
+// longestSentence returns the longest line that reads like a sentence
+// (at least minLastResort words, ending like a sentence, not repeated,
+// not a widget, a copyright line or boilerplate), or -1: the last resort
+// for a page where no run of prose was found.
+func longestSentence(lines []line) int {
+	best := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.class == ClassBlank || l.aside || l.f.words < minLastResort || !l.f.endPunct || l.repeat > 1 || l.boiler ||
+			l.f.widget || l.f.copyright || l.f.uiAction > 0 || l.f.glued > 0 {
+			continue
+		}
+		if best < 0 || l.f.words > lines[best].f.words {
+			best = i
+		}
+	}
+	return best
+}
+
+// refineRun finds the densest run whose mass reaches minMass and refines
+// its bounds and the lines it drops.
+func refineRun(lines []line, minMass float64) (start, end, metaStart int, ok bool) {
+	start, end, ok = densestRun(lines, minMass)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	metaStart = start
+	start = extendHead(lines, start)
+	end = trimTail(lines, start, end)
+	end = trimWeakEnd(lines, start, end)
+	end = extendList(lines, end)
+	dropRepeatedOutside(lines, start, end)
+	dropHeadlineRuns(lines, start, end)
+	dropCardTeasers(lines, start, end)
+	return start, end, metaStart, true
+}
+
+// trimWeakEnd ends the run [start, end] before the short questions and
+// labels that close it without being paragraphs: the widgets under the
+// article ("Was this article useful?", "Read also:"). It returns the new
+// end.
+func trimWeakEnd(lines []line, start, end int) int {
+	for end > start {
+		l := &lines[end]
+		if l.class != ClassBlank && (l.score >= weakScore || l.f.words >= 10 || l.inList || !strings.HasSuffix(l.text, "?") && !strings.HasSuffix(l.text, ":")) {
+			break
+		}
+		end--
+	}
+	return end
+}
+
+// weakScore is the score under which a line at the end of the body run
+// is not taken for the article's last paragraph (see trimWeakEnd).
+const weakScore = 0.5
+
+// hasKept reports whether the run [start, end] keeps a line.
+func hasKept(lines []line, start, end int) bool {
+	for i := start; i <= end; i++ {
+		if lines[i].class != ClassBlank && keepInBody(&lines[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// setAside takes the lines of a rejected run out of the search for the
+// body.
+func setAside(lines []line, start, end int) {
+	for i := start; i <= end; i++ {
+		if lines[i].class != ClassBlank {
+			lines[i].aside, lines[i].drop, lines[i].score = true, true, -1
+		}
+	}
+}
+
+// splitLines splits raw into trimmed lines, keeping their numbers. Soft
+// hyphens (U+00AD, invisible hints for line breaking that some sites put
+// inside every long word) are removed, as the HTML extractor removes them.
 func splitLines(raw string) []line {
 	lines := make([]line, 0, strings.Count(raw, "\n")+1)
+	soft := strings.Contains(raw, "\u00ad")
 	n := 0
 	for s := range strings.SplitSeq(raw, "\n") {
+		if soft {
+			s = strings.ReplaceAll(s, "\u00ad", "")
+		}
 		lines = append(lines, line{n: n, text: strings.TrimSpace(s)})
 		n++
 	}
@@ -258,6 +385,39 @@ func weighRuns(lines []line) {
 			}
 		}
 		i = j
+	}
+}
+
+// footShare is the share of a page's last lines where prose counts for
+// less; footDiscount is how much less at the very end (linearly from
+// nothing where the foot starts).
+const (
+	footShare    = 0.2
+	footDiscount = 0.6
+)
+
+// weighPosition lowers the scores of prose lines in the last footShare of
+// the page's non-blank lines: the article comes before the footer, and
+// the prose down there is more often a consent form, an "about us" box or
+// an author's bio than the article.
+func weighPosition(lines []line) {
+	n := 0
+	for i := range lines {
+		if lines[i].class != ClassBlank {
+			n++
+		}
+	}
+	k := 0
+	for i := range lines {
+		l := &lines[i]
+		if l.class == ClassBlank {
+			continue
+		}
+		pos := float64(k) / float64(n)
+		k++
+		if start := 1 - footShare; pos > start && l.score > 0 {
+			l.score *= 1 - footDiscount*(pos-start)/footShare
+		}
 	}
 }
 
@@ -373,8 +533,9 @@ var mediaWords = map[string]bool{
 	"foto": true, "fotos": true, "imagem": true, "getty": true, "illustration": true, "gallery": true,
 }
 
-// counterRe matches gallery counters such as "1 of 6" or "3/12".
-var counterRe = regexp.MustCompile(`^\d+\s*(of|/|de|из)\s*\d+$`)
+// counterRe matches gallery counters such as "1 of 6", "3/12" or "2 von
+// 17".
+var counterRe = regexp.MustCompile(`^\d+\s*(?:of|/|de|da|di|von|van|sur|z|av|af|из|от)\s*\d+$`)
 
 // isCaption reports whether a line is a photo credit or caption: a line in
 // brackets, a gallery counter, or a line without a final full stop that
@@ -524,12 +685,21 @@ func extendList(lines []line, end int) int {
 // dropRepeatedOutside marks as chrome the lines of the body run that also
 // occur outside it: a headline printed again in a teaser, a label of the
 // navigation. Lines repeated only inside the body (subheadings of a recipe
-// or a schedule) are kept.
+// or a schedule) are kept, but a paragraph is kept once. When most of the
+// run's prose occurs outside it too, the page prints its article twice
+// (a second layout, a print version): then the paragraphs are kept.
 func dropRepeatedOutside(lines []line, start, end int) {
 	var outside map[string]bool
+	var mass, repeated float64
 	for i := start; i <= end; i++ {
 		l := &lines[i]
-		if l.class == ClassBlank || l.repeat < 2 {
+		if l.class == ClassBlank {
+			continue
+		}
+		if l.score > 0 {
+			mass += l.score
+		}
+		if l.repeat < 2 {
 			continue
 		}
 		if outside == nil {
@@ -540,9 +710,24 @@ func dropRepeatedOutside(lines []line, start, end int) {
 				}
 			}
 		}
-		if outside[l.text] {
+		if outside[l.text] && l.score > 0 {
+			repeated += l.score
+		}
+	}
+	if outside == nil {
+		return
+	}
+	twice := repeated*2 >= mass
+	seen := map[string]bool{}
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if l.class == ClassBlank || l.repeat < 2 {
+			continue
+		}
+		if outside[l.text] && !(twice && l.score > 0) || l.score > 0 && seen[l.text] {
 			l.drop = true
 		}
+		seen[l.text] = true
 	}
 }
 
@@ -568,6 +753,10 @@ func dropHeadlineRuns(lines []line, start, end int) {
 		}
 		if n >= 3 {
 			for k := i; k < j; k++ {
+				if end := verseQuoteEnd(lines, k, j); end > k {
+					k = end // a quotation over several lines is text
+					continue
+				}
 				lines[k].drop = true
 			}
 		}
@@ -575,9 +764,40 @@ func dropHeadlineRuns(lines []line, start, end int) {
 	}
 }
 
+// verseQuoteEnd returns the last line of a quotation printed over several
+// lines (verse, lyrics) that starts at line k and ends before to: k opens
+// with a quotation mark, no later line does, and the last closes it; it
+// returns -1 when there is none.
+func verseQuoteEnd(lines []line, k, to int) int {
+	if lines[k].class == ClassBlank || !lines[k].f.quoted || closesQuote(lines[k].text) {
+		return -1
+	}
+	for m := k + 1; m < to; m++ {
+		l := &lines[m]
+		if l.class == ClassBlank {
+			continue
+		}
+		if l.f.quoted {
+			return -1
+		}
+		if closesQuote(l.text) {
+			return m
+		}
+	}
+	return -1
+}
+
+// closesQuote reports whether s ends with a closing quotation mark (before
+// any final punctuation).
+func closesQuote(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ".,!?… "))
+	return strings.ContainsRune(`"”“’»«`, r)
+}
+
 // densestRun finds the contiguous run of lines with the largest total
-// score (Kadane's maximum-sum segment; blank lines score 0).
-func densestRun(lines []line) (start, end int, ok bool) {
+// score (Kadane's maximum-sum segment; blank lines score 0); ok is false
+// when that total is under minMass.
+func densestRun(lines []line, minMass float64) (start, end int, ok bool) {
 	best, cur := 0.0, 0.0
 	curStart := 0
 	start, end = -1, -1
@@ -594,7 +814,7 @@ func densestRun(lines []line) (start, end int, ok bool) {
 			best, start, end = cur, curStart, i
 		}
 	}
-	if start < 0 || best < 1.5 {
+	if start < 0 || best < minMass {
 		return 0, 0, false
 	}
 	for start < end && (lines[start].class == ClassBlank || lines[start].score <= 0) {
@@ -685,4 +905,60 @@ func hasProseRun(lines []line, start, end int) bool {
 // words of text without a final stop and without code or formula symbols.
 func headlineLike(l *line) bool {
 	return l.f.words >= 3 && l.f.words <= 16 && !l.f.endPunct && !strings.ContainsAny(l.text, "=(){}[]<>*#;")
+}
+
+// headGap is how many non-blank lines may part a standfirst from the
+// body run when no headline is found above it.
+const headGap = 2
+
+// extendHead moves the start of the body run up over the standfirst: the
+// prose lines between the headline and the run, parted from it by a
+// dateline, a byline, a caption or a share bar, which cost the run more
+// than the lede adds. Without a headline above the run, only a prose line
+// at most headGap lines above it is taken. A standfirst under a headline
+// may end in an ellipsis ("… her new book…"). The lines skipped on the way
+// are marked as chrome. It returns the new start.
+func extendHead(lines []line, start int) int {
+	before := previousLines(lines, start, titleWindow)
+	limit := bestHeadline(lines, before) // index into before, or -1
+	newStart, gap := start, 0
+	for n, i := range before {
+		if n == limit {
+			break
+		}
+		l := &lines[i]
+		if isStandfirst(l, limit >= 0) {
+			newStart, gap = i, 0
+			continue
+		}
+		if gap++; limit < 0 && gap > headGap {
+			break
+		}
+	}
+	for i := newStart; i < start; i++ {
+		l := &lines[i]
+		switch {
+		case l.class == ClassBlank:
+		case !isStandfirst(l, limit >= 0):
+			if end := verseQuoteEnd(lines, i, start); end > i {
+				i = end // a quotation over several lines is text
+				continue
+			}
+			l.drop = true
+		case l.score <= 0:
+			l.score = standfirstScore // cut with an ellipsis: prose all the same
+		}
+	}
+	return newStart
+}
+
+// standfirstScore is the score given to a standfirst cut with an
+// ellipsis, which lineScore counts as a teaser, once it joins the body.
+const standfirstScore = 0.5
+
+// isStandfirst reports whether a line above the body run can be its
+// standfirst: a prose line printed once; under a headline, one cut short
+// with an ellipsis too.
+func isStandfirst(l *line, underHeadline bool) bool {
+	return (l.score > 0 || underHeadline && truncated(l.text)) && isProse(l.f) && l.repeat == 1 && !l.drop
 }

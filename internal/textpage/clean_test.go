@@ -123,9 +123,9 @@ func TestClean(t *testing.T) {
 		{
 			name:        "navigation, title, subheading, tag label, share widget",
 			raw:         pageBakery,
-			wantFirst:   "A small bakery on the edge of town has won",
+			wantFirst:   "A small bakery on the edge of town has taken the top award", // the standfirst
 			wantLast:    "keep up with the new orders.",
-			wantParas:   6,
+			wantParas:   7,
 			wantAbsent:  []string{"Share this article", "Tweet", "Related Tags", "Ten Cafés", "Privacy"},
 			wantTitle:   "Local baker wins national bread prize",
 			wantTags:    []string{"Baking", "Small Business", "Awards"},
@@ -269,6 +269,9 @@ func TestLineFeatures(t *testing.T) {
 		{"quoted", "“We will see,” she said.", func(f features) bool { return f.quoted && f.endPunct }},
 		{"date stamp", "November 19, 2019 at 9:47 am", func(f features) bool { return f.dateish }},
 		{"copyright", "© 2024 Example Media", func(f features) bool { return f.copyright }},
+		{"long copyright notice", "© 2024 Example Media. All rights reserved. No part of this site may be copied without the written permission of the publisher.", func(f features) bool { return f.copyright }},
+		{"paragraph with a photo credit", "The new ferry left the harbour on Monday morning with more than two hundred passengers on board, and it reached the island a little after noon, as planned. © Jane Doe", func(f features) bool { return !f.copyright && f.words > 25 }},
+		{"danda ends a sentence", "परिषद ने बजट को मंजूरी दी।", func(f features) bool { return f.endPunct }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

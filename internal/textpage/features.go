@@ -127,7 +127,7 @@ func measure(s string) features {
 			isUpper, isLower = unicode.IsUpper(r), unicode.IsLower(r)
 		}
 		if isW {
-			if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)) {
+			if r >= 0xE00 && unspaced(r) {
 				cjk++
 			}
 			if isLetter {
@@ -192,6 +192,11 @@ func measure(s string) features {
 		clock := hasClockTime(s)
 		f.dateish = (hasMonth || clock) && (hasYear || clock)
 	}
+	if f.copyright && f.words > 25 && f.stop >= 0.15 {
+		// A paragraph with a photo credit at its end ("… © Jane Doe"),
+		// not a copyright notice.
+		f.copyright = false
+	}
 	if !f.copyright && (strings.Contains(s, "ights ") || strings.Contains(s, "opyright")) {
 		l := strings.ToLower(s)
 		// Not "copyright" alone: articles about copyright law use it.
@@ -204,6 +209,15 @@ func measure(s string) features {
 
 // copyrightYearRe matches a copyright notice with its year.
 var copyrightYearRe = regexp.MustCompile(`copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d`)
+
+// unspaced reports whether r belongs to a script written without spaces
+// between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or with
+// few words per line (Korean), whose lines are measured in runes.
+func unspaced(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) ||
+		unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
+}
 
 // hasClockTime reports whether s holds a clock time such as "9:47".
 func hasClockTime(s string) bool {
@@ -226,7 +240,8 @@ func endsSentence(s string) bool {
 		case '"', '”', '’', '\'', ')', ']', '»', '*':
 			s = s[:len(s)-n]
 			continue
-		case '.', '!', '?', '…', ':', ';', '。', '！', '？':
+		case '.', '!', '?', '…', ':', ';', '。', '！', '？',
+			'।', '॥', '؟', '۔', '።', '։':
 			return true
 		}
 		return false
@@ -303,6 +318,26 @@ var uiWords = map[string]bool{
 	"opens": true, "new": true, "window": true, "tab": true, "text": true, "size": true, "font": true,
 	"audio": true, "podcast": true, "podcasts": true, "alerts": true, "notifications": true, "account": true,
 	"settings": true, "edition": true, "english": true, "print edition": true, "load": true, "error": true,
+	// The same widgets in other languages (German, French, Spanish,
+	// Italian, Portuguese, Dutch, Polish).
+	"teilen": true, "drucken": true, "kommentar": true, "kommentare": true, "kommentieren": true,
+	"antworten": true, "abonnieren": true, "anmelden": true, "abmelden": true, "einloggen": true,
+	"registrieren": true, "suche": true, "suchen": true, "menü": true, "schließen": true,
+	"weiterlesen": true, "herunterladen": true, "anzeige": true, "werbung": true, "datenschutz": true,
+	"datenschutzerklärung": true, "impressum": true, "mehr": true, "lesen": true, "zurück": true,
+	"weiter": true, "startseite": true, "artikel": true, "beitrag": true, "alle": true, "zum": true,
+	"partager": true, "imprimer": true, "commentaire": true, "commentaires": true, "répondre": true,
+	"abonner": true, "connexion": true, "inscription": true, "rechercher": true, "recherche": true,
+	"fermer": true, "télécharger": true, "publicité": true, "confidentialité": true, "lire": true,
+	"suite": true, "accueil": true, "compartir": true, "imprimir": true, "comentario": true,
+	"comentarios": true, "comentários": true, "responder": true, "suscríbete": true, "suscribirse": true,
+	"buscar": true, "cerrar": true, "descargar": true, "publicidad": true, "privacidad": true,
+	"leer": true, "inicio": true, "condividi": true, "stampa": true, "commento": true, "commenti": true,
+	"rispondi": true, "iscriviti": true, "accedi": true, "cerca": true, "chiudi": true, "scarica": true,
+	"pubblicità": true, "leggi": true, "compartilhar": true, "assine": true, "fechar": true,
+	"publicidade": true, "delen": true, "reageer": true, "reacties": true, "inloggen": true,
+	"zoeken": true, "sluiten": true, "advertentie": true, "udostępnij": true, "komentarz": true,
+	"komentarze": true, "zaloguj": true, "szukaj": true, "reklama": true, "czytaj": true, "więcej": true,
 }
 
 // uiCore are the ui words that actually mark a widget; the others (articles,
@@ -321,6 +356,21 @@ var uiCore = map[string]bool{
 	"notifications": true, "account": true, "settings": true, "trial": true, "load": true, "ad": true,
 	"ads": true, "podcast": true, "standards": true, "guidelines": true, "recommended": true,
 	"trending": true, "popular": true, "related": true, "leave": true, "join": true, "gallery": true,
+	"teilen": true, "drucken": true, "kommentar": true, "kommentare": true, "kommentieren": true,
+	"antworten": true, "abonnieren": true, "anmelden": true, "abmelden": true, "einloggen": true,
+	"registrieren": true, "suche": true, "menü": true, "schließen": true, "weiterlesen": true,
+	"herunterladen": true, "anzeige": true, "werbung": true, "datenschutz": true,
+	"datenschutzerklärung": true, "impressum": true, "partager": true, "imprimer": true,
+	"commentaire": true, "commentaires": true, "répondre": true, "connexion": true, "inscription": true,
+	"rechercher": true, "fermer": true, "télécharger": true, "publicité": true, "confidentialité": true,
+	"compartir": true, "imprimir": true, "comentario": true, "comentarios": true, "comentários": true,
+	"suscríbete": true, "suscribirse": true, "cerrar": true, "descargar": true, "publicidad": true,
+	"privacidad": true, "condividi": true, "commento": true, "commenti": true, "rispondi": true,
+	"iscriviti": true, "accedi": true, "chiudi": true, "scarica": true, "pubblicità": true,
+	"compartilhar": true, "assine": true, "publicidade": true, "delen": true, "reageer": true,
+	"reacties": true, "inloggen": true, "zoeken": true, "sluiten": true, "advertentie": true,
+	"udostępnij": true, "komentarz": true, "komentarze": true, "zaloguj": true, "szukaj": true,
+	"reklama": true,
 }
 
 // uiAction are the core UI words that mark a widget even inside a
@@ -331,6 +381,9 @@ var uiAction = map[string]bool{
 	"sign": true, "login": true, "register": true, "comment": true, "comments": true, "share": true,
 	"advertisement": true, "sponsored": true, "click": true, "download": true, "bookmark": true,
 	"notifications": true, "alerts": true, "trial": true, "privacy": true, "loading": true, "ads": true,
+	"abonnieren": true, "kommentare": true, "datenschutzerklärung": true, "weiterlesen": true,
+	"commentaires": true, "suscríbete": true, "suscribirse": true, "comentarios": true, "comentários": true,
+	"iscriviti": true, "commenti": true, "reacties": true, "komentarze": true,
 }
 
 // uiCount counts the UI words of a line: core widget words, action words,

@@ -459,21 +459,27 @@ func isHeadlineCompanion(l *line) bool {
 		isStamp(l) || stampPrefixRe.MatchString(l.text) || l.f.endPunct && l.f.words >= 6 || isCaption(l.text, l.f)
 }
 
-// readTitleAndSection finds the headline among the lines just before the
-// body, then the section label just above it (or above the body when
-// there is no headline).
-func readTitleAndSection(p *Page, lines []line, start int) {
-	before := previousLines(lines, start, titleWindow)
-	bestK, bestScore := -1, 0.0
-	k := 0
+// bestHeadline returns the index into before (the lines above the body,
+// nearest first) of the line that best reads as the headline, or -1.
+func bestHeadline(lines []line, before []int) int {
+	best, bestScore, k := -1, 0.0, 0
 	for n, i := range before {
 		if s, ok := titleScore(lines, i, k); ok && s > bestScore {
-			bestK, bestScore = n, s
+			best, bestScore = n, s
 		}
 		if !lines[i].f.widget && !lines[i].drop {
 			k++
 		}
 	}
+	return best
+}
+
+// readTitleAndSection finds the headline among the lines just before the
+// body, then the section label just above it (or above the body when
+// there is no headline).
+func readTitleAndSection(p *Page, lines []line, start int) {
+	before := previousLines(lines, start, titleWindow)
+	bestK := bestHeadline(lines, before)
 	from := 0
 	if bestK >= 0 {
 		l := &lines[before[bestK]]
@@ -667,13 +673,16 @@ func readAfter(p *Page, lines []line, end int) {
 // relatedLabelRe matches the label of a list of links to other articles:
 // "Related", "Related stories", "More from Business", "Read more", "See
 // also", "You may also like", and the same in a few other languages.
-var relatedLabelRe = regexp.MustCompile(`(?i)^(related( (stories|articles|news|coverage|content|links|posts))?|more( (from|on|in|stories|news|like this|about)\b.*)?|read (more|next|also)|see also|also read|you may also like|you might also like|recommended( for you| stories| reading)?|further reading|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также)\s*:?$`)
+var relatedLabelRe = regexp.MustCompile(`(?i)^(related( (stories|articles|news|coverage|content|links|posts))?|more( (from|on|in|stories|news|like this|about)\b.*)?|read (more|next|also)|see also|also read|you may also like|you might also like|recommended( for you| stories| reading)?|further reading|leia também|leia mais|veja também|lea también|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leggi anche|читайте также|(?:weitere|ähnliche|verwandte|beliebte|passende) (?:artikel|beiträge|themen|nachrichten|news)(?: zum thema)?|das könnte (?:sie|dich|dir|ihnen) auch (?:interessieren|gefallen)|vous (?:aimerez|pourriez aimer) aussi|también te puede gustar|ti potrebbe (?:interessare|piacere)|articles? (?:similaires|liés|connexes)|sur le même sujet|(?:artículos|noticias|notas) relacionad[oa]s|te puede interesar|articoli correlati|potrebbe interessarti|(?:artigos|notícias) relacionad[oa]s|gerelateerde artikelen|lees ook|zobacz (?:też|także|również)|czytaj (?:też|także|również))\s*:?$`)
 
 // relatedLabelWords are the first words of relatedLabelRe's labels.
 var relatedLabelWords = map[string]bool{
 	"related": true, "more": true, "read": true, "see": true, "also": true, "you": true, "recommended": true,
 	"further": true, "leia": true, "veja": true, "lea": true, "lire": true, "à": true, "lesen": true,
-	"mehr": true, "leggi": true, "читайте": true,
+	"mehr": true, "leggi": true, "читайте": true, "weitere": true, "ähnliche": true, "verwandte": true,
+	"beliebte": true, "passende": true, "das": true, "articles": true, "article": true, "sur": true,
+	"artículos": true, "noticias": true, "notas": true, "te": true, "vous": true, "también": true, "ti": true, "articoli": true, "potrebbe": true,
+	"artigos": true, "notícias": true, "gerelateerde": true, "lees": true, "zobacz": true, "czytaj": true,
 }
 
 // firstWordIn reports whether the first space-separated word of s

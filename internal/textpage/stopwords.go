@@ -1,7 +1,8 @@
 package textpage
 
 // stopwords is a small multilingual stopword list (English, Portuguese,
-// Spanish, French, German, Italian, Dutch, Indonesian, Russian) used, as in jusText, to tell
+// Spanish, French, German, Italian, Dutch, Indonesian, Russian and, shorter,
+// fifteen more European languages) used, as in jusText, to tell
 // prose from link lists: prose is dense in function words, navigation is not.
 var stopwords = map[string]struct{}{
 	"a": {}, "aan": {}, "about": {}, "above": {}, "according": {}, "ada": {}, "adalah": {},
@@ -81,4 +82,43 @@ var stopwords = map[string]struct{}{
 	"хорошо": {}, "хоть": {}, "чего": {}, "чем": {}, "через": {}, "что": {}, "чтоб": {},
 	"чтобы": {}, "чуть": {}, "эти": {}, "это": {}, "этого": {}, "этой": {}, "этом": {},
 	"этот": {}, "эту": {}, "я": {},
+	// Polish, Czech, Slovak, Swedish, Danish, Norwegian, Finnish, Hungarian,
+	// Turkish, Romanian, Catalan, Croatian, Serbian, Slovenian, Greek and
+	// Ukrainian: their most frequent function words.
+	"această": {}, "acest": {}, "af": {}, "aj": {}, "ako": {}, "ale": {}, "alebo": {}, "ali": {},
+	"ama": {}, "amb": {}, "ancak": {}, "aquest": {}, "aquesta": {}, "att": {}, "av": {},
+	"az": {}, "azt": {}, "bi": {}, "bila": {}, "bio": {}, "bir": {}, "biti": {}, "blev": {},
+	"blir": {}, "bol": {}, "bola": {}, "bu": {}, "byl": {}, "byla": {}, "bylo": {}, "był": {},
+	"była": {}, "było": {}, "będzie": {}, "ca": {}, "care": {}, "co": {}, "csak": {}, "cu": {},
+	"czy": {}, "daha": {}, "dar": {}, "dels": {}, "det": {}, "değil": {}, "din": {}, "dla": {},
+	"după": {}, "efter": {}, "egy": {}, "ei": {}, "eller": {}, "els": {}, "ett": {}, "että": {},
+	"ez": {}, "fel": {}, "fost": {}, "fra": {}, "från": {}, "för": {}, "gdy": {}, "gibi": {},
+	"go": {}, "har": {}, "hogy": {}, "hon": {}, "hun": {}, "hän": {}, "ikke": {}, "ile": {},
+	"ili": {}, "inte": {}, "ise": {}, "iz": {}, "için": {}, "ja": {}, "jag": {}, "jak": {},
+	"jako": {}, "jeg": {}, "jego": {}, "jeho": {}, "jej": {}, "její": {}, "jen": {}, "jest": {},
+	"jo": {}, "joka": {}, "jotka": {}, "još": {}, "jsou": {}, "już": {}, "k": {}, "kadar": {},
+	"kako": {}, "kan": {}, "kanssa": {}, "kao": {}, "když": {}, "kell": {}, "ki": {}, "koja": {},
+	"koje": {}, "koji": {}, "která": {}, "které": {}, "který": {}, "która": {}, "które": {},
+	"który": {}, "których": {}, "kuin": {}, "kun": {}, "lesz": {}, "lub": {}, "mai": {},
+	"majd": {}, "med": {}, "meg": {}, "men": {}, "mi": {}, "mint": {}, "mitä": {}, "może": {},
+	"mu": {}, "mukaan": {}, "mutta": {}, "myös": {}, "már": {}, "még": {}, "més": {}, "mı": {},
+	"nebo": {}, "nem": {}, "než": {}, "nie": {}, "niin": {}, "nije": {}, "nu": {}, "nyt": {},
+	"när": {}, "och": {}, "också": {}, "od": {}, "og": {}, "også": {}, "olan": {}, "olarak": {},
+	"ole": {}, "oli": {}, "olla": {}, "oraz": {}, "ovat": {}, "pa": {}, "pe": {}, "pedig": {},
+	"pentru": {}, "però": {}, "po": {}, "podle": {}, "pre": {}, "pro": {}, "przez": {},
+	"przy": {}, "på": {}, "při": {}, "s": {}, "samo": {}, "sau": {}, "sekä": {}, "sen": {},
+	"sig": {}, "siitä": {}, "sitä": {}, "się": {}, "ska": {}, "skal": {}, "skulle": {},
+	"som": {}, "sonra": {}, "sunt": {}, "så": {}, "són": {}, "są": {}, "ta": {}, "tai": {},
+	"tak": {}, "také": {}, "także": {}, "també": {}, "tego": {}, "ten": {}, "ter": {}, "til": {},
+	"till": {}, "tylko": {}, "tym": {}, "tämä": {}, "tämän": {}, "u": {}, "után": {}, "už": {},
+	"v": {}, "vagy": {}, "vain": {}, "var": {}, "ve": {}, "ved": {}, "veya": {}, "vid": {},
+	"vielä": {}, "vil": {}, "voi": {}, "volt": {}, "være": {}, "w": {}, "z": {}, "za": {},
+	"ze": {}, "został": {}, "została": {}, "är": {}, "çok": {}, "és": {}, "în": {}, "şey": {},
+	"što": {}, "że": {}, "že": {}, "și": {}, "ένα": {}, "ή": {}, "αλλά": {}, "από": {},
+	"για": {}, "δεν": {}, "είναι": {}, "η": {}, "θα": {}, "και": {}, "με": {}, "μια": {},
+	"να": {}, "ο": {}, "οι": {}, "που": {}, "σε": {}, "στην": {}, "στο": {}, "τα": {}, "την": {},
+	"της": {}, "το": {}, "του": {}, "των": {}, "ως": {}, "але": {}, "був": {}, "була": {},
+	"було": {}, "вона": {}, "вони": {}, "від": {}, "він": {}, "з": {}, "його": {}, "та": {},
+	"також": {}, "це": {}, "що": {}, "як": {}, "яка": {}, "який": {}, "які": {}, "є": {},
+	"і": {}, "її": {},
 }

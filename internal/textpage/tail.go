@@ -82,7 +82,7 @@ func isAppendixStart(lines []line, k, end int, tail, farTail bool) bool {
 	if opensBioChain(lines, k) {
 		return true
 	}
-	return tail && (isPromo(l) || isBio(l.text))
+	return isRelatedBlock(lines, k) || tail && (isPromo(l) || isBio(l.text))
 }
 
 // opensBioChain reports whether line k opens like a bio ("Acme is a …")
@@ -227,10 +227,18 @@ func isAboutLabel(lines []line, k int) bool {
 // secondPerson are words that address the reader or speak for the site.
 var secondPerson = map[string]bool{
 	"you": true, "your": true, "you're": true, "you’re": true, "you'll": true, "you’ll": true,
+	"du": true, "dir": true, "dich": true, "dein": true, "deine": true, "deinen": true, "deinem": true,
+	"deiner": true, "euch": true, "euer": true, "eure": true, "ihnen": true, "vous": true, "votre": true,
+	"vos": true, "usted": true, "ustedes": true, "voi": true, "vostro": true, "vostra": true,
+	"você": true, "vocês": true, "jij": true, "jouw": true, "uw": true,
 }
 
+// politeYou are the German polite forms of "you", capitalised inside a
+// sentence (at its start "Sie" is also "she" or "they").
+var politeYou = map[string]bool{"Sie": true, "Ihr": true, "Ihre": true, "Ihren": true, "Ihrem": true, "Ihrer": true}
+
 // selfRefRe matches a reference of a text to the page it is on.
-var selfRefRe = regexp.MustCompile(`(?i)\b(this|the) (article|story|post|piece|page)\b`)
+var selfRefRe = regexp.MustCompile(`(?i)\b(?:(?:this|the) (?:article|story|post|piece|page)|(?:diese[nmr]?|den) (?:Artikel|Beitrag)|cet article|(?:este|el) artículo|(?:questo|l') articolo|(?:este|o) artigo)\b`)
 
 // isPromo reports whether a line is the site speaking to its reader: it
 // addresses the reader and either names a widget action (subscribe,
@@ -239,14 +247,15 @@ func isPromo(l *line) bool {
 	if l.f.words > 60 {
 		return false
 	}
-	addressed := false
+	addressed, sentenceStart := false, true
 	var buf [24]byte
-	for w := range strings.FieldsSeq(l.text) {
-		w = strings.Trim(w, `.,;:!?"“”()`)
-		if b, ok := lowerBytes(w, &buf); ok && secondPerson[string(b)] {
+	for raw := range strings.FieldsSeq(l.text) {
+		w := strings.Trim(raw, `.,;:!?"“”()`)
+		if b, ok := lowerBytes(w, &buf); ok && secondPerson[string(b)] || !sentenceStart && politeYou[w] {
 			addressed = true
 			break
 		}
+		sentenceStart = strings.ContainsAny(raw[len(raw)-1:], ".!?:")
 	}
 	if !addressed {
 		return false
@@ -256,8 +265,9 @@ func isPromo(l *line) bool {
 
 // bioRe matches the opening of a bio: a name of one to five capitalised
 // words (an optional role before it), then "is a", "is an", "is the" or
-// the same with "was".
-var bioRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*\s+){1,6}(?:is|was|has been|covers|writes)\s+(?:an?|the|also|currently)?\s*`)
+// the same with "was", in a few languages; or a first-person "I am"
+// before a name.
+var bioRe = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}'’.\-]*\s+){1,6}(?:is|was|has been|covers|writes|ist|war|est|était|es|era|è|é|foi)\s+(?:an?|the|also|currently|ein|eine|seit|un|une|uno|una|um|uma|een)?\s*|(?:I am|I'm|Ich bin|Je suis|Soy|Sono|Sou|Ik ben)\s+\p{Lu})`)
 
 // bioWords are the roles and facts of author and company bios.
 var bioWords = map[string]bool{
@@ -265,6 +275,14 @@ var bioWords = map[string]bool{
 	"contributor": true, "journalist": true, "author": true, "blogger": true, "freelance": true,
 	"educator": true, "founder": true, "headquartered": true, "employs": true, "subsidiaries": true,
 	"newsletter": true, "podcast": true,
+	// The same roles in other languages.
+	"redakteur": true, "redakteurin": true, "autor": true, "autorin": true, "journalistin": true,
+	"gründer": true, "gründerin": true, "geschäftsführer": true, "geschäftsführerin": true,
+	"experte": true, "expertin": true, "chefredakteur": true, "journaliste": true, "rédacteur": true,
+	"rédactrice": true, "auteur": true, "autrice": true, "fondateur": true, "fondatrice": true,
+	"periodista": true, "redactor": true, "redactora": true, "autora": true, "fundador": true,
+	"fundadora": true, "giornalista": true, "redattore": true, "redattrice": true, "autore": true,
+	"fondatore": true, "jornalista": true, "redator": true, "oprichter": true, "hoofdredacteur": true,
 }
 
 // isBio reports whether s opens like a bio and names a role or company
@@ -280,9 +298,39 @@ func isBio(s string) bool {
 		if n++; n > 30 {
 			break
 		}
-		if b, ok := lowerBytes(strings.Trim(w, `.,;:!?"“”()`), &buf); ok && bioWords[string(b)] {
+		w = strings.Trim(w, `.,;:!?"“”()`)
+		if k := strings.LastIndexByte(w, '-'); k >= 0 {
+			w = w[k+1:] // "ERP-Experte"
+		}
+		if b, ok := lowerBytes(w, &buf); ok && bioWords[string(b)] {
 			return true
 		}
 	}
 	return false
+}
+
+// isRelatedBlock reports whether line k is the label of a list of
+// related articles ("Read also", "Weitere Artikel") with two headlines
+// right under it, after which the article does not go on: a box of links
+// set inside the article is followed by a paragraph.
+func isRelatedBlock(lines []line, k int) bool {
+	l := &lines[k]
+	if l.f.words > 7 || !firstWordIn(l.text, relatedLabelWords) || !relatedLabelRe.MatchString(l.text) {
+		return false
+	}
+	n := 0
+	for i := k + 1; i < len(lines) && n < 12; i++ {
+		next := &lines[i]
+		if next.class == ClassBlank || next.f.widget {
+			continue
+		}
+		if n >= 2 && next.score > 0 {
+			return next.score < 1.5 // a paragraph: the article goes on
+		}
+		if n < 2 && (next.f.words < 3 || next.f.words > 20 || next.f.words > 8 && next.f.endPunct && !strings.HasSuffix(next.text, "?")) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
