@@ -194,7 +194,9 @@ func (d *speakerResolver) resolveMention(c *cand, prev *cand) article.Speaker {
 		// a description the entity stage did not link to a name
 		sp.Name, sp.Kind = written, article.SpeakerDescription
 	case english.GroupNouns().Has(head) || english.NameTitles().Has(head) || strings.HasSuffix(head, "s"):
-		sp.Name, sp.Kind = written, article.SpeakerAnonymous
+		// an anonymous group keeps what the text says of it: "people
+		// familiar with the bid", not "people"
+		sp.Name, sp.Kind = mention.Text, article.SpeakerAnonymous
 	case english.SpeakerOrgNouns().Has(head):
 		sp.Name, sp.Kind = written, article.SpeakerOrganization
 	default:

@@ -50,7 +50,7 @@ func TestGeneralRules(t *testing.T) {
 		{
 			name: "anonymous sources familiar with something",
 			text: "The club was close to a deal, and sources familiar with the talks have said it hoped to sign the striker in May.",
-			want: []want{{"it hoped to sign the striker", article.Indirect, "sources"}},
+			want: []want{{"it hoped to sign the striker", article.Indirect, "sources familiar with the talks"}},
 		},
 		{
 			name: "role then name in apposition",
@@ -115,7 +115,7 @@ func TestGeneralRules(t *testing.T) {
 		{
 			name: "anonymous officials with a participle phrase",
 			text: "Officials speaking on condition of anonymity said the talks had stalled.",
-			want: []want{{"the talks had stalled", article.Indirect, "Officials"}},
+			want: []want{{"the talks had stalled", article.Indirect, "Officials speaking on condition of anonymity"}},
 		},
 		{
 			name: "quoted as saying",
