@@ -61,7 +61,7 @@ type ExpandSummary struct {
 func Expand(ctx context.Context, sources []string, opts Options, emit func(Item) error) (*ExpandSummary, error) {
 	opts = opts.applyDefaults()
 	sum := &ExpandSummary{Failures: map[string]int{}}
-	x := &expander{opts: opts, fetcher: NewFetcher(opts.Fetch)}
+	x := &expander{opts: opts, fetcher: NewFetcher(opts.Fetch), refs: true}
 	x.emit = func(it item) error {
 		if it.err != nil {
 			sum.Failed++
@@ -243,9 +243,9 @@ func readWARCAt(r io.ReadSeeker, off, maxBytes int64) (warcPage, error) {
 	var err error
 	switch {
 	case isGzip(head):
-		page, ok, err = readMember(new(gzip.Reader), br, off, maxBytes)
+		page, ok, err = readMember(new(gzip.Reader), br, off, maxBytes, true)
 	case bytes.HasPrefix(head, warcMagic):
-		page, ok, err = readRecord(br, off, maxBytes)
+		page, ok, err = readRecord(br, off, maxBytes, true)
 	default:
 		return warcPage{}, ErrRecordChanged
 	}
