@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/newsgraph/newsgraph/internal/analyze"
 	"github.com/newsgraph/newsgraph/internal/dedup"
@@ -61,7 +62,7 @@ type ExpandSummary struct {
 func Expand(ctx context.Context, sources []string, opts Options, emit func(Item) error) (*ExpandSummary, error) {
 	opts = opts.applyDefaults()
 	sum := &ExpandSummary{Failures: map[string]int{}}
-	x := &expander{opts: opts, fetcher: NewFetcher(opts.Fetch)}
+	x := &expander{opts: opts, fetcher: NewFetcher(opts.Fetch), refs: true}
 	x.emit = func(it item) error {
 		if it.err != nil {
 			sum.Failed++
@@ -243,9 +244,9 @@ func readWARCAt(r io.ReadSeeker, off, maxBytes int64) (warcPage, error) {
 	var err error
 	switch {
 	case isGzip(head):
-		page, ok, err = readMember(new(gzip.Reader), br, off, maxBytes)
+		page, ok, err = readMember(new(gzip.Reader), br, off, maxBytes, true)
 	case bytes.HasPrefix(head, warcMagic):
-		page, ok, err = readRecord(br, off, maxBytes)
+		page, ok, err = readRecord(br, off, maxBytes, true)
 	default:
 		return warcPage{}, ErrRecordChanged
 	}

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -269,4 +270,41 @@ func TestPrepareStoreBatches(t *testing.T) {
 		t.Errorf("clusters = %d (%v), Run made %d", clusters, err, want.Clusters)
 	}
 	checkOnce(t, st.DB, want.Articles)
+}
+
+// TestExpandTooLarge: Expand, which passes over the payloads of a local
+// WARC without reading them, refuses for their size the records Run
+// refuses.
+func TestExpandTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	warc, n := generatedWARC(t, dir, 30, 3)
+	ctx := context.Background()
+	some := false
+	for i, max := range []int64{1000, 3000, 6000, 12000} {
+		tooLarge := func(count *int) func(error) {
+			return func(err error) {
+				if errors.Is(err, ingest.ErrTooLarge) {
+					*count++
+				}
+			}
+		}
+		var byRun, byExpand int
+		opts := ingest.Options{OnFailure: tooLarge(&byRun)}
+		opts.Input.MaxBytes = max
+		if _, err := ingest.Run(ctx, openStore(t, filepath.Join(dir, fmt.Sprintf("run%d.db", i))), []string{warc}, opts); err != nil {
+			t.Fatal(err)
+		}
+		opts.OnFailure = tooLarge(&byExpand)
+		xs, err := ingest.Expand(ctx, []string{warc}, opts, func(ingest.Item) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if byExpand != byRun || xs.Items+byExpand != n {
+			t.Errorf("MaxBytes %d: Expand refused %d records and emitted %d, Run refused %d of %d", max, byExpand, xs.Items, byRun, n)
+		}
+		some = some || byRun > 0 && byRun < n
+	}
+	if !some {
+		t.Error("no limit refused some records and not others: the test proves nothing")
+	}
 }

@@ -56,6 +56,9 @@ type expander struct {
 	// is fetched once. links counts the page links queued.
 	seen  map[string]bool
 	links int
+	// refs is set when local WARC records are emitted as references (by
+	// Expand): their payloads are not read (Body nil).
+	refs bool
 }
 
 // visit reports whether u is new in this run, and marks it seen.
@@ -363,7 +366,8 @@ func resolve(base, link string) string {
 // warc emits the HTML response records of a WARC stream.
 func (x *expander) warc(ctx context.Context, r io.Reader, path, fetchedFrom string) error {
 	var emitErr error
-	err := readWARC(r, path, x.opts.Input.MaxBytes, func(p warcPage) error {
+	bodies := !x.refs || fetchedFrom != ""
+	err := readWARC(r, path, x.opts.Input.MaxBytes, bodies, func(p warcPage) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

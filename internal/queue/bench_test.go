@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -58,11 +59,12 @@ func benchWARC(b testing.TB) string {
 	return path
 }
 
-// BenchmarkScaleOut ingests one WARC (see benchWARC) four ways in each
+// BenchmarkScaleOut ingests one WARC (see benchWARC) five ways in each
 // iteration — embedded (ingest.Run) with 1 and 2 workers, the queue with
 // 1 and 2 worker goroutines (publish first, then workers until the queue
-// is empty) — each into a fresh SQLite store, and reports the ratios of
-// the same run, plus the queue's own cost: the workers' time around items
+// is empty), and the queue with 1 worker goroutine on one core
+// (GOMAXPROCS 1) — each into a fresh SQLite store, and reports the ratios
+// of the same run, plus the queue's own cost: the workers' time around items
 // (waiting for a pull, decoding, acknowledging; the queue is full from the
 // start, so every wait is the queue's) as a share of their time
 // analysing and storing, and the time per item of the queue alone
@@ -73,17 +75,40 @@ func benchWARC(b testing.TB) string {
 // idle rate subtracted (creating and deleting the queue's streams, once
 // per queue, is reported apart, in ms per queue).
 //
+// The queue's CPU overhead is reported two ways. queue_cpu_overhead_% is
+// the difference of two totals, the 1-worker queue's (this process and
+// the servers) less the embedded ingest's, over the latter: everything
+// the queue changes, but on a shared machine either total moves by a few
+// ms per article between runs, so it takes many iterations to settle.
+// queue_own_cpu_% is the CPU of the run with an Ingester that does
+// nothing (publishing, pulling, decoding, acknowledging; this process
+// and the servers) over the embedded ingest's: the queue's own work,
+// measured alone.
+//
+// Scaling is reported two ways too. queue2/queue1 is 2 worker goroutines
+// against 1, both in a process free to use both cores; but 1 worker
+// already uses more than one core (it stores beside its analysis, and
+// the garbage collector and the NATS client run beside both).
+// queue2/queue1_1core is 2 worker goroutines on 2 cores against 1 on one
+// core (GOMAXPROCS 1 during that variant): per core, which is what the
+// sizing arithmetic of the README uses. Both are wall-clock and move
+// with the neighbours' load; queue2/queue1_cpu_bound is the per-core
+// ratio from CPU time per article.
+//
 //	go test ./internal/queue -run '^$' -bench ScaleOut -benchtime 1x
 func BenchmarkScaleOut(b *testing.B) {
 	nc, _ := connect(b)
 	warc := benchWARC(b)
 	ctx := context.Background()
 	dir := b.TempDir()
-	var embedded1, embedded2, queue1, queue2, own, publish, bare time.Duration
+	var embedded1, embedded2, queue1, queue2, queue1c, own, publish, bare time.Duration
 	// CPU time of this process (and of the NATS servers) per variant: on
 	// a shared machine wall-clock ratios move with the neighbours' load,
 	// CPU time per article much less.
-	var cpuE1, cpuE2, cpuQ1, cpuQ2, cpuNATS1 time.Duration
+	var cpuE1, cpuE2, cpuQ1, cpuQ2, cpuQ1c, cpuNATS1 time.Duration
+	// cpuBare and cpuBareNATS are the CPU time of the run with an
+	// Ingester that does nothing: this process's and the servers'.
+	var cpuBare, cpuBareNATS time.Duration
 	// cpuPub1 is the part of cpuQ1 spent publishing (expanding the WARC:
 	// reading it through, which the embedded ingest does once and the
 	// queue twice, by the publisher and record by record by the workers);
@@ -189,8 +214,20 @@ func BenchmarkScaleOut(b *testing.B) {
 			b.Fatalf("queue with 2 workers stored %d articles, embedded %d", s.Articles, n)
 		}
 		embedded2 += runEmbedded(2)
-		cpuE2 += cpuTime(b) - c3
+		c4 := cpuTime(b)
+		cpuE2 += c4 - c3
+		prev := runtime.GOMAXPROCS(1)
+		d, _, s = runQueue(1, real)
+		runtime.GOMAXPROCS(prev)
+		c5 := cpuTime(b)
+		cpuQ1c += c5 - c4
+		queue1c += d
+		if s.Articles != n {
+			b.Fatalf("queue on one core stored %d articles, embedded %d", s.Articles, n)
+		}
 		d, p, _ = runQueue(1, nothing)
+		cpuBare += cpuTime(b) - c5
+		cpuBareNATS += lastNATS
 		bare += d + p
 	}
 	iters := float64(b.N)
@@ -202,6 +239,8 @@ func BenchmarkScaleOut(b *testing.B) {
 	b.ReportMetric(per(queue2), "queue2_art/s")
 	b.ReportMetric(embedded1.Seconds()/queue1.Seconds(), "queue1/embedded1")
 	b.ReportMetric(queue1.Seconds()/queue2.Seconds(), "queue2/queue1")
+	b.ReportMetric(per(queue1c), "queue1_1core_art/s")
+	b.ReportMetric(queue1c.Seconds()/queue2.Seconds(), "queue2/queue1_1core")
 	b.ReportMetric(embedded1.Seconds()/embedded2.Seconds(), "embedded2/embedded1")
 	b.ReportMetric(100*ownShare/iters, "queue_own_%")
 	b.ReportMetric(100*ownShare2/iters, "queue2_own_%")
@@ -213,6 +252,9 @@ func BenchmarkScaleOut(b *testing.B) {
 	b.ReportMetric(ms(cpuE2), "embedded2_cpu_ms/art")
 	b.ReportMetric(ms(cpuQ1), "queue1_cpu_ms/art")
 	b.ReportMetric(ms(cpuQ2), "queue2_cpu_ms/art")
+	b.ReportMetric(ms(cpuQ1c), "queue1_1core_cpu_ms/art")
+	b.ReportMetric(ms(cpuBare), "bare_queue_cpu_ms/item")
+	b.ReportMetric(ms(cpuBareNATS), "bare_nats_servers_cpu_ms/item")
 	b.ReportMetric(ms(cpuNATS1), "nats_servers_cpu_ms/art")
 	b.ReportMetric(float64(setup1.Milliseconds())/iters, "nats_setup_cpu_ms/queue")
 	b.ReportMetric(ms(cpuPub1), "publish_cpu_ms/art")
@@ -221,6 +263,7 @@ func BenchmarkScaleOut(b *testing.B) {
 	// two workers would do on two free cores, from their CPU time per
 	// article against one worker's.
 	b.ReportMetric(100*(cpuQ1+cpuNATS1-cpuE1).Seconds()/cpuE1.Seconds(), "queue_cpu_overhead_%")
+	b.ReportMetric(100*(cpuBare+cpuBareNATS).Seconds()/cpuE1.Seconds(), "queue_own_cpu_%")
 	b.ReportMetric(2*cpuQ1.Seconds()/cpuQ2.Seconds(), "queue2/queue1_cpu_bound")
 }
 

@@ -41,6 +41,17 @@
 // (Attempts+2) is only a backstop. Retry moves the dead letters back to
 // the work stream.
 //
+// The consumer keeps its state in memory on each of its replicas (its
+// Raft log included), where a file-stored one wrote a log entry to disk
+// on three nodes for every acknowledgement: 0.69 against 1.52 ms of the
+// NATS servers' CPU per Scrapinghub page, in adjacent runs. What it
+// costs: if every node of the cluster stops at once, the consumer comes
+// back without its state, so the items still in the work stream (the
+// acknowledged ones are gone from it, on disk) are all delivered again,
+// and their delivery counts start again. Nothing is lost and the store
+// keeps each content once; a node that stops alone catches up from the
+// others, as before.
+//
 // AckWait and the consumer's MaxDeliver belong to the queue's one
 // consumer: the last Open sets them for every worker. Attempts is each
 // worker's own (it decides when that worker dead-letters).
