@@ -444,8 +444,7 @@ func hasCountry(roles map[string]bool) bool {
 func (d *doc) roleOrg(head string, i int, o Options) (int, bool) {
 	s := d.sentOf[i]
 	generic := -1
-	// The mentions are in text order: start at the last one before i.
-	first, _ := slices.BinarySearchFunc(d.mentions, i, func(m *mention, i int) int { return cmp.Compare(m.t0, i) })
+	first := d.firstMentionFrom(i) // the mentions are in text order
 	for mi := first - 1; mi >= 0 && mi >= first-maxLookback; mi-- {
 		m := d.mentions[mi]
 		c := &d.clusters[m.cluster]
@@ -554,7 +553,7 @@ func (d *doc) itSpeaker(i int, o Options) (int, bool) {
 		return 0, false
 	}
 	s := d.sentOf[i]
-	first, _ := slices.BinarySearchFunc(d.mentions, i, func(m *mention, i int) int { return cmp.Compare(m.t0, i) })
+	first := d.firstMentionFrom(i)
 	for mi := first - 1; mi >= 0 && mi >= first-maxLookback; mi-- {
 		m := d.mentions[mi]
 		if m.sent < s-o.MaxRoleSentences {
@@ -642,4 +641,12 @@ func (d *doc) lastSpeaker(i int, g article.Gender, events []event) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// firstMentionFrom returns the index of the first mention starting at or
+// after token i (the mentions are in text order): the one before it is
+// the latest mention before i.
+func (d *doc) firstMentionFrom(i int) int {
+	first, _ := slices.BinarySearchFunc(d.mentions, i, func(m *mention, i int) int { return cmp.Compare(m.t0, i) })
+	return first
 }

@@ -202,10 +202,10 @@ type CorefScore struct {
 }
 
 // P is the share of references linked to the right entity.
-func (s CorefScore) P() float64 { return ratio(s.RightPredicted, s.Predicted) }
+func (s CorefScore) P() float64 { return Ratio{s.RightPredicted, s.Predicted}.Value() }
 
 // R is the share of gold mentions linked to the right entity.
-func (s CorefScore) R() float64 { return ratio(s.RightGold, s.Gold) }
+func (s CorefScore) R() float64 { return Ratio{s.RightGold, s.Gold}.Value() }
 
 // F1 is the harmonic mean of P and R.
 func (s CorefScore) F1() float64 {
@@ -213,13 +213,6 @@ func (s CorefScore) F1() float64 {
 		return 2 * p * r / (p + r)
 	}
 	return 0
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // CorefCounts accumulates the coreference score over documents.
